@@ -1,0 +1,31 @@
+"""The `monitor` command line: one group, one module per command family."""
+
+from __future__ import annotations
+
+import click
+
+from monitor import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="monitor")
+def main() -> None:
+    """Monitor Arabic news about Nagorno-Karabakh: detect ceasefire and casualty
+    updates, deduplicate republished paragraphs, alert on Kafka, search in
+    Elasticsearch.
+
+    Settings come from MONITOR_* environment variables (see `monitor config`).
+    """
+
+
+def _register() -> None:
+    # Imported here so that each command family stays in its own module and a
+    # broken optional dependency (faust, elasticsearch) only breaks its commands.
+    from monitor.cli import analyze, config
+
+    main.add_command(analyze.analyze)
+    main.add_command(analyze.schemas)
+    main.add_command(config.config)
+
+
+_register()
