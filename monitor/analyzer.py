@@ -1,0 +1,138 @@
+"""The processing core: one item in, one analysis out, with dedup and alert state.
+
+This is what `monitor analyze` runs line by line and what the process agent
+calls per message; both get the same results because both go through here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from monitor.alerts import AlertState
+from monitor.dedup.fingerprint import fingerprint_hex, paragraph_words
+from monitor.dedup.index import DedupConfig, ParagraphIndex
+from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
+from monitor.document import Document
+from monitor.items import ItemError, parse_item
+from monitor.settings import Settings
+from schemas.analysis import (
+    Analysis,
+    AnalysisError,
+    DuplicateRef,
+    ErrorInfo,
+    Paragraph,
+    RepublicationRef,
+)
+from schemas.news import NewsItem
+
+STATE_FORMAT = 1
+
+
+class Analyzer:
+    """Holds the dedup and alert state; analyses items in stream order."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.dedup = ParagraphIndex(DedupConfig.from_settings(self.settings))
+        self.alerts = AlertState(karabakh_only=self.settings.alerts_karabakh_only)
+        self._clock = clock
+
+    # --- per item ---------------------------------------------------------------------
+
+    def analyze(self, item: NewsItem, now: float | None = None) -> Analysis:
+        """Analyse one valid item and update the state."""
+        now = self._clock() if now is None else now
+        item_id = item.id or ""
+        doc = Document.from_text(item_id, item.title, item.body)
+        words = [paragraph_words(p.text) for p in doc.paragraphs]
+        verdict = self.dedup.check_article(item_id, item.source, words, now)
+        paragraphs = [
+            Paragraph(
+                index=p.index,
+                text=p.text,
+                start=p.start,
+                end=p.end,
+                fingerprint=fingerprint_hex(w),
+                duplicate_of=(
+                    DuplicateRef(article=seen.article, paragraph=seen.paragraph, source=seen.source)
+                    if seen
+                    else None
+                ),
+            )
+            for p, w, seen in zip(doc.paragraphs, words, verdict.duplicates, strict=True)
+        ]
+        rep = verdict.republication_of
+        analysis = Analysis(
+            id=item_id,
+            source=item.source,
+            url=item.url,
+            title=item.title,
+            published_at=item.published_at,
+            processed_at=datetime.fromtimestamp(now, UTC),
+            body=doc.body,
+            karabakh=detect_karabakh(doc),
+            ceasefire=detect_ceasefire(doc),
+            casualties=detect_casualties(doc),
+            paragraphs=paragraphs,
+            duplicate_paragraphs=verdict.duplicate_count,
+            republication_of=(
+                RepublicationRef(
+                    article=rep.article, source=rep.source, shared_paragraphs=rep.shared_paragraphs
+                )
+                if rep
+                else None
+            ),
+        )
+        analysis.alerts = self.alerts.update(analysis, now)
+        return analysis
+
+    def analyze_raw(
+        self, raw: bytes | str, line: int | None = None, now: float | None = None
+    ) -> Analysis | AnalysisError:
+        """Parse and analyse one JSON item; a bad one gives an `AnalysisError`."""
+        try:
+            item = parse_item(raw, self.settings.max_body_bytes)
+        except ItemError as exc:
+            return AnalysisError(
+                id=exc.item_id, line=line, error=ErrorInfo(code=exc.code, message=exc.message)
+            )
+        return self.analyze(item, now)
+
+    # --- state ----------------------------------------------------------------------------
+
+    def state_json(self) -> dict[str, Any]:
+        return {
+            "format": STATE_FORMAT,
+            "dedup": self.dedup.to_json(),
+            "alerts": self.alerts.to_json(),
+        }
+
+    def load_state_json(self, data: dict[str, Any]) -> None:
+        if data.get("format") != STATE_FORMAT:
+            raise ValueError(
+                f"state format {data.get('format')!r} is not {STATE_FORMAT}; "
+                "it was written by another version"
+            )
+        self.dedup = ParagraphIndex.from_json(data["dedup"], self.dedup.config)
+        self.alerts = AlertState.from_json(data["alerts"], self.settings.alerts_karabakh_only)
+
+    def save_state(self, path: Path) -> None:
+        import json
+
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(json.dumps(self.state_json(), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    def load_state(self, path: Path) -> None:
+        import json
+
+        self.load_state_json(json.loads(path.read_text(encoding="utf-8")))

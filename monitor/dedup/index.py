@@ -1,0 +1,353 @@
+"""Paragraph deduplication across one article and across the stream.
+
+`ParagraphIndex` remembers the paragraphs it has seen (as word-hash
+fingerprints, see `fingerprint.py`) in a ring buffer bounded by count, forgets
+them by age, finds candidates through a compact anchor table and verifies each
+candidate word by word. Its state is a sequence of `ArticleRecord`s, which is
+what gets saved to a file (`monitor analyze --state`) or to a changelogged
+table (the service), and replayed on start.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitor.dedup.fingerprint import anchor_keys, copy_of
+from monitor.dedup.table import CompactMultimap
+
+STATE_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Every dedup parameter, validated once at start-up."""
+
+    max_paragraphs: int = 1_000_000
+    max_age_seconds: float = 14 * 24 * 3600.0
+    min_fraction: float = 0.5
+    max_leading_words: int = 2
+    republication_share: float = 0.8
+    #: Candidates verified per paragraph at most (a very common opening phrase
+    #: could otherwise make one lookup verify thousands of paragraphs).
+    max_candidates: int = 64
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_paragraphs < 2**32:
+            raise ValueError(
+                f"max_paragraphs must be between 1 and 2**32-1, got {self.max_paragraphs}; "
+                "a million paragraphs take about 250 MB"
+            )
+        if not self.max_age_seconds > 0:
+            raise ValueError(f"max_age_seconds must be positive, got {self.max_age_seconds}")
+        if not 0 < self.min_fraction <= 1:
+            raise ValueError(
+                f"min_fraction must be in (0, 1], got {self.min_fraction}: it is the share of "
+                "the original a truncated copy must keep (0.5 = half)"
+            )
+        if not 0 <= self.max_leading_words <= 5:
+            raise ValueError(
+                f"max_leading_words must be between 0 and 5, got {self.max_leading_words}: more "
+                "would let unrelated paragraphs with a common ending match"
+            )
+        if not 0 < self.republication_share <= 1:
+            raise ValueError(
+                f"republication_share must be in (0, 1], got {self.republication_share}"
+            )
+        if self.max_candidates < 1:
+            raise ValueError(f"max_candidates must be at least 1, got {self.max_candidates}")
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> DedupConfig:
+        """Build from `monitor.settings.Settings` (its `dedup_*` fields)."""
+        return cls(
+            max_paragraphs=settings.dedup_max_paragraphs,
+            max_age_seconds=settings.dedup_max_age_seconds,
+            min_fraction=settings.dedup_min_fraction,
+            max_leading_words=settings.dedup_max_leading_words,
+            republication_share=settings.dedup_republication_share,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SeenAt:
+    """Where a paragraph was first seen."""
+
+    article: str
+    paragraph: int
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Republication:
+    article: str
+    source: str | None
+    shared_paragraphs: int
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """What one article added to the state: its paragraphs not seen before."""
+
+    article: str
+    source: str | None
+    seen_at: float
+    paragraphs: list[tuple[int, bytes]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "source": self.source,
+            "seen_at": self.seen_at,
+            "paragraphs": [[i, base64.b64encode(w).decode("ascii")] for i, w in self.paragraphs],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArticleRecord:
+        return cls(
+            article=str(data["article"]),
+            source=data.get("source"),
+            seen_at=float(data["seen_at"]),
+            paragraphs=[(int(i), base64.b64decode(w)) for i, w in data["paragraphs"]],
+        )
+
+
+@dataclass(slots=True)
+class ArticleDedup:
+    """The verdict on one article."""
+
+    duplicates: list[SeenAt | None]
+    republication_of: Republication | None
+    record: ArticleRecord
+
+    @property
+    def duplicate_count(self) -> int:
+        return sum(d is not None for d in self.duplicates)
+
+
+class ParagraphIndex:
+    """Remembers paragraphs and says which new ones are copies of seen ones."""
+
+    def __init__(self, config: DedupConfig | None = None) -> None:
+        self.config = config or DedupConfig()
+        self._capacity = self.config.max_paragraphs
+        self._words: list[bytes | None] = []
+        self._article_of = array("Q")  # slot -> article sequence number
+        self._index_of = array("H")  # slot -> paragraph index in its article
+        self._head = 0  # sequence number of the next paragraph
+        self._tail = 0  # sequence number of the oldest remembered paragraph
+        self._articles: dict[int, tuple[str, str | None, float]] = {}
+        self._next_article = 0
+        self._table = CompactMultimap()
+
+    # --- queries -----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """Paragraphs remembered."""
+        return self._head - self._tail
+
+    @property
+    def article_count(self) -> int:
+        return len(self._articles)
+
+    def check_article(
+        self, article: str, source: str | None, paragraphs: list[bytes], now: float
+    ) -> ArticleDedup:
+        """Mark each paragraph as new or as a copy, and remember the new ones.
+
+        Paragraphs are checked in order, each against the stream and the
+        paragraphs before it in the same article.
+        """
+        self.forget_expired(now)
+        art = self._open_article(article, source, now)
+        record = ArticleRecord(article, source, now)
+        verdicts: list[SeenAt | None] = []
+        for index, words in enumerate(paragraphs):
+            seen = self._find(words)
+            verdicts.append(seen)
+            if seen is None and words:
+                self._store(art, index, words)
+                record.paragraphs.append((index, words))
+        return ArticleDedup(verdicts, self._republication(article, verdicts), record)
+
+    def _find(self, words: bytes) -> SeenAt | None:
+        if not words:
+            return None
+        cfg = self.config
+        candidates: set[int] = set()
+        # A copy's first `max_leading_words` may differ, so its shingles up to
+        # that position are tried; the stored side is indexed deeper.
+        for key in anchor_keys(words, leading=cfg.max_leading_words + 1):
+            candidates.update(self._table.get(key))
+        best: tuple[int, int] | None = None
+        for checked, slot in enumerate(sorted(candidates)):
+            if checked >= cfg.max_candidates:
+                break
+            stored = self._words[slot]
+            if stored is None:
+                continue
+            rank = (self._article_of[slot], self._index_of[slot])
+            if best is not None and rank >= best:
+                continue
+            if copy_of(
+                words,
+                stored,
+                min_fraction=cfg.min_fraction,
+                max_leading=cfg.max_leading_words,
+            ):
+                best = rank
+        if best is None:
+            return None
+        article, source, _ = self._articles[best[0]]
+        return SeenAt(article, best[1], source)
+
+    def _republication(self, article: str, verdicts: list[SeenAt | None]) -> Republication | None:
+        earlier = Counter(
+            (v.article, v.source) for v in verdicts if v is not None and v.article != article
+        )
+        if not verdicts or not earlier:
+            return None
+        shared = sum(earlier.values())
+        if shared < self.config.republication_share * len(verdicts):
+            return None
+        (first, source), _ = earlier.most_common(1)[0]
+        return Republication(first, source, shared)
+
+    # --- storage -------------------------------------------------------------------
+
+    def _open_article(self, article: str, source: str | None, now: float) -> int:
+        art = self._next_article
+        self._next_article += 1
+        self._articles[art] = (article, source, now)
+        return art
+
+    def _store(self, art: int, index: int, words: bytes) -> None:
+        seq = self._head
+        slot = seq % self._capacity
+        if seq - self._tail >= self._capacity:
+            self._tail += 1  # the ring is full: the oldest paragraph goes
+        if slot == len(self._words):
+            self._words.append(words)
+            self._article_of.append(art)
+            self._index_of.append(min(index, 0xFFFF))
+        else:
+            self._words[slot] = words
+            self._article_of[slot] = art
+            self._index_of[slot] = min(index, 0xFFFF)
+        self._head += 1
+        for key in anchor_keys(words):
+            self._table.add(key, slot)
+        if self._table.needs_rebuild():
+            self._rebuild()
+        self._drop_unreferenced_articles(keep=art)
+
+    def _live_slots(self) -> Iterator[int]:
+        for seq in range(self._tail, self._head):
+            yield seq % self._capacity
+
+    def _rebuild(self) -> None:
+        pairs = [
+            (key, slot)
+            for slot in self._live_slots()
+            if (words := self._words[slot]) is not None
+            for key in anchor_keys(words)
+        ]
+        self._table = CompactMultimap.build(pairs, expected=len(pairs) * 2)
+
+    def _drop_unreferenced_articles(self, keep: int) -> None:
+        oldest = self._article_of[self._tail % self._capacity] if len(self) else keep
+        oldest = min(oldest, keep)
+        while self._articles:
+            first = next(iter(self._articles))
+            if first >= oldest:
+                break
+            del self._articles[first]
+
+    def forget_expired(self, now: float) -> int:
+        """Forget paragraphs older than the configured age; returns how many."""
+        cutoff = now - self.config.max_age_seconds
+        dropped = 0
+        while self._tail < self._head:
+            slot = self._tail % self._capacity
+            entry = self._articles.get(self._article_of[slot])
+            if entry is not None and entry[2] >= cutoff:
+                break
+            self._words[slot] = None
+            self._tail += 1
+            dropped += 1
+        if dropped:
+            self._drop_unreferenced_articles(keep=self._next_article)
+        return dropped
+
+    # --- state -----------------------------------------------------------------------
+
+    def records(self) -> Iterator[ArticleRecord]:
+        """The remembered state, oldest first, as the records that rebuild it."""
+        current: ArticleRecord | None = None
+        current_art = -1
+        for slot in self._live_slots():
+            words = self._words[slot]
+            if words is None:
+                continue
+            art = self._article_of[slot]
+            if art != current_art:
+                if current is not None:
+                    yield current
+                article, source, seen_at = self._articles[art]
+                current, current_art = ArticleRecord(article, source, seen_at), art
+            assert current is not None
+            current.paragraphs.append((self._index_of[slot], words))
+        if current is not None:
+            yield current
+
+    def remember(self, record: ArticleRecord) -> None:
+        """Replay one record (restoring saved state); no checks are made."""
+        art = self._open_article(record.article, record.source, record.seen_at)
+        for index, words in record.paragraphs:
+            self._store(art, index, words)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": STATE_FORMAT, "records": [r.to_json() for r in self.records()]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], config: DedupConfig | None = None) -> ParagraphIndex:
+        if data.get("format") != STATE_FORMAT:
+            raise ValueError(
+                f"dedup state format {data.get('format')!r} is not {STATE_FORMAT}: "
+                "it was written by another version; start without --state"
+            )
+        index = cls(config)
+        for raw in data["records"]:
+            index.remember(ArticleRecord.from_json(raw))
+        return index
+
+    def save(self, path: Path) -> None:
+        """Write the state atomically (a crash leaves the old file intact)."""
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path, config: DedupConfig | None = None) -> ParagraphIndex:
+        return cls.from_json(json.loads(path.read_text(encoding="utf-8")), config)
+
+    def memory_bytes(self) -> int:
+        """An estimate of the memory the remembered state holds."""
+        import sys
+
+        words = sum(sys.getsizeof(w) for w in self._words if w is not None)
+        arrays = (
+            self._article_of.buffer_info()[1] * 8
+            + self._index_of.buffer_info()[1] * 2
+            + sys.getsizeof(self._words)
+        )
+        articles = sys.getsizeof(self._articles) + sum(
+            sys.getsizeof(a) + sys.getsizeof(s or "") + 64 for a, s, _ in self._articles.values()
+        )
+        return words + arrays + articles + self._table.nbytes()

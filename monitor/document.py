@@ -1,0 +1,64 @@
+"""An item's text split into paragraphs, with offsets and normalized forms.
+
+Built once per item and shared by deduplication and the detectors, so the
+body is cleaned, split and normalized exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from monitor.text.normalize import AlignedText, align, strip_html
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphText:
+    index: int
+    text: str
+    start: int  # offset of `text` in the document body
+    end: int
+
+
+@dataclass
+class Document:
+    """The display text of one item and its paragraphs (non-empty lines)."""
+
+    id: str
+    title: str | None
+    body: str
+    paragraphs: list[ParagraphText] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, item_id: str, title: str | None, raw_body: str) -> Document:
+        body = strip_html(raw_body)
+        paragraphs = []
+        for m in _LINE.finditer(body):
+            line = m.group()
+            stripped = line.strip()
+            if not stripped:
+                continue
+            start = m.start() + (len(line) - len(line.lstrip()))
+            paragraphs.append(
+                ParagraphText(len(paragraphs), stripped, start, start + len(stripped))
+            )
+        clean_title = strip_html(title).strip() if title else None
+        return cls(item_id, clean_title or None, body, paragraphs)
+
+    @cached_property
+    def aligned(self) -> list[AlignedText]:
+        """Normalized paragraphs with offset maps, computed on first use."""
+        return [align(p.text) for p in self.paragraphs]
+
+    @cached_property
+    def aligned_title(self) -> AlignedText | None:
+        return align(self.title) if self.title else None
+
+    def body_span(self, paragraph: int, start: int, end: int) -> tuple[int, int]:
+        """Map a span of a paragraph's normalized text to offsets in the body."""
+        s, e = self.aligned[paragraph].span(start, end)
+        base = self.paragraphs[paragraph].start
+        return base + s, base + e
