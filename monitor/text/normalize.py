@@ -74,6 +74,7 @@ _WHITESPACE_CHARS = (
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 
+_RIDING_MARKS = frozenset(DIACRITICS + TATWEEL)
 _DELETED = "\x00"  # marks a deleted position in the aligned form; never in real text
 
 _ALEF_TABLE = str.maketrans(dict.fromkeys(ALEF_VARIANTS, "\u0627"))
@@ -242,7 +243,11 @@ class AlignedText:
         if end <= start:
             o = self.to_original(start)
             return o, o
-        return self.to_original(start), self.to_original(end - 1) + 1
+        stop = self.to_original(end - 1) + 1
+        # Marks that ride on the last letter belong to the word a reader sees.
+        while stop < len(self.original) and self.original[stop] in _RIDING_MARKS:
+            stop += 1
+        return self.to_original(start), stop
 
 
 def align(text: str) -> AlignedText:

@@ -1,0 +1,183 @@
+"""`monitor analyze` (the offline contract) and `monitor schemas`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+import click
+
+from monitor.analyzer import Analyzer
+from monitor.settings import Settings
+from schemas.analysis import Analysis, AnalysisError, ErrorInfo
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    # Binary on purpose: a line of invalid UTF-8 must become an error line,
+    # not abort the whole run in a text-mode decoder.
+    for raw in stream:
+        yield raw.rstrip(b"\r\n")
+
+
+class _Progress:
+    """A one-line progress report on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total_bytes: int | None, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = total_bytes
+        self.items = 0
+        self.errors = 0
+        self.bytes = 0
+        self.started = time.monotonic()
+        self._last = 0.0
+
+    def step(self, size: int, error: bool) -> None:
+        self.items += 1
+        self.errors += error
+        self.bytes += size
+        now = time.monotonic()
+        if self.enabled and now - self._last >= 0.25:
+            self._last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.items / max(now - self.started, 1e-9)
+        share = f" {100 * self.bytes / self.total:5.1f}%" if self.total else ""
+        sys.stderr.write(
+            f"\ranalyze:{share} {self.items} items, {self.errors} errors, {rate:,.0f} items/s "
+        )
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self._draw(time.monotonic())
+            sys.stderr.write("\n")
+
+
+def _emit(out: TextIO, result: Analysis | AnalysisError, pretty: bool) -> None:
+    data = result.model_dump(mode="json", exclude_none=False)
+    if pretty:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def _text_items(paths: tuple[Path, ...]) -> Iterator[bytes]:
+    seen: dict[str, int] = {}
+    for path in paths:
+        name = path.stem
+        seen[name] = seen.get(name, 0) + 1
+        item_id = f"file:{name}" if seen[name] == 1 else f"file:{name}:{seen[name]}"
+        body = path.read_text(encoding="utf-8", errors="replace")
+        yield json.dumps({"id": item_id, "source": path.name, "body": body}).encode("utf-8")
+
+
+@click.command()
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False
+)
+@click.option(
+    "--text",
+    "texts",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Analyse a plain-text article file (repeatable) instead of JSON Lines.",
+)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Load dedup and alert state from this file if it exists, and save it at the end.",
+)
+@click.option("--pretty", is_flag=True, help="Indented JSON for people (not JSON Lines).")
+@click.option("--no-progress", is_flag=True, help="No progress line on stderr.")
+def analyze(
+    file: Path | None, texts: tuple[Path, ...], state: Path | None, pretty: bool, no_progress: bool
+) -> None:
+    """Analyse news items offline: JSON Lines in (FILE, or stdin), one JSON
+    line out per input line, in order.
+
+    Each input line is an object with at least "body"; "id", "source", "url",
+    "title" and "published_at" are optional. Items share one deduplication and
+    alert state, so a republished article comes out marked as a duplicate. A
+    line that is not a valid item gives an output line with an "error" field
+    and the run goes on.
+
+    \b
+    Examples:
+      monitor analyze news.jsonl > analyses.jsonl
+      monitor analyze --text seeds/watanalyoum-karabakh-ceasefire-2023.txt --pretty
+      cat news.jsonl | monitor analyze --state monitor.state.json
+    """
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        raise click.UsageError(f"invalid settings: {exc}") from exc
+    analyzer = Analyzer(settings)
+    if state is not None and state.exists():
+        try:
+            analyzer.load_state(state)
+        except (ValueError, KeyError, OSError) as exc:
+            raise click.UsageError(
+                f"cannot load state from {state}: {exc}; remove the file to start afresh"
+            ) from exc
+    if texts and file:
+        raise click.UsageError("give either FILE or --text, not both")
+    out = click.get_text_stream("stdout")
+    if texts:
+        lines: Iterator[bytes] = _text_items(texts)
+        progress = _Progress(None, False)
+        stream = None
+    else:
+        stream = file.open("rb") if file else click.get_binary_stream("stdin")
+        lines = _lines(stream)
+        progress = _Progress(file.stat().st_size if file else None, not no_progress)
+    try:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                result: Analysis | AnalysisError = AnalysisError(
+                    line=number, error=ErrorInfo(code="empty_line", message="the line is empty")
+                )
+            else:
+                result = analyzer.analyze_raw(raw, line=number)
+            _emit(out, result, pretty)
+            progress.step(len(raw) + 1, isinstance(result, AnalysisError))
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo("analyze: interrupted", err=True)
+        sys.exit(130)
+    finally:
+        if stream is not None and file is not None:
+            stream.close()
+    progress.close()
+    if state is not None:
+        analyzer.save_state(state)
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory to write into (default: the package's schemas/json).",
+)
+@click.option("--check", is_flag=True, help="Only check that the exported files are current.")
+def schemas(out: Path | None, check: bool) -> None:
+    """Write the JSON Schemas of every message (news item, analysis, alert,
+    dead letter) for consumers to generate code from."""
+    from schemas.export import SCHEMA_DIR, export_all, stale
+
+    directory = out or SCHEMA_DIR
+    if check:
+        names = stale(directory)
+        if names:
+            raise click.ClickException(
+                f"stale schemas in {directory}: {', '.join(names)}; run `monitor schemas`"
+            )
+        click.echo(f"schemas in {directory} are current")
+        return
+    for path in export_all(directory):
+        click.echo(str(path))
