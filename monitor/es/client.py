@@ -1,0 +1,69 @@
+"""Elasticsearch clients built from the settings (URL, API key or basic auth, CA file).
+
+Credentials go straight from `SecretStr` into the client; nothing here logs
+them, and `describe` gives a loggable summary without them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticsearch import AsyncElasticsearch, Elasticsearch
+
+from monitor.settings import Settings
+
+DEFAULT_ES_URL = "http://127.0.0.1:9200"
+REQUEST_TIMEOUT = 30.0
+
+
+def resolve_es_url(settings: Settings) -> str:
+    """`MONITOR_ES_URL`, else the local stack's recorded address, else the loopback default."""
+    if settings.es_url:
+        return settings.es_url
+    try:
+        from monitor.stack import addresses  # the local stack's record (`monitor stack up`)
+    except ImportError:
+        return DEFAULT_ES_URL
+    resolver = getattr(addresses, "resolve_es_url", None)
+    if resolver is None:
+        return DEFAULT_ES_URL
+    return str(resolver(settings))
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments shared by the sync and the async client."""
+    options: dict[str, Any] = {
+        "hosts": [resolve_es_url(settings)],
+        "request_timeout": REQUEST_TIMEOUT,
+        "retry_on_timeout": True,
+        "max_retries": 3,
+    }
+    api_key = settings.es_api_key.get_secret_value()
+    if api_key:
+        options["api_key"] = api_key
+    elif settings.es_username:
+        options["basic_auth"] = (settings.es_username, settings.es_password.get_secret_value())
+    if settings.es_ca_certs is not None:
+        options["ca_certs"] = str(settings.es_ca_certs)
+    return options
+
+
+def describe(settings: Settings) -> str:
+    """Where and how we connect, safe to log (never the secrets themselves)."""
+    auth = "none"
+    if settings.es_api_key.get_secret_value():
+        auth = "api_key"
+    elif settings.es_username:
+        auth = f"basic({settings.es_username})"
+    ca = f" ca={settings.es_ca_certs}" if settings.es_ca_certs else ""
+    return f"url={resolve_es_url(settings)} auth={auth}{ca}"
+
+
+def make_client(settings: Settings) -> Elasticsearch:
+    """A synchronous client (CLI commands, setup, tests)."""
+    return Elasticsearch(**client_options(settings))
+
+
+def make_async_client(settings: Settings) -> AsyncElasticsearch:
+    """An asyncio client (the index agent); close it with `await client.close()`."""
+    return AsyncElasticsearch(**client_options(settings))
