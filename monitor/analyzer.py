@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from monitor.alerts import AlertState
-from monitor.dedup.fingerprint import fingerprint_hex, paragraph_words
+from monitor.dedup.fingerprint import fingerprint_hex, word_hashes
 from monitor.dedup.index import DedupConfig, ParagraphIndex
 from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
 from monitor.document import Document
 from monitor.items import ItemError, parse_item
 from monitor.settings import Settings
+from monitor.text.normalize import tokens
 from schemas.analysis import (
     Analysis,
     AnalysisError,
@@ -45,6 +46,20 @@ class Analyzer:
         self.dedup = ParagraphIndex(DedupConfig.from_settings(self.settings))
         self.alerts = AlertState(karabakh_only=self.settings.alerts_karabakh_only)
         self._clock = clock
+        #: Seconds spent per stage, when enabled (`enable_timings`), for the benchmark.
+        self.timings: dict[str, float] | None = None
+
+    def enable_timings(self) -> dict[str, float]:
+        self.timings = dict.fromkeys(
+            ("parse", "split", "fingerprint", "dedup", "detect", "alerts", "build"), 0.0
+        )
+        return self.timings
+
+    def _lap(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] += now - started
+        return now
 
     # --- per item ---------------------------------------------------------------------
 
@@ -52,9 +67,17 @@ class Analyzer:
         """Analyse one valid item and update the state."""
         now = self._clock() if now is None else now
         item_id = item.id or ""
+        t = time.perf_counter()
         doc = Document.from_text(item_id, item.title, item.body)
-        words = [paragraph_words(p.text) for p in doc.paragraphs]
+        t = self._lap("split", t)
+        words = [word_hashes(tokens(a.normalized)) for a in doc.aligned]
+        t = self._lap("fingerprint", t)
         verdict = self.dedup.check_article(item_id, item.source, words, now)
+        t = self._lap("dedup", t)
+        karabakh = detect_karabakh(doc)
+        ceasefire = detect_ceasefire(doc)
+        casualties = detect_casualties(doc)
+        t = self._lap("detect", t)
         paragraphs = [
             Paragraph(
                 index=p.index,
@@ -79,9 +102,9 @@ class Analyzer:
             published_at=item.published_at,
             processed_at=datetime.fromtimestamp(now, UTC),
             body=doc.body,
-            karabakh=detect_karabakh(doc),
-            ceasefire=detect_ceasefire(doc),
-            casualties=detect_casualties(doc),
+            karabakh=karabakh,
+            ceasefire=ceasefire,
+            casualties=casualties,
             paragraphs=paragraphs,
             duplicate_paragraphs=verdict.duplicate_count,
             republication_of=(
@@ -92,15 +115,19 @@ class Analyzer:
                 else None
             ),
         )
+        t = self._lap("build", t)
         analysis.alerts = self.alerts.update(analysis, now)
+        self._lap("alerts", t)
         return analysis
 
     def analyze_raw(
         self, raw: bytes | str, line: int | None = None, now: float | None = None
     ) -> Analysis | AnalysisError:
         """Parse and analyse one JSON item; a bad one gives an `AnalysisError`."""
+        t = time.perf_counter()
         try:
             item = parse_item(raw, self.settings.max_body_bytes)
+            self._lap("parse", t)
         except ItemError as exc:
             return AnalysisError(
                 id=exc.item_id, line=line, error=ErrorInfo(code=exc.code, message=exc.message)

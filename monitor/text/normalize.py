@@ -183,8 +183,8 @@ CHARACTER_RULES = (
 )
 
 
-def _combined_table(deleted: str | None) -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
+def _substitution_pairs() -> list[tuple[str, str]]:
+    pairs: dict[str, str] = {}
     for part in (
         _ALEF_TABLE,
         _TEH_MARBUTA_TABLE,
@@ -194,28 +194,52 @@ def _combined_table(deleted: str | None) -> dict[int, str | None]:
         _PUNCTUATION_TABLE,
         _SPACE_TABLE,
     ):
-        table.update(part)
-    for part in (_DIACRITICS_TABLE, _TATWEEL_TABLE, _INVISIBLE_TABLE):
-        table.update(dict.fromkeys(part, deleted))
-    return table
+        pairs.update({chr(k): str(v) for k, v in part.items()})
+    return list(pairs.items())
 
 
-_ALL_TABLE = _combined_table(None)
-_ALIGNED_TABLE = _combined_table(_DELETED)
-_SPACE_RUN = re.compile("[ \x00]*[ ][ \x00]*")
+# `normalize` runs on every paragraph of every item, so it is built for speed:
+# `str.translate` with a dict costs a dict lookup per character (about 100 µs
+# for a 1,500-character body), while a `replace` per mapped character that is
+# present, plus one regex for the rare deletions, is three to five times faster.
+# A test checks that both give the same result as the named rules.
+_SUBSTITUTIONS = _substitution_pairs()
+_DELETIONS = re.compile("[" + re.escape(DIACRITICS + TATWEEL + INVISIBLE_CONTROLS) + "]+")
+_LONG_SPACE_RUN = re.compile("(?<![ \x00])(?=\x00*[ ])[ \x00]{2,}(?![ \x00])")
+_EDGE_RUN = re.compile("^[ \x00]+|[ \x00]+$")
 
 
-def _mark_space_run(match: re.Match[str]) -> str:
-    run = match.group()
-    if match.start() == 0 or match.end() == len(match.string):
-        return _DELETED * len(run)  # leading or trailing: trimmed
-    first = run.index(" ")
-    return _DELETED * first + " " + _DELETED * (len(run) - first - 1)
+def _substitute(text: str) -> str:
+    for char, replacement in _SUBSTITUTIONS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def normalize(text: str) -> str:
     """All character rules and whitespace folding in one pass (no HTML handling)."""
-    return _MULTI_SPACE.sub(" ", text.translate(_ALL_TABLE)).strip(" ")
+    text = _DELETIONS.sub("", _substitute(text))
+    if "  " in text:
+        text = _MULTI_SPACE.sub(" ", text)
+    return text.strip(" ")
+
+
+def _keep_first_space(match: re.Match[str]) -> str:
+    run = match.group()
+    first = run.index(" ")
+    return _DELETED * first + " " + _DELETED * (len(run) - first - 1)
+
+
+def mark(text: str) -> str:
+    """`text` normalized but with every deleted character replaced by NUL, so it
+    stays aligned with `text` character for character (slices line up)."""
+    marked = _substitute(text)
+    if _DELETIONS.search(marked):
+        marked = _DELETIONS.sub(lambda m: _DELETED * len(m.group()), marked)
+    marked = _LONG_SPACE_RUN.sub(_keep_first_space, marked)
+    if marked[:1] in (" ", _DELETED) or marked[-1:] in (" ", _DELETED):
+        marked = _EDGE_RUN.sub(lambda m: _DELETED * len(m.group()), marked)
+    return marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,15 +274,21 @@ class AlignedText:
         return self.to_original(start), stop
 
 
+_DELETED_CHAR = re.compile(_DELETED)
+
+
+def from_marked(original: str, marked: str) -> AlignedText:
+    """The `AlignedText` of `original`, given `mark(original)` (or the slice of
+    the mark of a larger text that covers `original`)."""
+    if _DELETED not in marked:
+        return AlignedText(original, marked, ())
+    deleted = tuple(m.start() for m in _DELETED_CHAR.finditer(marked))
+    return AlignedText(original, marked.replace(_DELETED, ""), deleted)
+
+
 def align(text: str) -> AlignedText:
     """Normalize `text` and keep the offset map back to it."""
-    marked = text.translate(_ALIGNED_TABLE)
-    if " " in marked:
-        marked = _SPACE_RUN.sub(_mark_space_run, marked)
-    if _DELETED not in marked:
-        return AlignedText(text, marked, ())
-    deleted = tuple(i for i, ch in enumerate(marked) if ch == _DELETED)
-    return AlignedText(text, marked.replace(_DELETED, ""), deleted)
+    return from_marked(text, mark(text))
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

@@ -116,3 +116,36 @@ def test_aligned_offsets_slice_back_to_the_original(text: str, needle: str, expe
 
 def test_tokens_drop_punctuation() -> None:
     assert n.tokens(n.normalize("قال: «الحرب»، انتهت!")) == ["قال", "الحرب", "انتهت"]
+
+
+POOL = (
+    "قرهباغ أرمينيا إ آ ٱ ة ى ؤ ئ"
+    + n.DIACRITICS[:12]
+    + n.TATWEEL
+    + "\u200c\u200f\ufeff"
+    + "٠١٢۳۴"
+    + "،؛؟«»“”…–"
+    + "  \t\u00a0"
+    + "abc123.,"
+)
+
+
+def _sequential(text: str) -> str:
+    for rule in n.CHARACTER_RULES:
+        text = rule(text)
+    return n.fold_whitespace(text)
+
+
+def test_fast_paths_agree_with_the_named_rules_on_random_text() -> None:
+    import random
+
+    rng = random.Random(20231920)
+    for _ in range(2000):
+        text = "".join(rng.choice(POOL) for _ in range(rng.randint(0, 40)))
+        expected = _sequential(text)
+        assert n.normalize(text) == expected, repr(text)
+        aligned = n.align(text)
+        assert aligned.normalized == expected, repr(text)
+        for pos, ch in enumerate(aligned.normalized):
+            orig = text[aligned.to_original(pos)]
+            assert _sequential(orig) in (ch, "") or ch == " ", (repr(text), pos)

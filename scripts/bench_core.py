@@ -1,0 +1,117 @@
+"""Benchmark of the processing core over the real corpus in ../shared/data.
+
+Prints articles per second, MB per second, time per stage, peak memory and
+bytes of dedup state per remembered paragraph. Run on demand:
+
+    python scripts/bench_core.py                # every corpus file
+    python scripts/bench_core.py --limit 5000   # a quicker look
+
+Figures vary with the machine; the README records a run and its command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from monitor.analyzer import Analyzer
+from monitor.dedup.fingerprint import paragraph_words
+from monitor.dedup.index import ParagraphIndex
+from monitor.document import Document
+from schemas.analysis import Analysis
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CORPUS = (
+    "ant_multisource_2018-04.jsonl",
+    "saudinewsnet_2015-08-10_11.jsonl",
+    "focus_ceasefire_karabakh_extra.jsonl",
+    "aljazeera_gaza_title_lede_2023-2025.jsonl",
+)
+
+
+def load(data: Path, limit: int | None) -> list[bytes]:
+    lines: list[bytes] = []
+    for name in CORPUS:
+        path = data / name
+        if not path.exists():
+            print(f"bench: {path} is missing, skipped", file=sys.stderr)
+            continue
+        with path.open("rb") as fh:
+            lines.extend(line.rstrip(b"\n") for line in fh if line.strip())
+    return lines[:limit] if limit else lines
+
+
+def bench_pipeline(lines: list[bytes]) -> Analyzer:
+    analyzer = Analyzer()
+    timings = analyzer.enable_timings()
+    timings["serialize"] = 0.0
+    errors = 0
+    gc.collect()
+    started = time.perf_counter()
+    for number, raw in enumerate(lines, 1):
+        result = analyzer.analyze_raw(raw, line=number, now=1_700_000_000.0 + number)
+        t = time.perf_counter()
+        result.model_dump_json()
+        timings["serialize"] += time.perf_counter() - t
+        errors += not isinstance(result, Analysis)
+    elapsed = time.perf_counter() - started
+    size_mb = sum(len(line) + 1 for line in lines) / 1e6
+    n = len(lines)
+    print(f"items: {n:,} ({size_mb:.1f} MB), errors: {errors}")
+    print(f"throughput: {n / elapsed:,.0f} articles/s, {size_mb / elapsed:.2f} MB/s, "
+          f"{elapsed:.2f} s in all (one process, one core)")
+    print("time per stage (µs per article, share of total):")
+    for stage, seconds in timings.items():
+        print(f"  {stage:<12} {1e6 * seconds / n:8.1f} µs  {100 * seconds / elapsed:5.1f} %")
+    other = elapsed - sum(timings.values())
+    print(f"  {'(other)':<12} {1e6 * other / n:8.1f} µs  {100 * other / elapsed:5.1f} %")
+    return analyzer
+
+
+def bench_state_memory(lines: list[bytes]) -> None:
+    """Bytes of dedup state per remembered paragraph, measured with tracemalloc."""
+    prepared = []
+    for raw in lines:
+        item = json.loads(raw)
+        doc = Document.from_text(item.get("id", ""), None, item["body"])
+        prepared.append((item.get("id", ""), item.get("source"),
+                         [paragraph_words(p.text) for p in doc.paragraphs]))
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    index = ParagraphIndex()
+    for number, (article, source, words) in enumerate(prepared):
+        index.check_article(article, source, words, 1_700_000_000.0 + number)
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    held = after - before
+    print(f"dedup state: {len(index):,} paragraphs remembered from "
+          f"{sum(len(w) for _, _, w in prepared):,}, {index.article_count:,} articles")
+    print(f"  {held / max(len(index), 1):.0f} bytes per remembered paragraph "
+          f"(tracemalloc, {held / 1e6:.1f} MB in all; estimate from sizes: "
+          f"{index.memory_bytes() / max(len(index), 1):.0f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of the corpus files")
+    parser.add_argument("--limit", type=int, default=None, help="first N items only")
+    args = parser.parse_args()
+    lines = load(args.data, args.limit)
+    if not lines:
+        sys.exit(f"bench: no corpus found in {args.data}")
+    bench_pipeline(lines)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS of the process so far): {peak:.0f} MB")
+    bench_state_memory(lines)
+
+
+if __name__ == "__main__":
+    main()
