@@ -45,24 +45,25 @@ def word_hash(word: str) -> int:
     return (whole << _PREFIX_BITS) | (crc32(word[:_PREFIX_CHARS].encode("utf-8")) & _PREFIX_MASK)
 
 
-#: Word -> hash. News vocabulary is Zipfian, so a dict hit (tens of ns) saves
-#: two CRCs and an encode on most words; cleared when full to stay bounded.
-_CACHE: dict[str, int] = {}
-_CACHE_LIMIT = 200_000
+class _WordCache(dict[str, int]):
+    """Word -> hash. News vocabulary is Zipfian, so a C-level dict hit saves
+    two CRCs and an encode on most words; cleared when full to stay bounded."""
+
+    limit = 200_000
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = word_hash(word)
+        return value
+
+
+_CACHE = _WordCache()
 
 
 def word_hashes(words: list[str]) -> bytes:
     """Two bytes per word (see `word_hash`)."""
-    cache = _CACHE
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
-    out = array("H")
-    for w in words:
-        h = cache.get(w)
-        if h is None:
-            h = cache[w] = word_hash(w)
-        out.append(h)
-    return out.tobytes()
+    if len(_CACHE) > _CACHE.limit:
+        _CACHE.clear()
+    return array("H", map(_CACHE.__getitem__, words)).tobytes()
 
 
 def _word_at(words: bytes, i: int) -> int:
@@ -74,26 +75,18 @@ def paragraph_words(text: str) -> bytes:
     return word_hashes(tokens(normalize(text)))
 
 
-def _nonzero(key: int) -> int:
-    # 0 marks an empty slot in the hash table.
-    return key or 1
-
-
-def exact_key(words: bytes) -> int:
-    """Key of the whole paragraph (exact repeat after normalization)."""
-    return _nonzero(crc32(words, 0x5EED))
-
-
-def anchor_keys(words: bytes, leading: int = INDEXED_LEADING) -> list[int]:
+def anchor_keys(words: bytes) -> list[int]:
     """Keys of a paragraph, without repeats: the whole paragraph, the shingles
-    at the first `leading` positions, and the last shingle."""
-    keys = [exact_key(words)]
-    n = len(words) // 2
-    if n >= SHINGLE_WORDS:
-        last = n - SHINGLE_WORDS
-        positions = {*range(min(leading, last + 1)), last}
-        for pos in sorted(positions):
-            key = _nonzero(crc32(words[2 * pos : 2 * pos + _SHINGLE_BYTES]))
+    at the first `INDEXED_LEADING` positions, and the last shingle."""
+    keys = [crc32(words, 0x5EED) or 1]
+    last = len(words) // 2 - SHINGLE_WORDS
+    if last >= 0:
+        for pos in range(min(INDEXED_LEADING, last + 1)):
+            key = crc32(words[2 * pos : 2 * pos + _SHINGLE_BYTES]) or 1
+            if key not in keys:
+                keys.append(key)
+        if last >= INDEXED_LEADING:
+            key = crc32(words[2 * last :]) or 1
             if key not in keys:
                 keys.append(key)
     return keys

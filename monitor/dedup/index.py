@@ -169,21 +169,22 @@ class ParagraphIndex:
         record = ArticleRecord(article, source, now)
         verdicts: list[SeenAt | None] = []
         for index, words in enumerate(paragraphs):
-            seen = self._find(words)
+            # The same keys serve the lookup and the insertion (0 is never a
+            # key: the table uses it for empty slots, so `anchor_keys` avoids it).
+            keys = anchor_keys(words) if words else []
+            seen = self._find(words, keys)
             verdicts.append(seen)
             if seen is None and words:
-                self._store(art, index, words)
+                self._store(art, index, words, keys)
                 record.paragraphs.append((index, words))
         return ArticleDedup(verdicts, self._republication(article, verdicts), record)
 
-    def _find(self, words: bytes) -> SeenAt | None:
+    def _find(self, words: bytes, keys: list[int]) -> SeenAt | None:
         if not words:
             return None
         cfg = self.config
         candidates: set[int] = set()
-        # A copy's first `max_leading_words` may differ, so its shingles up to
-        # that position are tried; the stored side is indexed deeper.
-        for key in anchor_keys(words, leading=cfg.max_leading_words + 1):
+        for key in keys:
             candidates.update(self._table.get(key))
         best: tuple[int, int] | None = None
         for checked, slot in enumerate(sorted(candidates)):
@@ -227,7 +228,7 @@ class ParagraphIndex:
         self._articles[art] = (article, source, now)
         return art
 
-    def _store(self, art: int, index: int, words: bytes) -> None:
+    def _store(self, art: int, index: int, words: bytes, keys: list[int]) -> None:
         seq = self._head
         slot = seq % self._capacity
         if seq - self._tail >= self._capacity:
@@ -241,8 +242,9 @@ class ParagraphIndex:
             self._article_of[slot] = art
             self._index_of[slot] = min(index, 0xFFFF)
         self._head += 1
-        for key in anchor_keys(words):
-            self._table.add(key, slot)
+        add = self._table.add
+        for key in keys:
+            add(key, slot)
         if self._table.needs_rebuild():
             self._rebuild()
         self._drop_unreferenced_articles(keep=art)
@@ -310,7 +312,7 @@ class ParagraphIndex:
         """Replay one record (restoring saved state); no checks are made."""
         art = self._open_article(record.article, record.source, record.seen_at)
         for index, words in record.paragraphs:
-            self._store(art, index, words)
+            self._store(art, index, words, anchor_keys(words))
 
     def to_json(self) -> dict[str, Any]:
         return {"format": STATE_FORMAT, "records": [r.to_json() for r in self.records()]}

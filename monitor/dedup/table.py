@@ -13,7 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable
 
-_MIN_CAPACITY = 1024
+_MIN_CAPACITY = 1 << 16  # 512 KiB: skips the early rebuilds of a growing table
 
 
 def _capacity_for(entries: int) -> int:

@@ -205,14 +205,29 @@ def _substitution_pairs() -> list[tuple[str, str]]:
 # A test checks that both give the same result as the named rules.
 _SUBSTITUTIONS = _substitution_pairs()
 _DELETIONS = re.compile("[" + re.escape(DIACRITICS + TATWEEL + INVISIBLE_CONTROLS) + "]+")
-_LONG_SPACE_RUN = re.compile("(?<![ \x00])(?=\x00*[ ])[ \x00]{2,}(?![ \x00])")
+#: A space followed (maybe past deleted characters) by another space.
+_SPACE_THEN_SPACE = re.compile(" (?=\x00* )[ \x00]*")
 _EDGE_RUN = re.compile("^[ \x00]+|[ \x00]+$")
 
 
+_SUBSTITUTION_MAP = dict(_SUBSTITUTIONS)
+#: Mapped characters found in most Arabic bodies: replaced without looking first.
+_FREQUENT = [
+    (c, _SUBSTITUTION_MAP[c]) for c in "\u0623\u0625\u0622\u0629\u0649\u0624\u0626\u060c\n"
+]
+_RARE = re.compile(
+    "[" + re.escape("".join(c for c in _SUBSTITUTION_MAP if c not in dict(_FREQUENT))) + "]"
+)
+
+
 def _substitute(text: str) -> str:
-    for char, replacement in _SUBSTITUTIONS:
+    # No replacement is itself a mapped character, so the order does not matter.
+    for char, replacement in _FREQUENT:
         if char in text:
             text = text.replace(char, replacement)
+    if _RARE.search(text):
+        for char in set(_RARE.findall(text)):
+            text = text.replace(char, _SUBSTITUTION_MAP[char])
     return text
 
 
@@ -225,9 +240,7 @@ def normalize(text: str) -> str:
 
 
 def _keep_first_space(match: re.Match[str]) -> str:
-    run = match.group()
-    first = run.index(" ")
-    return _DELETED * first + " " + _DELETED * (len(run) - first - 1)
+    return " " + _DELETED * (len(match.group()) - 1)
 
 
 def mark(text: str) -> str:
@@ -236,7 +249,10 @@ def mark(text: str) -> str:
     marked = _substitute(text)
     if _DELETIONS.search(marked):
         marked = _DELETIONS.sub(lambda m: _DELETED * len(m.group()), marked)
-    marked = _LONG_SPACE_RUN.sub(_keep_first_space, marked)
+    # A deleted mark before a space ("شخصاً ") is common and needs nothing more;
+    # only two spaces, or a space then deleted marks then a space, need folding.
+    if "  " in marked or " " + _DELETED in marked:
+        marked = _SPACE_THEN_SPACE.sub(_keep_first_space, marked)
     if marked[:1] in (" ", _DELETED) or marked[-1:] in (" ", _DELETED):
         marked = _EDGE_RUN.sub(lambda m: _DELETED * len(m.group()), marked)
     return marked
