@@ -7,6 +7,7 @@ them, and `describe` gives a loggable summary without them.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 
@@ -21,13 +22,11 @@ def resolve_es_url(settings: Settings) -> str:
     if settings.es_url:
         return settings.es_url
     try:
-        from monitor.stack import addresses  # the local stack's record (`monitor stack up`)
+        # The local stack's record (`monitor stack up`); optional in a deployed service.
+        from monitor.stack.addresses import resolve_es_url as resolve_stack_es_url
     except ImportError:
         return DEFAULT_ES_URL
-    resolver = getattr(addresses, "resolve_es_url", None)
-    if resolver is None:
-        return DEFAULT_ES_URL
-    return str(resolver(settings))
+    return str(resolve_stack_es_url(settings))
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
@@ -56,7 +55,10 @@ def describe(settings: Settings) -> str:
     elif settings.es_username:
         auth = f"basic({settings.es_username})"
     ca = f" ca={settings.es_ca_certs}" if settings.es_ca_certs else ""
-    return f"url={resolve_es_url(settings)} auth={auth}{ca}"
+    parts = urlsplit(resolve_es_url(settings))
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host  # drops user:password@
+    return f"url={parts.scheme}://{netloc}{parts.path} auth={auth}{ca}"
 
 
 def make_client(settings: Settings) -> Elasticsearch:

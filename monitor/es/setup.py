@@ -113,29 +113,49 @@ def articles_template_body(settings: Settings, text_analyzer: str, ilm: bool) ->
 def _plan(settings: Settings, report: SetupReport, *, maintain: bool = True) -> Plan:
     alias = names.articles_alias(settings)
 
-    # 1. capabilities
+    # 1. capabilities: the node's module list answers both questions without a
+    # failing request; the probes are the fallback where that API is not allowed.
+    modules: set[str] | None = None
     try:
-        yield Call("indices.analyze", {"analyzer": "arabic", "text": ANALYZER_PROBE})
-        report.text_analyzer = "arabic"
-        report.analyzer_reason = "the cluster has the arabic analyzer"
+        info = yield Call("nodes.info", {"node_id": "_local", "metric": "plugins"})
+        modules = set()
+        for node in (info.get("nodes") or {}).values():
+            for entry in (node.get("modules") or []) + (node.get("plugins") or []):
+                modules.add(str(entry.get("name")))
     except ApiError as exc:
+        log.info("es setup: cannot list node modules (%s); probing instead", _error_reason(exc))
+    if modules is not None and "analysis-common" not in modules:
         report.text_analyzer = "standard"
         report.analyzer_reason = (
-            f"no arabic analyzer ({_error_reason(exc)}); original text uses the standard "
-            "analyzer, the *_normalized fields carry Arabic search"
+            "no arabic analyzer (module analysis-common missing); original text uses the "
+            "standard analyzer, the *_normalized fields carry Arabic search"
         )
+    else:
+        try:
+            yield Call("indices.analyze", {"analyzer": "arabic", "text": ANALYZER_PROBE})
+            report.text_analyzer = "arabic"
+            report.analyzer_reason = "the cluster has the arabic analyzer"
+        except ApiError as exc:
+            report.text_analyzer = "standard"
+            report.analyzer_reason = (
+                f"no arabic analyzer ({_error_reason(exc)}); original text uses the standard "
+                "analyzer, the *_normalized fields carry Arabic search"
+            )
     log.info("es setup: text analyzer %s (%s)", report.text_analyzer, report.analyzer_reason)
-    try:
-        status = yield Call("ilm.get_status")
-        mode = status.get("operation_mode") if isinstance(status, dict) else None
-        report.ilm = True
-        report.ilm_reason = f"ILM available (operation mode {mode})"
-    except ApiError as exc:
+    no_ilm = "rollover and retention are applied by `monitor es setup` / `monitor es maintain`"
+    if modules is not None and "x-pack-ilm" not in modules:
         report.ilm = False
-        report.ilm_reason = (
-            f"ILM not available ({_error_reason(exc)}): rollover and retention are applied "
-            "by `monitor es setup` / `monitor es maintain` instead"
-        )
+        report.ilm_reason = f"ILM not available (module x-pack-ilm missing): {no_ilm}"
+    else:
+        try:
+            status = yield Call("ilm.get_status")
+            mode = status.get("operation_mode") if isinstance(status, dict) else None
+            report.ilm = True
+            report.ilm_reason = f"ILM available (operation mode {mode})"
+        except ApiError as exc:
+            report.ilm = False
+            report.ilm_reason = f"ILM not available ({_error_reason(exc)}): {no_ilm}"
+    if not report.ilm:
         log.warning("es setup: %s", report.ilm_reason)
 
     analyzer = report.text_analyzer
