@@ -26,6 +26,16 @@ def _register() -> None:
     main.add_command(analyze.analyze)
     main.add_command(analyze.schemas)
     main.add_command(config.config)
+    _register_service()
+
+
+def _register_service() -> None:
+    from monitor.cli import demo, kafka_tools, run
+
+    main.add_command(run.run)
+    main.add_command(kafka_tools.produce)
+    main.add_command(kafka_tools.tail)
+    main.add_command(demo.demo)
 
 
 _register()

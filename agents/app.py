@@ -1,0 +1,104 @@
+"""The faust app, built from `Settings` in this one place.
+
+`make_app(settings)` returns the app with its topics, tables, agents, timer and
+web pages; `monitor run` runs it in a faust Worker. Nothing is built at import
+time, so tests and tools can import `agents` without a broker.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+import faust
+
+from agents import alerting, indexing, process, web
+from agents.context import Runtime
+from agents.deadletter import DeadLetterSink
+from agents.topics import make_topics
+from monitor.service import kafka
+from monitor.service.metrics import Metrics
+from monitor.service.names import RAW_PARTITIONS, app_id
+from monitor.service.process import Processor
+from monitor.settings import Settings
+
+
+class MonitorApp(faust.App):
+    """faust.App with the loopback web driver (no table browser)."""
+
+    def _new_web(self) -> Any:
+        return web.LoopbackWeb(self)
+
+
+def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
+    """SASL and/or SSL credentials from the settings (never logged)."""
+    ctx: ssl.SSLContext | None = kafka.ssl_context(settings)
+    if settings.kafka_sasl_mechanism:
+        return faust.SASLCredentials(
+            username=settings.kafka_sasl_username,
+            password=settings.kafka_sasl_password.get_secret_value(),
+            ssl_context=ctx,
+            mechanism=settings.kafka_sasl_mechanism.upper(),
+        )
+    if ctx is not None:
+        return faust.SSLCredentials(ctx)
+    return None
+
+
+def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
+    datadir = settings.state_dir / "worker" / app_id(settings)
+    datadir.mkdir(parents=True, exist_ok=True)
+    bootstrap = kafka.resolve_bootstrap(settings)
+    brokers = [f"kafka://{b.strip()}" for b in bootstrap.split(",") if b.strip()]
+    app = MonitorApp(
+        app_id(settings),
+        broker=brokers,
+        broker_credentials=broker_credentials(settings),
+        store="memory://",
+        autodiscover=False,
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        topic_allow_declare=True,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        web_enabled=True,
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+        datadir=str(datadir),
+        # The memory store keeps nothing on disk: every start reads the changelogs.
+        table_standby_replicas=0,
+    )
+    topics = make_topics(app, settings)
+    metrics = Metrics()
+    rt = Runtime(
+        settings=settings,
+        topics=topics,
+        metrics=metrics,
+        processor=Processor(settings),
+        deadletters=DeadLetterSink(topics.deadletter, metrics),
+    )
+    # Plain (not windowed) tables with changelog topics: windowed tables did not
+    # survive restarts in past faust releases.
+    rt.tables["processed"] = app.Table(
+        "processed",
+        default=None,
+        partitions=RAW_PARTITIONS,
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        help="article id -> durable record of the process stage (dedup and alert state)",
+    )
+    rt.tables["alerts_sent"] = app.Table(
+        "alerts_sent",
+        default=None,
+        partitions=settings.topic_partitions,
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        help="alert id -> time published (guards against repeats on redelivery)",
+    )
+    process.register(app, rt)
+    alerting.register(app, rt)
+    indexing.register(app, rt)
+    web.register(app, rt)
+    return app, rt

@@ -1,0 +1,198 @@
+"""news.enriched -> Elasticsearch, in bulk batches, acknowledged only when done.
+
+faust's `stream.take()` acknowledges its buffer in a `finally`, also when the
+agent is cancelled mid-batch (SIGTERM during an Elasticsearch outage), and the
+consumer commits on stop: that would lose the batch. So this agent batches
+itself on a no-ack stream and acks each event only after its document is
+indexed or dead-lettered. Batches flush when full or `FLUSH_SECONDS` old (a
+timer); while a flush waits for an unavailable node, the stream stops at two
+batches' worth (back-pressure) instead of buffering without bound.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from pydantic import ValidationError
+
+from agents.context import Runtime
+from monitor.service.deadletter import Origin, dead_letter
+from monitor.service.indexing import BulkItem, RetryPolicy, index_batch
+from schemas.analysis import Analysis
+
+log = logging.getLogger("agents.indexing")
+
+BATCH_SIZE = 500
+FLUSH_SECONDS = 0.5
+
+
+@dataclass
+class _Pending:
+    event: Any
+    origin: Origin
+
+
+class Indexer:
+    """The index agent's buffer; flushed by the agent (when full) and a timer."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self.buffer: list[_Pending] = []
+        self.stream: Any = None
+        self.lock = asyncio.Lock()
+        self.oldest = 0.0
+        self.client: Any = None
+        self.articles_index = ""
+        self.alerts_index = ""
+        self.policy = RetryPolicy(chunk_size=BATCH_SIZE)
+
+    async def start(self) -> None:
+        from monitor.es.client import make_async_client
+        from monitor.es.names import alerts_index, articles_alias
+
+        self.client = make_async_client(self.rt.settings)
+        self.articles_index = articles_alias(self.rt.settings)
+        self.alerts_index = alerts_index(self.rt.settings)
+        delay = 1.0
+        while True:
+            try:
+                from monitor.es.setup import ensure_setup_async
+
+                await ensure_setup_async(self.client, self.rt.settings)
+                self.rt.es_ready = True
+                log.info("elasticsearch ready", extra={"kv": {"alias": self.articles_index}})
+                return
+            except ImportError:
+                log.warning("monitor.es.setup missing: index templates not installed")
+                self.rt.es_ready = True
+                return
+            except Exception as exc:  # noqa: BLE001 - the node may still be starting
+                self.rt.metrics.es_available = False
+                log.warning(
+                    "elasticsearch setup failed, retrying",
+                    extra={
+                        "kv": {"error": f"{type(exc).__name__}: {exc}"[:300], "retry_in": delay}
+                    },
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+
+    async def stop(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+    async def add(self, event: Any) -> None:
+        msg = event.message
+        if not self.buffer:
+            self.oldest = time.monotonic()
+        self.buffer.append(_Pending(event, Origin(msg.topic, msg.partition, msg.offset, msg.key)))
+        if len(self.buffer) >= BATCH_SIZE:
+            await self.flush()
+
+    async def flush_if_stale(self) -> None:
+        if self.buffer and not self.lock.locked():
+            if time.monotonic() - self.oldest >= FLUSH_SECONDS:
+                await self.flush()
+
+    async def flush(self) -> None:
+        async with self.lock:
+            batch, self.buffer = self.buffer, []
+            if batch:
+                await self._index(batch)
+
+    async def _index(self, batch: list[_Pending]) -> None:
+        from monitor.es.documents import alert_document, article_document
+
+        items: list[BulkItem] = []
+        for pending in batch:
+            value = pending.event.value
+            try:
+                analysis = Analysis.model_validate_json(value)
+                items.append(
+                    BulkItem(self.articles_index, analysis.id, article_document(analysis), pending)
+                )
+                items.extend(
+                    BulkItem(self.alerts_index, a.alert_id, alert_document(a), None)
+                    for a in analysis.alerts
+                )
+            except (ValidationError, ValueError, TypeError, KeyError) as exc:
+                await self.rt.deadletters.send(
+                    dead_letter(
+                        stage="index",
+                        error_class=type(exc).__name__,
+                        error=str(exc)[:2000],
+                        code="invalid_analysis",
+                        payload=value,
+                        origin=pending.origin,
+                    )
+                )
+        started = time.monotonic()
+        report = await index_batch(self.client, items, policy=self.policy)
+        self.rt.metrics.es_available = True
+        for failure in report.failed:
+            pending = failure.item.context
+            if pending is None:  # an alert document: the alert itself is on its topic
+                log.warning(
+                    "alert document refused",
+                    extra={"kv": {"alert": failure.item.id, "error": failure.error[:300]}},
+                )
+                continue
+            await self.rt.deadletters.send(
+                dead_letter(
+                    stage="index",
+                    error_class=failure.error_type,
+                    error=failure.error,
+                    code=f"es_{failure.status}" if failure.status else "es_error",
+                    payload=pending.event.value,
+                    origin=pending.origin,
+                    item_id=failure.item.id,
+                )
+            )
+        indexed = sum(1 for it in report.indexed if it.context is not None)
+        self.rt.metrics.count("indexed", indexed)
+        for pending in batch:
+            await self.stream.ack(pending.event)
+            self.rt.metrics.position(
+                pending.origin.topic or "",
+                pending.origin.partition or 0,
+                pending.origin.offset or 0,
+            )
+        log.debug(
+            "batch indexed",
+            extra={
+                "kv": {
+                    "documents": len(items),
+                    "articles": indexed,
+                    "failed": len(report.failed),
+                    "rounds": report.rounds,
+                    "ms": round((time.monotonic() - started) * 1000),
+                }
+            },
+        )
+
+
+def register(app: faust.App, rt: Runtime) -> Indexer:
+    indexer = Indexer(rt)
+
+    @app.agent(rt.topics.enriched, name="index")
+    async def index(stream: faust.StreamT[Any]) -> None:
+        manual = stream.noack()
+        indexer.stream = manual
+        await indexer.start()
+        try:
+            async for event in manual.events():
+                await indexer.add(event)
+        finally:
+            await indexer.stop()
+
+    @app.timer(FLUSH_SECONDS / 2)
+    async def flush_stale() -> None:
+        if indexer.stream is not None and indexer.client is not None:
+            await indexer.flush_if_stale()
+
+    return indexer

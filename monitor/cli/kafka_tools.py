@@ -1,0 +1,164 @@
+"""`monitor produce FILE` and `monitor tail TOPIC`: the project's topics from a shell."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from typing import IO
+
+import click
+
+from monitor.settings import Settings
+
+
+async def produce_lines(
+    settings: Settings, lines: list[tuple[int, bytes]], topic: str | None = None
+) -> int:
+    """Send raw lines to news.raw (or `topic`), keyed; returns how many were sent."""
+    from aiokafka import AIOKafkaProducer
+
+    from monitor.service.kafka import client_kwargs, ensure_topics, headers
+    from monitor.service.names import TopicNames
+    from monitor.service.produce import item_key
+
+    names = TopicNames.from_settings(settings)
+    await ensure_topics(settings, names)
+    producer = AIOKafkaProducer(**client_kwargs(settings), acks="all", enable_idempotence=True)
+    await producer.start()
+    try:
+        futures = []
+        for _, line in lines:
+            hdrs = headers("news-item", **{"produced-at": f"{time.time():.6f}"})
+            futures.append(
+                await producer.send(
+                    topic or names.raw,
+                    value=line,
+                    key=item_key(line, settings.max_body_bytes),
+                    headers=hdrs,
+                )
+            )
+        await producer.flush()
+        for fut in futures:
+            await fut
+        return len(futures)
+    finally:
+        await producer.stop()
+
+
+@click.command()
+@click.argument("file", type=click.File("rb"), default="-")
+def produce(file: IO[bytes]) -> None:
+    """Send JSON Lines news items from FILE (stdin if '-' or absent) to news.raw.
+
+    Each message is keyed by the item's id and carries a schema-version header.
+    Invalid lines are sent too: the service dead-letters them with the reason.
+    """
+    from monitor.service.produce import read_lines
+
+    settings = Settings()
+    lines = list(read_lines(file))
+    try:
+        sent = asyncio.run(produce_lines(settings, lines))
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:
+        raise click.ClickException(f"cannot send to Kafka: {type(exc).__name__}: {exc}") from exc
+    click.echo(f"sent {sent} messages", err=True)
+
+
+async def tail_topic(
+    settings: Settings,
+    topic: str,
+    *,
+    from_beginning: bool,
+    timeout: float | None,
+    max_messages: int | None,
+    out: IO[str],
+) -> int:
+    """Print a topic's messages as JSON lines; stop after `timeout` idle seconds."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from monitor.service.kafka import client_kwargs, header_dict
+    from monitor.service.names import TopicNames
+    from monitor.service.produce import render_message
+
+    full = TopicNames.from_settings(settings).resolve(topic)
+    consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
+    await consumer.start()
+    count = 0
+    try:
+        parts = consumer.partitions_for_topic(full)
+        if parts is None:
+            await consumer._client.force_metadata_update()
+            parts = consumer.partitions_for_topic(full)
+        if not parts:
+            raise click.ClickException(f"topic {full} does not exist")
+        tps = [TopicPartition(full, p) for p in sorted(parts)]
+        consumer.assign(tps)
+        if from_beginning:
+            await consumer.seek_to_beginning(*tps)
+        else:
+            await consumer.seek_to_end(*tps)
+        idle_since = time.monotonic()
+        while max_messages is None or count < max_messages:
+            batch = await consumer.getmany(timeout_ms=500)
+            if not batch:
+                if timeout is not None and time.monotonic() - idle_since >= timeout:
+                    break
+                continue
+            idle_since = time.monotonic()
+            for records in batch.values():
+                for rec in records:
+                    out.write(
+                        render_message(
+                            topic=rec.topic,
+                            partition=rec.partition,
+                            offset=rec.offset,
+                            key=rec.key,
+                            value=rec.value,
+                            headers=header_dict(rec.headers),
+                            timestamp_ms=rec.timestamp,
+                        )
+                        + "\n"
+                    )
+                    count += 1
+                    if max_messages is not None and count >= max_messages:
+                        break
+            out.flush()
+    finally:
+        await consumer.stop()
+    return count
+
+
+@click.command()
+@click.argument("topic")
+@click.option("--from-beginning", is_flag=True, help="Start at the oldest message.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    help="Stop after this many seconds without a new message (default: run until Ctrl-C).",
+)
+@click.option("--max", "max_messages", type=int, default=None, help="Stop after N messages.")
+def tail(topic: str, from_beginning: bool, timeout: float | None, max_messages: int | None) -> None:
+    """Print TOPIC's messages as JSON Lines (topic, partition, offset, key, headers, value).
+
+    TOPIC is a project topic's short name (news.raw, news.enriched,
+    news.deadletter, alerts.ceasefire, alerts.casualties; the prefix is added)
+    or any full topic name.
+    """
+    settings = Settings()
+    try:
+        asyncio.run(
+            tail_topic(
+                settings,
+                topic,
+                from_beginning=from_beginning,
+                timeout=timeout,
+                max_messages=max_messages,
+                out=sys.stdout,
+            )
+        )
+    except KeyboardInterrupt:
+        pass

@@ -1,0 +1,77 @@
+"""`monitor run`: the worker (process, alert and index agents; health and metrics)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import click
+
+from monitor.settings import Settings
+
+log = logging.getLogger("monitor.run")
+
+
+async def _ensure_topics_retrying(settings: Settings, wait_seconds: float) -> None:
+    from monitor.service.kafka import ensure_topics, resolve_bootstrap
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait_seconds
+    delay = 0.5
+    while True:
+        try:
+            await ensure_topics(settings)
+            return
+        except RuntimeError:
+            raise
+        except Exception as exc:
+            if loop.time() >= deadline:
+                raise click.ClickException(
+                    f"Kafka at {resolve_bootstrap(settings)} did not answer within "
+                    f"{wait_seconds:.0f} s ({type(exc).__name__}: {exc}); is it running? "
+                    "(`monitor stack up`, or set MONITOR_KAFKA_BOOTSTRAP_SERVERS)"
+                ) from exc
+            log.warning("kafka not ready, retrying", extra={"kv": {"error": str(exc)[:200]}})
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+
+@click.command()
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="How long to wait for Kafka at start-up.",
+)
+def run(wait_seconds: float) -> None:
+    """Run the service: news.raw -> news.enriched -> alert topics and Elasticsearch.
+
+    Stops cleanly on SIGTERM or SIGINT (offsets of finished work are committed,
+    unfinished work is redone on the next start). Health and metrics on
+    http://MONITOR_WEB_HOST:MONITOR_WEB_PORT/health/ and /metrics/.
+    """
+    from faust import Worker
+
+    from agents.app import make_app
+    from monitor.service.logs import logging_config, setup_logging
+
+    settings = Settings()
+    setup_logging(settings.log_format, settings.log_level)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(_ensure_topics_retrying(settings, wait_seconds))
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    app, _ = make_app(settings)
+    worker = Worker(
+        app,
+        loop=loop,
+        loglevel=settings.log_level.upper(),
+        logging_config=logging_config(settings.log_format, settings.log_level),
+        redirect_stdouts=False,
+        quiet=True,
+    )
+    worker.execute_from_commandline()

@@ -1,0 +1,104 @@
+"""Dead-letter records: what could not be processed, why, and where it came from."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from schemas.deadletter import DeadLetter
+
+#: Payloads larger than this are cut in the record (the original stays in its topic,
+#: found by topic/partition/offset); keeps dead-letter messages under Kafka's 1 MB.
+MAX_PAYLOAD_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a message was read from."""
+
+    topic: str | None = None
+    partition: int | None = None
+    offset: int | None = None
+    key: bytes | str | None = None
+
+
+def _text_key(key: bytes | str | None) -> str | None:
+    if key is None or isinstance(key, str):
+        return key
+    try:
+        return key.decode("utf-8")
+    except UnicodeDecodeError:
+        return "base64:" + base64.b64encode(key).decode("ascii")
+
+
+def dead_letter(
+    *,
+    stage: str,
+    error_class: str,
+    error: str,
+    code: str = "",
+    payload: bytes | str | None,
+    origin: Origin,
+    item_id: str | None = None,
+    failed_at: datetime | None = None,
+) -> DeadLetter:
+    """Build the record; the payload as text when it is UTF-8, else as base64."""
+    text: str | None = None
+    b64: str | None = None
+    if payload is not None:
+        raw = payload.encode("utf-8", "surrogatepass") if isinstance(payload, str) else payload
+        truncated = len(raw) > MAX_PAYLOAD_BYTES
+        raw = raw[:MAX_PAYLOAD_BYTES]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            if truncated:  # the cut may have split a character: keep what decodes
+                text = raw.decode("utf-8", "ignore") if _mostly_utf8(raw) else None
+            if text is None:
+                b64 = base64.b64encode(raw).decode("ascii")
+        if truncated:
+            error = f"{error} (payload truncated to {MAX_PAYLOAD_BYTES} bytes)"
+    return DeadLetter(
+        stage=stage,
+        error_class=error_class,
+        error=error,
+        code=code,
+        payload=text,
+        payload_base64=b64,
+        topic=origin.topic,
+        partition=origin.partition,
+        offset=origin.offset,
+        key=_text_key(origin.key),
+        item_id=item_id,
+        failed_at=failed_at or datetime.now(UTC),
+    )
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    try:
+        raw[:-4].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def from_exception(
+    exc: BaseException,
+    *,
+    stage: str,
+    payload: bytes | str | None,
+    origin: Origin,
+    item_id: str | None = None,
+    code: str = "",
+) -> DeadLetter:
+    """A record for an unexpected exception (a bug or a server refusal)."""
+    return dead_letter(
+        stage=stage,
+        error_class=type(exc).__name__,
+        error=str(exc) or repr(exc),
+        code=code or "exception",
+        payload=payload,
+        origin=origin,
+        item_id=item_id,
+    )

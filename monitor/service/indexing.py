@@ -1,0 +1,164 @@
+"""Bulk indexing with retries: nothing is dropped, every document ends indexed or failed.
+
+`index_batch` wraps `elasticsearch.helpers.async_streaming_bulk`
+(`raise_on_error=False`, `max_retries` with backoff for 429) and adds what a
+stream needs on top of it:
+
+- a node that is down or unreachable (connection errors, 5xx, 429 after the
+  helper's own retries) is retried with growing backoff for as long as it
+  takes (the agent's back-pressure then holds the stream);
+- a document the node refuses for good (a 4xx such as a mapping conflict) is
+  returned as failed, with the reason, for the dead-letter topic;
+- results carry only `_id`s, so each chunk keeps an `_id` -> item map.
+
+The caller acknowledges its batch only after this returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from elastic_transport import TransportError
+from elasticsearch import AsyncElasticsearch
+from elasticsearch.helpers import async_streaming_bulk
+
+log = logging.getLogger(__name__)
+
+#: Statuses that say "later", not "never".
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+@dataclass(slots=True)
+class BulkItem:
+    """One document to index; `context` travels back with a failure."""
+
+    index: str
+    id: str
+    document: dict[str, Any]
+    context: Any = None
+
+
+@dataclass(slots=True)
+class Failure:
+    item: BulkItem
+    status: int | None
+    error: str
+    error_type: str
+
+
+@dataclass(slots=True)
+class BulkReport:
+    indexed: list[BulkItem] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    rounds: int = 0
+    unavailable_seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Backoff for the helper's 429 retries and for rounds against an unavailable node."""
+
+    helper_retries: int = 3
+    initial_backoff: float = 0.5
+    max_backoff: float = 30.0
+    chunk_size: int = 500
+
+    def delay(self, round_no: int) -> float:
+        return float(min(self.max_backoff, self.initial_backoff * 2 ** max(0, round_no - 1)))
+
+
+def _describe_error(info: dict[str, Any]) -> tuple[str, str]:
+    err = info.get("error")
+    if isinstance(err, dict):
+        kind = str(err.get("type", "error"))
+        reason = str(err.get("reason", ""))
+        cause = err.get("caused_by")
+        if isinstance(cause, dict) and cause.get("reason"):
+            reason = f"{reason}: {cause.get('reason')}"
+        return kind, reason
+    exc = info.get("exception")
+    return (type(exc).__name__ if exc is not None else "error"), str(err)
+
+
+async def index_batch(
+    client: AsyncElasticsearch,
+    items: Sequence[BulkItem],
+    *,
+    policy: RetryPolicy | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    max_rounds: int | None = None,
+) -> BulkReport:
+    """Index `items`; return when each is indexed or failed for good.
+
+    `max_rounds` bounds the retries against an unavailable node (tests and
+    one-shot tools); None means retry until it answers.
+    """
+    policy = policy or RetryPolicy()
+    report = BulkReport()
+    pending: dict[tuple[str, str], BulkItem] = {}
+    for item in items:
+        pending[(item.index, item.id)] = item  # a later copy of an id wins, as in ES
+    round_no = 0
+    while pending:
+        round_no += 1
+        report.rounds = round_no
+        retry_reason = ""
+        by_id = {key[1]: key for key in pending}
+        actions = [
+            {"_op_type": "index", "_index": it.index, "_id": it.id, "_source": it.document}
+            for it in pending.values()
+        ]
+        try:
+            async for ok, info in async_streaming_bulk(
+                client,
+                actions,
+                chunk_size=policy.chunk_size,
+                raise_on_error=False,
+                raise_on_exception=False,
+                max_retries=policy.helper_retries,
+                initial_backoff=policy.initial_backoff,
+                max_backoff=policy.max_backoff,
+                retry_on_status=(429,),
+            ):
+                _, result = next(iter(info.items()))
+                key = (str(result.get("_index", "")), str(result.get("_id", "")))
+                item = pending.get(key) or pending.get(by_id.get(key[1], ("", "")))
+                if item is None:
+                    continue
+                status = result.get("status")
+                if ok:
+                    report.indexed.append(item)
+                    del pending[(item.index, item.id)]
+                elif isinstance(status, int) and status in RETRY_STATUSES:
+                    retry_reason = f"status {status}"
+                else:
+                    kind, reason = _describe_error(result)
+                    report.failed.append(Failure(item, status, reason, kind))
+                    del pending[(item.index, item.id)]
+        except TransportError as exc:  # connection refused, timeout: the node is away
+            retry_reason = f"{type(exc).__name__}: {exc}"
+        if not pending:
+            break
+        if max_rounds is not None and round_no >= max_rounds:
+            for item in pending.values():
+                report.failed.append(Failure(item, None, retry_reason, "unavailable"))
+            break
+        delay = policy.delay(round_no)
+        log.warning(
+            "elasticsearch unavailable, retrying",
+            extra={
+                "kv": {
+                    "pending": len(pending),
+                    "round": round_no,
+                    "retry_in": round(delay, 1),
+                    "reason": retry_reason[:200],
+                }
+            },
+        )
+        report.unavailable_seconds += delay
+        await sleep(delay)
+    return report

@@ -1,0 +1,145 @@
+"""Kafka connection settings, message headers and topic creation (aiokafka).
+
+Used by the faust app, `monitor produce`/`tail`, the demo and the tests, so the
+broker address, credentials and topic layout are decided in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from typing import Any
+
+from monitor.service.names import TopicNames
+from monitor.settings import Settings
+from schemas.base import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BOOTSTRAP = "127.0.0.1:9092"
+
+#: Header names every message carries.
+HEADER_SCHEMA_VERSION = "schema-version"
+HEADER_MESSAGE_TYPE = "message-type"
+HEADER_CONTENT_TYPE = "content-type"
+HEADER_PRODUCED_AT = "produced-at"
+
+
+def headers(message_type: str, **extra: str) -> list[tuple[str, bytes]]:
+    """The headers of one message: schema version, type, content type (+ extras)."""
+    out = [
+        (HEADER_SCHEMA_VERSION, SCHEMA_VERSION.encode()),
+        (HEADER_MESSAGE_TYPE, message_type.encode()),
+        (HEADER_CONTENT_TYPE, b"application/json"),
+    ]
+    out.extend((k, v.encode()) for k, v in extra.items())
+    return out
+
+
+def header_dict(raw: Any) -> dict[str, str]:
+    """Headers from aiokafka (list of pairs) or faust (mapping) as a str dict."""
+    if not raw:
+        return {}
+    pairs = raw.items() if hasattr(raw, "items") else raw
+    out: dict[str, str] = {}
+    for key, value in pairs:
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        out[str(key)] = "" if value is None else str(value)
+    return out
+
+
+def resolve_bootstrap(settings: Settings) -> str:
+    """MONITOR_KAFKA_BOOTSTRAP_SERVERS, else the local stack's broker, else the default."""
+    if settings.kafka_bootstrap_servers.strip():
+        return settings.kafka_bootstrap_servers.strip()
+    try:
+        from monitor.stack.addresses import resolve_kafka
+    except ImportError:  # the stack package is optional for a deployed service
+        return DEFAULT_BOOTSTRAP
+    return resolve_kafka(settings)
+
+
+def ssl_context(settings: Settings) -> ssl.SSLContext | None:
+    """A verifying TLS context when the protocol uses SSL (CA from settings if given)."""
+    if "SSL" not in settings.kafka_security_protocol.upper():
+        return None
+    cafile = str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None
+    return ssl.create_default_context(cafile=cafile)
+
+
+def client_kwargs(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for aiokafka producers, consumers and the admin client.
+
+    The password is only ever passed to aiokafka, never logged.
+    """
+    kwargs: dict[str, Any] = {
+        "bootstrap_servers": resolve_bootstrap(settings),
+        "security_protocol": settings.kafka_security_protocol.upper(),
+    }
+    ctx = ssl_context(settings)
+    if ctx is not None:
+        kwargs["ssl_context"] = ctx
+    if settings.kafka_sasl_mechanism:
+        kwargs["sasl_mechanism"] = settings.kafka_sasl_mechanism.upper()
+        kwargs["sasl_plain_username"] = settings.kafka_sasl_username
+        kwargs["sasl_plain_password"] = settings.kafka_sasl_password.get_secret_value()
+    return kwargs
+
+
+async def ensure_topics(settings: Settings, names: TopicNames | None = None) -> list[str]:
+    """Create the project's topics that do not exist yet; returns those created.
+
+    news.raw gets one partition (see `names.RAW_PARTITIONS`), the others the
+    configured partitions; all get the configured replication factor. An
+    existing news.raw with more partitions is refused with a message that says
+    what to do, because the process stage's state would then be split.
+    """
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    names = names or TopicNames.from_settings(settings)
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:
+        existing = {t["topic"]: t for t in await admin.describe_topics(names.all())}
+        missing = [
+            name
+            for name in names.all()
+            if name not in existing or existing[name].get("error_code") not in (0, None)
+        ]
+        raw = existing.get(names.raw)
+        if raw is not None and raw.get("error_code") == 0 and len(raw["partitions"]) > 1:
+            raise RuntimeError(
+                f"topic {names.raw} has {len(raw['partitions'])} partitions; the process stage "
+                "needs exactly 1 (dedup and alert state follow one stream order). Recreate it "
+                "with 1 partition or use another MONITOR_TOPIC_PREFIX"
+            )
+        if missing:
+            new = [
+                NewTopic(
+                    name=name,
+                    num_partitions=names.partitions(name, settings.topic_partitions),
+                    replication_factor=settings.topic_replication,
+                )
+                for name in missing
+            ]
+            resp = await admin.create_topics(new)
+            for name, code, *_ in getattr(resp, "topic_errors", []):
+                if code not in (0, 36):  # 36: TOPIC_ALREADY_EXISTS (a racing creator)
+                    raise RuntimeError(f"cannot create topic {name}: error code {code}")
+            log.info("topics created", extra={"kv": {"topics": ",".join(missing)}})
+        return missing
+    finally:
+        await admin.close()
+
+
+async def delete_topics(settings: Settings, topics: list[str]) -> None:
+    """Delete topics (tests and benchmarks clean up after themselves)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:
+        await admin.delete_topics(topics)
+    finally:
+        await admin.close()

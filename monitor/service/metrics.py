@@ -1,0 +1,79 @@
+"""Counters and rates for the health and metrics pages (no framework imports)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+RATE_WINDOW_SECONDS = 60.0
+
+
+@dataclass
+class Metrics:
+    """What the worker has done since it started; read by the web views."""
+
+    clock: Callable[[], float] = time.monotonic
+    started: float = field(default=0.0)
+    counts: Counter[str] = field(default_factory=Counter)
+    dead_letters: Counter[str] = field(default_factory=Counter)
+    #: (topic, partition) -> last offset handled, for consumer lag.
+    positions: dict[tuple[str, int], int] = field(default_factory=dict)
+    _events: dict[str, deque[tuple[float, int]]] = field(default_factory=dict)
+    last_error: str = ""
+    es_available: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.started:
+            self.started = self.clock()
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.counts[name] += n
+        window = self._events.setdefault(name, deque())
+        now = self.clock()
+        window.append((now, n))
+        while window and window[0][0] < now - RATE_WINDOW_SECONDS:
+            window.popleft()
+
+    def dead_letter(self, stage: str, code: str) -> None:
+        self.dead_letters[f"{stage}:{code}"] += 1
+        self.count("dead_letters")
+
+    def position(self, topic: str, partition: int, offset: int) -> None:
+        self.positions[(topic, partition)] = offset
+
+    def rate(self, name: str) -> float:
+        """Events per second over the last minute (or since start, if shorter)."""
+        window = self._events.get(name)
+        if not window:
+            return 0.0
+        now = self.clock()
+        span = min(RATE_WINDOW_SECONDS, max(now - self.started, 1e-9))
+        return sum(n for t, n in window if t >= now - span) / span
+
+    def lag(self, highwater: Callable[[str, int], int | None]) -> dict[str, int]:
+        """Messages not yet handled per partition: high watermark - (last offset + 1)."""
+        out: dict[str, int] = {}
+        for (topic, partition), offset in sorted(self.positions.items()):
+            hw = highwater(topic, partition)
+            if hw is not None:
+                out[f"{topic}:{partition}"] = max(0, hw - offset - 1)
+        return out
+
+    def snapshot(self, highwater: Callable[[str, int], int | None] | None = None) -> dict[str, Any]:
+        names = ("received", "enriched", "replayed", "alerts", "indexed", "dead_letters")
+        lag = self.lag(highwater) if highwater else {}
+        return {
+            "uptime_seconds": round(self.clock() - self.started, 1),
+            "counts": dict(self.counts),
+            "rates_per_second": {n: round(self.rate(n), 2) for n in names},
+            "dead_letters": {
+                "total": self.counts.get("dead_letters", 0),
+                "by_reason": dict(self.dead_letters),
+            },
+            "consumer_lag": {"total": sum(lag.values()), "partitions": lag},
+            "elasticsearch_available": self.es_available,
+            "last_error": self.last_error,
+        }

@@ -1,0 +1,205 @@
+"""The process stage without Kafka: raw bytes in, an analysis or a dead letter out.
+
+The stage's memory (paragraph dedup and alert state, both inside one
+`Analyzer`) is made durable as one small record per article, kept by the
+process agent in a faust table whose changelog topic survives restarts:
+
+    table[article id] = {"seq", "seen_at", "digest", "record", "analysis"}
+
+- `record` is the dedup `ArticleRecord` (the paragraphs this article added);
+- `analysis` is the analysis without its body (paragraph texts blanked, offsets
+  kept), alerts included.
+
+On recovery `rebuild()` replays the records in `seq` order: `ParagraphIndex.remember`
+restores the dedup index and `AlertState.update` is fed the stored analyses,
+so the alert state is rebuilt through the same code that built it.
+
+Redelivery after a crash (Kafka is at-least-once) is recognised by the article
+id and the digest of its content: the stored analysis is re-emitted exactly as
+it was (same alerts, same alert ids), instead of being analysed a second time
+against a state that already contains it (which would call it a copy of itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.analyzer import Analyzer
+from monitor.dedup.fingerprint import paragraph_words
+from monitor.dedup.index import ArticleRecord
+from monitor.document import Document
+from monitor.items import ItemError, parse_item
+from monitor.service.deadletter import Origin, dead_letter, from_exception
+from monitor.settings import Settings
+from schemas.analysis import Analysis
+from schemas.deadletter import DeadLetter
+from schemas.news import NewsItem
+
+STORED_FORMAT = 1
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What the agent does with one message: emit `analysis` (and store `stored`
+    under `analysis.id` when not None), or dead-letter `dead`."""
+
+    analysis: Analysis | None = None
+    stored: dict[str, Any] | None = None
+    dead: DeadLetter | None = None
+    replayed: bool = False
+
+
+def item_digest(item: NewsItem) -> str:
+    """What identifies a redelivery of the same content (not an updated article)."""
+    text = "\x1f".join((item.source or "", item.url or "", item.title or "", item.body))
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_record(analysis: Analysis, seen_at: float) -> ArticleRecord:
+    """The dedup record of an analysis: its paragraphs that were not copies.
+
+    Mirrors `ParagraphIndex.check_article`, which stores a paragraph when it
+    was not seen before and has words.
+    """
+    record = ArticleRecord(analysis.id, analysis.source, seen_at)
+    for p in analysis.paragraphs:
+        if p.duplicate_of is None:
+            words = paragraph_words(p.text)
+            if words:
+                record.paragraphs.append((p.index, words))
+    return record
+
+
+def slim_analysis(analysis: Analysis) -> dict[str, Any]:
+    """The analysis without its body and paragraph texts (offsets restore them)."""
+    data = analysis.model_dump(mode="json", exclude={"body"})
+    for p in data["paragraphs"]:
+        p["text"] = ""
+    return data
+
+
+def restore_analysis(slim: Mapping[str, Any], item: NewsItem) -> Analysis:
+    """The full analysis from its slim form and the item it came from."""
+    doc = Document.from_text(item.id or "", item.title, item.body)
+    data = dict(slim)
+    data["body"] = doc.body
+    data["paragraphs"] = [
+        {**p, "text": doc.body[p["start"] : p["end"]]} for p in slim.get("paragraphs", [])
+    ]
+    return Analysis.model_validate(data)
+
+
+class Processor:
+    """The process stage's logic and state; one per worker (news.raw has one partition)."""
+
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.time) -> None:
+        self.settings = settings
+        self._clock = clock
+        self.analyzer = Analyzer(settings, clock=clock)
+        self._seq = 0
+        # (seen_at, article id) in stream order, to forget records past the dedup age.
+        self._ages: deque[tuple[float, str]] = deque()
+
+    # --- recovery ------------------------------------------------------------------
+
+    def rebuild(self, stored: Iterable[Mapping[str, Any]]) -> int:
+        """Restore the state from the table's values; returns how many were replayed."""
+        values = sorted(
+            (v for v in stored if v.get("format") == STORED_FORMAT), key=lambda v: v["seq"]
+        )
+        self.analyzer = Analyzer(self.settings, clock=self._clock)
+        self._ages.clear()
+        self._seq = 0
+        for value in values:
+            record = ArticleRecord.from_json(value["record"])
+            self.analyzer.dedup.remember(record)
+            slim = dict(value["analysis"])
+            slim["alerts"] = []
+            slim["body"] = ""
+            analysis = Analysis.model_validate(slim)
+            self.analyzer.alerts.update(analysis, float(value["seen_at"]))
+            self._ages.append((float(value["seen_at"]), str(record.article)))
+            self._seq = max(self._seq, int(value["seq"]) + 1)
+        return len(values)
+
+    # --- per message ------------------------------------------------------------------
+
+    def handle(
+        self,
+        raw: bytes | str | None,
+        origin: Origin,
+        lookup: Callable[[str], Mapping[str, Any] | None],
+    ) -> Outcome:
+        """Process one message. Never raises for bad input or a failing detector;
+        `lookup(article_id)` reads the durable table."""
+        if raw is None:
+            return Outcome(
+                dead=dead_letter(
+                    stage="parse",
+                    error_class="ItemError",
+                    error="message has no value (a tombstone?)",
+                    code="empty_message",
+                    payload=None,
+                    origin=origin,
+                )
+            )
+        try:
+            item = parse_item(raw, self.settings.max_body_bytes)
+        except ItemError as exc:
+            return Outcome(
+                dead=dead_letter(
+                    stage="parse",
+                    error_class=type(exc).__name__,
+                    error=exc.message,
+                    code=exc.code,
+                    payload=raw,
+                    origin=origin,
+                    item_id=exc.item_id,
+                )
+            )
+        item_id = item.id or ""
+        digest = item_digest(item)
+        try:
+            previous = lookup(item_id)
+            if previous is not None and previous.get("digest") == digest:
+                return Outcome(analysis=restore_analysis(previous["analysis"], item), replayed=True)
+            now = self._clock()
+            analysis = self.analyzer.analyze(item, now)
+            stored = {
+                "format": STORED_FORMAT,
+                "seq": self._seq,
+                "seen_at": now,
+                "digest": digest,
+                "record": article_record(analysis, now).to_json(),
+                "analysis": slim_analysis(analysis),
+            }
+        except Exception as exc:  # noqa: BLE001 - a detector bug must not stop the stream
+            return Outcome(
+                dead=from_exception(
+                    exc, stage="process", payload=raw, origin=origin, item_id=item_id
+                )
+            )
+        self._seq += 1
+        self._ages.append((now, item_id))
+        return Outcome(analysis=analysis, stored=stored)
+
+    def expired(
+        self, lookup: Callable[[str], Mapping[str, Any] | None], now: float | None = None
+    ) -> list[str]:
+        """Article ids whose stored records are older than the dedup age: the agent
+        deletes them from the table so it does not grow for ever (the index has
+        forgotten their paragraphs already). An id stored again later is kept."""
+        now = self._clock() if now is None else now
+        cutoff = now - self.settings.dedup_max_age_seconds
+        out = []
+        while self._ages and self._ages[0][0] < cutoff:
+            article = self._ages.popleft()[1]
+            stored = lookup(article)
+            if stored is not None and float(stored.get("seen_at", now)) < cutoff:
+                out.append(article)
+        return out
