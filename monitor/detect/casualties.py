@@ -1,11 +1,417 @@
-"""Casualty and displacement figures (filled in by the detectors issue)."""
+"""Casualty and displacement figures: kind, count, qualifier, claimant, sentence.
+
+A figure is a number tied to a casualty word by one of a few shapes that
+Arabic news uses (tokens are normalized words; K = a casualty word of some
+kind, P = a word for people, N = a number):
+
+  N K          32 قتيلا، عشرات الجرحى، مئات من المصابين
+  N P V        32 شخصا قتلوا، خمسة جنود لقوا حتفهم
+  N V          نحو 100 قتلوا، أكثر من 200 جرحوا
+  V/M … N P    قتل 5 أشخاص، أجلت قوات حفظ السلام أكثر من 2000 مدني، مقتل 5 وإصابة 10
+  K … to N     ارتفع عدد القتلى إلى 50، حصيلة الشهداء 30 ألفا (a cumulative toll)
+  among N P    بينهم سبعة مدنيين (a part of the figure before it)
+  dual         قتيلين، جريحين (the word carries the count: 2)
+
+A number that no such shape ties to a casualty word (positions, villages,
+years, ages, money, population) is not a figure. A negation just before the
+figure ("لم تسجل إصابات"، "دون وقوع قتلى") cancels it, and sentences about
+disease (كورونا، وباء) are skipped: "إصابة" there is an infection.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
+from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
+from monitor.detect.text import Paragraph, Sentence, Token, paragraphs
 from monitor.document import Document
 from schemas.analysis import CasualtyFigure
 
+_DATA = load("casualties")
+
+
+def _kind_table(part: str) -> dict[str, str]:
+    return {norm_word(w): kind for kind, v in _DATA["kinds"].items() for w in v[part]}
+
+
+NOUNS = _kind_table("nouns")
+VERBS = _kind_table("verbs")
+MASDARS = _kind_table("masdars")
+DUALS = {norm_word(w): k for w, k in _DATA["duals"].items()}
+NO_CLITIC = norm_set(_DATA["no_clitic"])
+PERSONS = norm_set(_DATA["persons"])
+PERSON_MODIFIERS = norm_set(_DATA["person_modifiers"])
+SUB_COUNT = norm_set(_DATA["sub_count"])
+QUALIFIERS = sorted(
+    ((p, q) for q, ps in _DATA["qualifiers"].items() for p in norm_phrases(ps)),
+    key=lambda e: -len(e[0]),
+)
+QUALIFIERS_AFTER = [(p, q) for q, ps in _DATA["qualifiers_after"].items() for p in norm_phrases(ps)]
+NEGATIONS = norm_set(_DATA["negations"])
+CUMULATIVE = norm_set(_DATA["cumulative"])
+HISTORICAL = norm_set(_DATA["historical"])
+HISTORICAL_PERIODS = norm_set(_DATA["historical_periods"])
+EXCLUDE = norm_set(_DATA["exclude"])
+REPORTING = norm_set(_DATA["reporting_verbs"])
+SOURCE_MARKERS = norm_set(_DATA["source_markers"])
+TIME_WORDS = norm_set(_DATA["time_words"])
+
+_ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
+#: Every casualty word as it may appear in a text (with a clitic or ال), for a
+#: one-operation screen of a paragraph's words.
+SCREEN = frozenset(
+    _ALL_KIND_WORDS
+    | {p + w for w in _ALL_KIND_WORDS for p in ("و", "ف", "ب", "ل", "ال", "وال", "بال", "لل")}
+)
+
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_THAT = norm_set(["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن"])
+#: Words between a verb or masdar and its number (أسفر عن مقتل، ارتفع إلى ...).
+_LINK = norm_set(
+    [
+        "عن",
+        "إلى",
+        "الى",
+        "ب",
+        "من",
+        "ما",
+        "مجموعه",
+        "حتى",
+        "الآن",
+        "قد",
+        "بلغ",
+        "وصل",
+        "ليصل",
+        "ليرتفع",
+        "ارتفع",
+        "ارتفعت",
+        "ليبلغ",
+        "يبلغ",
+        "تبلغ",
+        "إلى",
+    ]
+)
+#: Words after a number that close its phrase without naming what it counts.
+_AFTER_OK = norm_set(
+    [
+        "في",
+        "جراء",
+        "إثر",
+        "اثر",
+        "خلال",
+        "بنيران",
+        "برصاص",
+        "على",
+        "بعد",
+        "منذ",
+        "حتى",
+        "بينهم",
+        "منهم",
+        "من",
+        "آخرين",
+        "آخرون",
+        "آخر",
+        "أخرى",
+        "بجروح",
+        "بجراح",
+        "جراء",
+        "بسبب",
+        "وسط",
+    ]
+)
+_PREP_OF = norm_set(["من"])
+_YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
+_MAX_SUBJECT = 14
+_MAX_GAP_VERB = 4
+
+
+def _lookup(word: str, table: dict[str, str], articles: bool = False) -> str | None:
+    for v in clitic_variants(word, articles=articles, min_rest=2):
+        kind = table.get(v)
+        if kind and (v == word or v not in NO_CLITIC):
+            return kind
+    return None
+
+
+def _in(word: str, words: frozenset[str], articles: bool = False) -> bool:
+    return any(v in words for v in clitic_variants(word, articles=articles, min_rest=2))
+
+
+@dataclass
+class _Link:
+    kind: str
+    first: int  # token span of the figure (number and the words that say what it counts)
+    last: int
+    via: str  # which shape tied it
+    trigger: int  # token index of the casualty word
+
+
+def _number_at(words: list[str], i: int) -> Number | None:
+    w = words[i]
+    if w[0].isdigit() or w in NUMBER_WORDS or w in VAGUE:
+        return parse_number(words, i)
+    if len(w) > 2 and w[0] in "وب" and (w[1:] in NUMBER_WORDS or w[1:] in VAGUE):
+        # وثلاثة، بعشرات: a clitic on the first number word
+        return parse_number([*words[:i], w[1:], *words[i + 1 :]], i)
+    return None
+
+
+def _after_number(words: list[str], num: Number) -> _Link | None:
+    """N K, N P V, N V."""
+    n = len(words)
+    k = num.last + 1
+    if k < n and words[k] in _PREP_OF:
+        k += 1  # عشرات من القتلى
+    if k >= n:
+        return None
+    kind = _lookup(words[k], NOUNS, articles=True)
+    if kind:
+        return _Link(kind, num.first, k, "noun", k)
+    kind = _lookup(words[k], VERBS)
+    if kind:
+        return _Link(kind, num.first, k, "verb_after", k)
+    if _in(words[k], PERSONS, articles=True):
+        for m in range(k + 1, min(n, k + 4)):
+            kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
+            if kind:
+                return _Link(kind, num.first, m, "person_verb", m)
+            if not (_in(words[m], PERSONS) or words[m] in PERSON_MODIFIERS):
+                break
+    return None
+
+
+def _person_after(words: list[str], num: Number) -> int | None:
+    """Index of the people-word after the number, or -1 when the phrase just ends."""
+    k = num.last + 1
+    if k >= len(words):
+        return -1
+    if _in(words[k], PERSONS, articles=True):
+        return k
+    if words[k] in _AFTER_OK or words[k][0] == "و":
+        return -1
+    return None
+
+
+def _before_number(
+    toks: tuple[Token, ...], words: list[str], num: Number, q_first: int
+) -> _Link | None:
+    """V/M … N P and the cumulative K … N."""
+    person = _person_after(words, num)
+    broken_after = num.last + 1 < len(toks) and toks[num.last + 1].broken
+    if person is None and not broken_after:
+        return None
+    last = person if person is not None and person >= 0 else num.last
+    gap = 0
+    for k in range(q_first - 1, max(-1, q_first - 1 - _MAX_GAP_VERB - 4), -1):
+        w = words[k]
+        if toks[k + 1].broken and gap:
+            break
+        masdar = _lookup(w, MASDARS, articles=True)
+        verb = _lookup(w, VERBS)
+        noun = _lookup(w, NOUNS, articles=True)
+        if masdar and gap <= 1:
+            return _Link(masdar, k if gap <= 1 else num.first, last, "masdar", k)
+        if verb and gap <= _MAX_GAP_VERB:
+            return _Link(verb, k if gap == 0 else num.first, last, "verb_before", k)
+        if noun and gap <= 3:
+            # ارتفع عدد القتلى إلى 50 / حصيلة الشهداء 30 ألفا
+            return _Link(noun, num.first, last, "toll", k)
+        if _number_at(words, k) is not None:
+            break
+        if w not in _LINK:
+            gap += 1
+        if gap > _MAX_GAP_VERB:
+            break
+    return None
+
+
+def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
+    """The qualifier before the number and the index where the figure's phrase starts."""
+    i = num.first
+    for phrase, q in QUALIFIERS:
+        k = len(phrase)
+        if i - k < 0:
+            continue
+        cand = words[i - k : i]
+        first = cand[0]
+        if tuple(cand[1:]) == phrase[1:] and (
+            first == phrase[0] or (first[0] in "وف" and first[1:] == phrase[0])
+        ):
+            return q, i - k
+    return "exact", i
+
+
+def _qualifier_after(words: list[str], last: int) -> str | None:
+    for phrase, q in QUALIFIERS_AFTER:
+        for off in range(1, 3):
+            seg = tuple(words[last + off : last + off + len(phrase)])
+            if seg == phrase:
+                return q
+    return None
+
+
+def _negated(words: list[str], lo: int) -> bool:
+    for k in range(max(0, lo - 3), lo):
+        w = words[k]
+        if _in(w, NEGATIONS) and not (k + 1 < len(words) and words[k + 1] == "يقل"):
+            return True
+    return False
+
+
+def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at: int) -> str | None:
+    n = len(words)
+    for k, w in enumerate(words):
+        if _in(w, SOURCE_MARKERS):
+            lo = k + 1
+            while lo < n and words[lo] in ("ل", "عن", "ما", "لما", "ذكرت", "ذكره", "افادت"):
+                lo += 1
+            return _phrase(para, toks, words, lo, min(n, lo + 6))
+    verb = None
+    for k in range(at - 1, -1, -1):
+        if _in(words[k], REPORTING):
+            verb = k
+            break
+    if verb is None:
+        for k in range(at + 1, n):
+            if _in(words[k], REPORTING):
+                return _phrase(para, toks, words, k + 1, min(n, k + 6))
+        return None
+    end = None
+    for k in range(verb + 1, min(n, verb + 1 + _MAX_SUBJECT)):
+        if words[k] in _THAT:
+            end = k
+            break
+        if k > verb + 1 and (_number_at(words, k) or _lookup(words[k], MASDARS, True)):
+            end = k
+            break
+    if end is None:
+        end = min(n, verb + 6)
+    return _phrase(para, toks, words, verb + 1, end)
+
+
+def _phrase(
+    para: Paragraph, toks: tuple[Token, ...], words: list[str], lo: int, hi: int
+) -> str | None:
+    """The claimant's words, trimmed of time words and trailing 'in ...' phrases."""
+    idx = [k for k in range(lo, hi)]
+    for k in idx:
+        if k > lo and toks[k].broken:
+            idx = idx[: idx.index(k)]
+            break
+    while idx and words[idx[0]] in TIME_WORDS:
+        idx.pop(0)
+    # "روبن فاردانيان في إدارة قره باغ": the phrase after في describes the
+    # speaker; the name before it is what a reader needs.
+    for pos, k in enumerate(idx):
+        if pos >= 2 and words[k] == "في":
+            idx = idx[:pos]
+            break
+    while idx and (words[idx[-1]] in TIME_WORDS or _in(words[idx[-1]], _THAT)):
+        idx.pop()
+    if not idx:
+        return None
+    return para.original(toks[idx[0]].start, toks[idx[-1]].end)
+
+
+def _historical(words: list[str]) -> bool:
+    war = any(_in(w, HISTORICAL, articles=True) for w in words)
+    for k, w in enumerate(words):
+        if w in HISTORICAL_PERIODS:
+            return True
+        if _YEAR.match(w) and not (k > 0 and words[k - 1] == "منذ"):
+            if w.startswith("1") or war:
+                return True
+    return False
+
+
+def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
+    toks = sent.tokens
+    words = [t.text for t in toks]
+    if not words or any(w in EXCLUDE for w in words):
+        return []
+    found: list[tuple[_Link, Number | None, str]] = []
+    used: set[int] = set()
+    i = 0
+    n = len(words)
+    while i < n:
+        dual = _lookup(words[i], DUALS, articles=True)
+        if dual and i not in used:
+            if not _negated(words, i):
+                found.append((_Link(dual, i, i, "dual", i), None, "exact"))
+            i += 1
+            continue
+        num = _number_at(words, i)
+        if num is None:
+            i += 1
+            continue
+        if num.digits and num.value and _YEAR.match(words[i]) and num.last == i:
+            if k_prev := (words[i - 1] if i else ""):
+                if _in(k_prev, _YEAR_BEFORE):
+                    i = num.last + 1
+                    continue
+        qual, q_first = _qualifier(words, num)
+        link = _after_number(words, num)
+        if (
+            (link is None
+            and i > 0
+            and words[i - 1] in SUB_COUNT)
+            or (i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT)
+        ):
+            person = _person_after(words, num)
+            if found and person is not None and person >= 0 and link is None:
+                prev = found[-1][0]
+                link = _Link(prev.kind, num.first, person, "sub_count", prev.trigger)
+        if link is None:
+            link = _before_number(toks, words, num, q_first)
+        if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
+            i = num.last + 1
+            continue
+        if _negated(words, min(q_first, link.first, link.trigger)):
+            i = num.last + 1
+            continue
+        if num.vague:
+            qual = num.vague
+        elif qual == "exact":
+            qual = _qualifier_after(words, link.last) or "exact"
+        found.append((link, num, qual))
+        used.add(link.trigger)
+        used.update(range(link.first, link.last + 1))
+        i = max(num.last, link.last if link.first >= num.first else num.last) + 1
+    if not found:
+        return []
+    historical = _historical(words)
+    cumulative_sent = any(_in(w, CUMULATIVE, articles=True) for w in words)
+    out = []
+    for link, num, qual in found:
+        at = link.first
+        s, e = para.span(toks[link.first].start, toks[link.last].end)
+        out.append(
+            CasualtyFigure(
+                paragraph=para.index,
+                start=s,
+                end=e,
+                kind=link.kind,  # type: ignore[arg-type]
+                count=(2 if num is None else num.value),
+                approximate=qual != "exact",
+                qualifier=qual,  # type: ignore[arg-type]
+                attributed_to=_attribution(para, toks, words, at),
+                cumulative=link.via == "toll" or cumulative_sent,
+                historical=historical,
+                sentence=para.original(sent.start, sent.end),
+            )
+        )
+    return out
+
 
 def detect_casualties(doc: Document) -> list[CasualtyFigure]:
-    """Every casualty or displacement figure the item states."""
-    return []
+    """Every casualty or displacement figure the item states (title and body)."""
+    paras, title = paragraphs(doc)
+    out: list[CasualtyFigure] = []
+    for p in ([title] if title else []) + paras:
+        if SCREEN.isdisjoint(p.words):
+            continue
+        for sent in p.sentences:
+            out.extend(_figures(p, sent))
+    return out

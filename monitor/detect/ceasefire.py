@@ -1,11 +1,268 @@
-"""Ceasefire statements (filled in by the detectors issue)."""
+"""Ceasefire statements: sentences that report a ceasefire or truce, with a status.
+
+A statement is a trigger phrase (وقف إطلاق النار، هدنة، وقف القتال ...) in a
+sentence. Its status comes from the cue words around the trigger: the words
+before it in the sentence (the verb that governs it: وافقوا على ...، دعا إلى ...)
+and the words after it up to the end of its clause (الهدنة صامدة). When several
+cues are present, the most specific status wins, in the order of
+`status_priority` in the lexicon (a violation outranks the call that follows it;
+a call to respect a truce is a call; an agreement outranks the announcement of
+it). A trigger with no cue at all is not reported: a ceasefire named in passing
+says nothing new about one.
+
+A statement is historical when it puts the ceasefire in the past (a year next
+to it, "منذ اتفاق وقف إطلاق النار", the Korean truce village, a war that
+"ended with" a ceasefire) and is not itself a call or a violation, which are
+news even when the agreement they refer to is old.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
+from monitor.detect.matcher import PhraseMatch, PhraseMatcher
+from monitor.detect.text import Paragraph, Sentence, Token, paragraphs
 from monitor.document import Document
-from schemas.analysis import CeasefireResult
+from schemas.analysis import CeasefireResult, CeasefireStatement
+
+_DATA = load("ceasefire")
+TRIGGERS: PhraseMatcher[str] = PhraseMatcher(
+    (p, "trigger") for p in norm_phrases(_DATA["triggers"])
+)
+HISTORICAL: PhraseMatcher[str] = PhraseMatcher(
+    (p, "historical") for p in norm_phrases(_DATA["historical"])
+)
+EXCLUDE_AFTER = norm_set(_DATA["trigger_exclusions_after"])
+PRIORITY: list[str] = list(_DATA["status_priority"])
+_RANK = {s: i for i, s in enumerate(PRIORITY)}
+
+#: word -> status, for exact cue forms.
+EXACT_CUES: dict[str, str] = {}
+PREFIX_CUES: list[tuple[str, str]] = []
+for _status in reversed(PRIORITY):  # higher priority written last, so it wins a clash
+    for _w in _DATA["cues"][_status]["exact"]:
+        EXACT_CUES[norm_word(_w)] = _status
+    for _w in _DATA["cues"][_status]["prefixes"]:
+        if len(norm_word(_w)) > 3:
+            PREFIX_CUES.append((norm_word(_w), _status))
+WEAK_CUES = {norm_word(w): s for s, ws in _DATA["weak_cues"].items() for w in ws}
+PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
+ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
+
+#: Words scanned before a trigger for its governing cue, and after it.
+_BEFORE = 12
+_AFTER = 8
+_YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
+#: Words that end the noun phrase naming a party.
+_PARTY_STOP = norm_set(
+    [
+        "على",
+        "إلى",
+        "الى",
+        "في",
+        "من",
+        "عن",
+        "مع",
+        "بعد",
+        "قبل",
+        "أن",
+        "إن",
+        "التي",
+        "الذي",
+        "منذ",
+        "خلال",
+        "لكن",
+        "حيث",
+        "بين",
+        "و",
+        "أو",
+        "بعد",
+        "وقف",
+        "هدنة",
+        "الهدنة",
+        "اتفاق",
+    ]
+)
+_SUBJECT_START = norm_set(["أن", "إن", "ان", "بأن", "وأن", "قال", "وقال", "ذكرت", "أفادت"])
+_MAX_PARTY = 6
+_ENDED = norm_set(["انتهى", "وانتهى", "انتهت", "وانتهت", "انتهاء", "وانتهاء"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    status: str
+    index: int  # token index in the sentence
+
+
+def _cue_of(word: str, next_word: str) -> str | None:
+    if word in _ENDED and next_word.startswith("ب"):
+        return "agreed"  # the war "ended with" a ceasefire (انتهى باتفاق)
+    for v in clitic_variants(word, articles=True, min_rest=2):
+        status = EXACT_CUES.get(v)
+        if status:
+            return status
+    for v in clitic_variants(word, articles=True):
+        for prefix, status in PREFIX_CUES:
+            if v.startswith(prefix):
+                return status
+    return None
+
+
+def _cues(toks: tuple[Token, ...], first: int, last: int) -> list[_Cue]:
+    out = []
+    for k in range(max(0, first - _BEFORE), first):
+        status = _cue_of(toks[k].text, toks[k + 1].text)
+        if status:
+            out.append(_Cue(status, k))
+    for k in range(last + 1, min(len(toks), last + 1 + _AFTER)):
+        if toks[k].broken:
+            break  # the clause after the trigger ends at punctuation
+        status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
+        if status:
+            out.append(_Cue(status, k))
+    return out
+
+
+def _weak_cue(toks: tuple[Token, ...], first: int) -> str | None:
+    for k in range(max(0, first - 2), first):
+        for v in clitic_variants(toks[k].text, articles=True):
+            if v in WEAK_CUES:
+                return WEAK_CUES[v]
+    return None
+
+
+def _historical(toks: tuple[Token, ...], first: int, last: int, sentence_hist: bool) -> bool:
+    if sentence_hist:
+        return True
+    # A year right after the ceasefire phrase (اتفاق وقف إطلاق النار المبرم عام 2020)
+    # or right before it (هدنة 1953).
+    window = toks[max(0, first - 3) : first] + toks[last + 1 : last + 5]
+    if any(_YEAR.match(t.text) for t in window):
+        return True
+    # The war "ended with" a ceasefire: the ending verb in the same clause.
+    before = [t.text for t in toks[max(0, first - 3) : first]]
+    return any(v.startswith(("انتهي", "انتهت", "وانتهي", "وانتهت")) for v in before)
+
+
+def _party(para: Paragraph, toks: tuple[Token, ...], lo: int, hi: int) -> str | None:
+    """The words of toks[lo:hi] as written, trimmed to a short noun phrase."""
+    words = []
+    for k in range(lo, hi):
+        if words and toks[k].broken:
+            break
+        if clitic_variants(toks[k].text)[-1] in _PARTY_STOP or toks[k].text in _PARTY_STOP:
+            if words:
+                break
+            continue
+        words.append(k)
+        if len(words) >= _MAX_PARTY:
+            break
+    if not words:
+        return None
+    return para.original(toks[words[0]].start, toks[words[-1]].end)
+
+
+def _proposer(para: Paragraph, toks: tuple[Token, ...], last: int) -> str | None:
+    for k in range(last + 1, min(len(toks), last + 1 + _AFTER)):
+        if toks[k].text in PROPOSER_CUES or any(
+            v in PROPOSER_CUES for v in clitic_variants(toks[k].text)
+        ):
+            return _party(para, toks, k + 1, min(len(toks), k + 1 + _MAX_PARTY))
+    return None
+
+
+def _acceptor(para: Paragraph, toks: tuple[Token, ...], first: int) -> str | None:
+    for k in range(first - 1, max(-1, first - _BEFORE - 1), -1):
+        word = toks[k].text
+        if word in ACCEPTOR_CUES or any(v in ACCEPTOR_CUES for v in clitic_variants(word)):
+            after = toks[k + 1].text if k + 1 < len(toks) else ""
+            if k + 1 < first and after not in ("علي", "بوقف", "وقف"):
+                # verb-subject order: وافقت حماس على ...
+                return _party(para, toks, k + 1, first)
+            # subject-verb order: الانفصاليين الأرمن وافقوا على ...
+            lo = k
+            while lo > 0 and k - lo < _MAX_PARTY and not toks[lo].broken:
+                if toks[lo - 1].text in _SUBJECT_START:
+                    break
+                lo -= 1
+            return _party(para, toks, lo, k) if lo < k else None
+    return None
+
+
+def _statement(
+    para: Paragraph, sent: Sentence, m: PhraseMatch[str], hist_sent: bool
+) -> CeasefireStatement | None:
+    toks = sent.tokens
+    if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
+        return None  # تهدئة الوضع: calming a situation, not a truce
+    cues = _cues(toks, m.first, m.last)
+    if cues:
+        best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
+        status = best.status
+        trigger_tok = toks[best.index]
+    else:
+        weak = _weak_cue(toks, m.first)
+        if weak is None:
+            return None
+        status = weak
+        trigger_tok = toks[m.first - 1]
+    historical = status not in ("called_for", "violated") and _historical(
+        toks, m.first, m.last, hist_sent
+    )
+    s, e = para.span(sent.start, sent.end)
+    proposed_by = _proposer(para, toks, m.last)
+    accepted_by = _acceptor(para, toks, m.first) if status == "agreed" else None
+    parties = [p for p in (accepted_by, proposed_by) if p]
+    return CeasefireStatement(
+        paragraph=para.index,
+        start=s,
+        end=e,
+        status=status,  # type: ignore[arg-type]
+        sentence=para.original(sent.start, sent.end),
+        trigger=para.original(trigger_tok.start, trigger_tok.end)
+        + " … "
+        + para.original(m.start, m.end),
+        historical=historical,
+        parties=parties,
+        proposed_by=proposed_by,
+        accepted_by=accepted_by,
+    )
+
+
+def _scan(para: Paragraph) -> list[CeasefireStatement]:
+    if not TRIGGERS.screen(para.words):
+        return []
+    out = []
+    for sent in para.sentences:
+        matches = TRIGGERS.find(sent.tokens)
+        if not matches:
+            continue
+        hist_sent = bool(HISTORICAL.find(sent.tokens))
+        # One statement per sentence: the trigger with the strongest status.
+        best: CeasefireStatement | None = None
+        for m in matches:
+            st = _statement(para, sent, m, hist_sent)
+            if st is None:
+                continue
+            if (
+                best is None
+                or (best.historical and not st.historical)
+                or (best.historical == st.historical and _RANK[st.status] < _RANK[best.status])
+            ):
+                best = st
+        if best is not None:
+            out.append(best)
+    return out
 
 
 def detect_ceasefire(doc: Document) -> CeasefireResult:
-    """Ceasefire or truce statements in the item."""
-    return CeasefireResult()
+    """Ceasefire or truce statements in the item (title and body)."""
+    paras, title = paragraphs(doc)
+    statements: list[CeasefireStatement] = []
+    for p in ([title] if title else []) + paras:
+        statements.extend(_scan(p))
+    return CeasefireResult(
+        detected=any(not s.historical for s in statements), statements=statements
+    )

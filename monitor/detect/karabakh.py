@@ -1,11 +1,153 @@
-"""Karabakh relevance (filled in by the detectors issue)."""
+"""Karabakh relevance: mentions of the region, its places and actors, and a score.
+
+How the score is meant (DESIGN: "the item is about the region or conflict"):
+an item is related when the region is one of its subjects, not when it is
+named in passing. Evidence adds up: a mention in the title, a mention in the
+opening paragraph, the share of paragraphs that name it, and conflict words
+(Azerbaijan, Armenia, fighting, peacekeepers) in the sentences around the
+mentions. A single aside in a long piece on something else (an infographic of
+de-facto states, an opinion column listing conflicts) keeps its mentions but
+scores below the threshold; a short flash whose headline names the region
+scores above it.
+
+Look-alikes are handled where they arise: whole-word matching keeps كارباخال
+(a footballer) apart from كارباخ; ناغورني counts only as part of the region's
+name (so a columnist called ناغورني is not a mention); a region name in a
+football sentence (نادي، مباراة، دوري أبطال أوروبا ...) is the club Qarabağ FK
+and is dropped; weak names (فضولي 'nosy', جبرائيل 'Gabriel', اغدام) count only
+beside a strong mention.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
+from monitor.detect.lexicon import load, norm_phrase, norm_set
+from monitor.detect.matcher import PhraseMatch, PhraseMatcher
+from monitor.detect.text import Paragraph, Sentence, paragraphs
 from monitor.document import Document
-from schemas.analysis import KarabakhRelevance
+from schemas.analysis import KarabakhRelevance, Mention
+
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    canonical: str
+    kind: str
+    strong: bool
+    region: bool  # a name of the region itself (the one the football club shares)
+
+
+def _build() -> PhraseMatcher[Entry]:
+    data = load("karabakh")
+    phrases: dict[tuple[str, ...], Entry] = {}
+    region = Entry("Nagorno-Karabakh", "region", True, True)
+    for name in data["region_names"]:
+        phrases[norm_phrase(name)] = region
+        for q in data["region_qualifiers"]:
+            phrases[norm_phrase(f"{q} {name}")] = Entry("Nagorno-Karabakh", "region", True, False)
+    for e in data["entries"]:
+        entry = Entry(e["canonical"], e["kind"], e["weight"] == "strong", False)
+        for form in e["forms"]:
+            phrases.setdefault(norm_phrase(form), entry)
+    return PhraseMatcher(phrases.items())
+
+
+MATCHER = _build()
+FOOTBALL = norm_set(load("karabakh")["football_context"])
+CONTEXT = norm_set(load("karabakh")["conflict_context"])
+#: Football words around a bare region name that make it the club.
+_FOOTBALL_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    para: Paragraph
+    sentence: Sentence
+    match: PhraseMatch[Entry]
+
+
+def _sentence_of(para: Paragraph, match: PhraseMatch[Entry]) -> Sentence:
+    for s in para.sentences:
+        if s.start <= match.start < s.end:
+            return s
+    return para.sentences[-1]
+
+
+def _is_club(found: _Found, doc_football: int) -> bool:
+    """A bare region name among football words is the club Qarabağ FK."""
+    if not found.match.payload.region:
+        return False
+    toks = found.para.tokens
+    lo = max(0, found.match.first - _FOOTBALL_WINDOW)
+    hi = found.match.last + _FOOTBALL_WINDOW + 1
+    near = sum(1 for t in toks[lo:hi] if t.text in FOOTBALL)
+    return near >= 1 and doc_football >= 2
+
+
+def _scan(para: Paragraph) -> list[_Found]:
+    if not MATCHER.screen(para.words):
+        return []
+    return [_Found(para, _sentence_of(para, m), m) for m in MATCHER.find(para.tokens)]
 
 
 def detect_karabakh(doc: Document) -> KarabakhRelevance:
     """Whether the item is about the Nagorno-Karabakh region or conflict."""
-    return KarabakhRelevance()
+    paras, title = paragraphs(doc)
+    found: list[_Found] = []
+    for p in ([title] if title else []) + paras:
+        found.extend(_scan(p))
+    if not found:
+        return KarabakhRelevance()
+    football = sum(len(FOOTBALL & p.words) for p in ([title] if title else []) + paras)
+    found = [f for f in found if not _is_club(f, football)]
+    if not any(f.match.payload.strong for f in found):
+        # Weak names alone (a village name that is also a common word) say nothing.
+        return KarabakhRelevance()
+
+    mentions = [_mention(f) for f in found]
+    score = _score(found, len(paras))
+    return KarabakhRelevance(
+        related=score >= THRESHOLD,
+        score=round(score, 3),
+        mentions=list(dict.fromkeys(m.text for m in mentions)),
+        mention_spans=mentions,
+    )
+
+
+def _mention(f: _Found) -> Mention:
+    s, e = f.para.span(f.match.start, f.match.end)
+    text = f.para.original(f.match.start, f.match.end)
+    return Mention(
+        paragraph=f.para.index,
+        start=s,
+        end=e,
+        text=text,
+        canonical=f.match.payload.canonical,
+        kind=f.match.payload.kind,
+    )
+
+
+def _score(found: list[_Found], n_paragraphs: int) -> float:
+    strong = [f for f in found if f.match.payload.strong]
+    in_title = any(f.para.index is None for f in strong)
+    in_lede = any(f.para.index == 0 for f in strong)
+    strong_paras = {f.para.index for f in strong if f.para.index is not None}
+    share = len(strong_paras) / n_paragraphs if n_paragraphs else 0.0
+    # Conflict words in the sentences that carry the mentions: a region named
+    # beside Azerbaijan, Armenia or fighting is the subject, not an aside.
+    context: set[str] = set()
+    for f in found:
+        context.update(t.text for t in f.sentence.tokens if t.text in CONTEXT)
+    weak = sum(1 for f in found if not f.match.payload.strong)
+    x = (
+        1.5 * in_title
+        + 0.5 * in_lede
+        + 1.6 * share
+        + 0.25 * min(len(strong) - 1, 4)
+        + 0.1 * min(weak, 3)
+        + 0.08 * min(len(context), 6)
+    )
+    return 1.0 - math.exp(-x)

@@ -1,0 +1,76 @@
+"""Loading the detector lexicons from `monitor/data/*.json`.
+
+The files hold words as a reader prints them (with hamza, teh marbuta, alef
+maqsura); everything here normalizes them with the same rules as the text, so
+a lexicon entry and a word in an article compare equal whatever the spelling.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from monitor.text.normalize import normalize, tokens
+
+#: One-letter proclitics (and, so, with/in, for, like) and their common pairs.
+#: Names and nouns take them without a space: بقره باغ، ولاتشين، وبحسب.
+CLITICS_1 = frozenset("وفبلك")
+CLITICS_2 = frozenset({"وب", "ول", "فب", "فل", "وك", "فك", "لل"})
+#: The article with or without a clitic in front of it (ال، وال، بال، فال، كال).
+ARTICLES = ("وال", "بال", "فال", "كال", "ال")
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed JSON lexicon `monitor/data/<name>.json` (cached)."""
+    text = resources.files("monitor").joinpath("data", f"{name}.json").read_text("utf-8")
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"lexicon {name}.json must hold a JSON object")
+    return data
+
+
+def norm_word(word: str) -> str:
+    """A lexicon word in the normalized form words of the text take."""
+    return normalize(word)
+
+
+def norm_phrase(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as a tuple of normalized words."""
+    return tuple(tokens(normalize(phrase)))
+
+
+def norm_set(words: Iterable[str]) -> frozenset[str]:
+    """Normalized single words; multi-word entries are split into their words."""
+    return frozenset(w for phrase in words for w in norm_phrase(phrase))
+
+
+def norm_phrases(phrases: Iterable[str]) -> list[tuple[str, ...]]:
+    """Normalized phrases, longest first (so the longest match wins)."""
+    out = {norm_phrase(p) for p in phrases}
+    out.discard(())
+    return sorted(out, key=lambda t: (-len(t), t))
+
+
+def clitic_variants(word: str, articles: bool = False, min_rest: int = 3) -> tuple[str, ...]:
+    """`word` and what is left of it after removing a proclitic (and ال).
+
+    Only strips when at least `min_rest` letters remain, so short words such as
+    بل or ول are not taken for a clitic plus a root; callers that look the
+    remainder up in a closed word list can allow two (وحث -> حث).
+    """
+    out = [word]
+    n = len(word)
+    if n > min_rest and word[0] in CLITICS_1:
+        out.append(word[1:])
+    if n >= min_rest + 2 and word[:2] in CLITICS_2:
+        out.append(word[2:])
+    if articles:
+        for art in ARTICLES:
+            if word.startswith(art) and n - len(art) >= min_rest:
+                out.append(word[len(art) :])
+                break
+    return tuple(out)

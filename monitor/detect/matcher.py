@@ -1,0 +1,83 @@
+"""A multi-pattern phrase matcher over word tokens.
+
+Phrases (tuples of normalized words) are indexed by their first word, so a
+text is scanned once, with one dictionary look-up per word (and per clitic
+variant of it); only the few phrases that share a first word are compared.
+This scales to a large gazetteer where one regex alternation would try every
+name at every position. Matching whole tokens gives word boundaries for free:
+كارباخال is one token and never matches كارباخ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from monitor.detect.lexicon import CLITICS_1, CLITICS_2, clitic_variants
+from monitor.detect.text import Token
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[P]):
+    first: int  # token index of the first word
+    last: int  # token index of the last word (inclusive)
+    start: int  # offsets in the normalized text (clitic excluded)
+    end: int
+    payload: P
+
+
+class PhraseMatcher(Generic[P]):
+    """Leftmost-longest, non-overlapping matches of many phrases."""
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]], clitics: bool = True):
+        self._index: dict[str, list[tuple[tuple[str, ...], P]]] = {}
+        for words, payload in phrases:
+            if not words:
+                raise ValueError("empty phrase in the matcher's lexicon")
+            self._index.setdefault(words[0], []).append((words, payload))
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self.clitics = clitics
+        first = set(self._index)
+        if clitics:
+            # Every first word with each clitic glued on, so that `screen` is one
+            # set operation in C instead of a loop over the text's words.
+            first |= {c + w for w in self._index for c in (*CLITICS_1, *CLITICS_2)}
+        self._screen = frozenset(first)
+
+    def screen(self, words: frozenset[str]) -> bool:
+        """False when no phrase can occur in a text with these words (cheap)."""
+        return not self._screen.isdisjoint(words)
+
+    def find(self, toks: Sequence[Token]) -> list[PhraseMatch[P]]:
+        out: list[PhraseMatch[P]] = []
+        n = len(toks)
+        i = 0
+        index = self._index
+        while i < n:
+            tok = toks[i].text
+            found: PhraseMatch[P] | None = None
+            variants = clitic_variants(tok) if self.clitics else (tok,)
+            for v in variants:
+                entries = index.get(v)
+                if not entries:
+                    continue
+                for words, payload in entries:
+                    k = len(words)
+                    if i + k > n:
+                        continue
+                    if all(toks[i + m].text == words[m] for m in range(1, k)):
+                        start = toks[i].start + (len(tok) - len(v))
+                        found = PhraseMatch(i, i + k - 1, start, toks[i + k - 1].end, payload)
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+                i = found.last + 1
+            else:
+                i += 1
+        return out

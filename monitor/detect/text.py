@@ -1,0 +1,128 @@
+"""Tokens and sentences of a document's normalized paragraphs, shared by the detectors.
+
+The detectors match on the normalized text (one spelling per word) and report
+offsets into the body; `Paragraph` keeps both sides through the document's
+aligned text. A one-entry cache keyed on the document's identity lets the three
+detectors, called one after the other on the same document, tokenize it once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from monitor.document import Document
+from monitor.text.normalize import AlignedText
+
+#: Numbers first (grouped thousands, decimals), then runs of letters; digits and
+#: letters are split apart, so a clitic glued to a number (و200، بـ32) separates.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[^\W\d_]+")
+#: A sentence ends at . ! ? ; (not inside a number such as 2.5) or at a quote
+#: closing after such a mark.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;]+(?:\s*\")?(?=\s|$)|(?<=\d)[.!?;]+(?=\s|$)")
+#: Characters that break a clause between two words.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offsets in the normalized paragraph
+    end: int
+    #: Punctuation between the previous token and this one (a clause break).
+    broken: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # offsets in the normalized paragraph
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass
+class Paragraph:
+    """One paragraph (or the title, `index` None) seen through normalization."""
+
+    index: int | None
+    aligned: AlignedText
+    body_offset: int  # where the paragraph starts in the body (0 for the title)
+
+    @property
+    def norm(self) -> str:
+        return self.aligned.normalized
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct words, for cheap "does this paragraph say X" screens."""
+        return frozenset(_WORDS.findall(self.aligned.normalized))
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.aligned.normalized)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.aligned.normalized, self.tokens)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A normalized span as offsets into the body (or the title)."""
+        s, e = self.aligned.span(start, end)
+        return self.body_offset + s, self.body_offset + e
+
+    def original(self, start: int, end: int) -> str:
+        """The words as written for a normalized span."""
+        s, e = self.aligned.span(start, end)
+        return self.aligned.original[s:e]
+
+
+def tokenize(normalized: str) -> list[Token]:
+    out: list[Token] = []
+    prev = 0
+    for m in _TOKEN.finditer(normalized):
+        s = m.start()
+        gap = normalized[prev:s]
+        out.append(Token(m.group(), s, m.end(), bool(gap) and bool(_CLAUSE_BREAK.search(gap))))
+        prev = m.end()
+    return out
+
+
+def split_sentences(normalized: str, toks: list[Token]) -> list[Sentence]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(normalized):
+        end = m.end()
+        if normalized[start:end].strip():
+            bounds.append((start, end))
+        start = end
+    if normalized[start:].strip():
+        bounds.append((start, len(normalized)))
+    out: list[Sentence] = []
+    i = 0
+    for s, e in bounds:
+        while s < e and normalized[s] == " ":
+            s += 1
+        j = i
+        while j < len(toks) and toks[j].start < e:
+            j += 1
+        out.append(Sentence(s, e, tuple(toks[i:j])))
+        i = j
+    return out
+
+
+_cache: tuple[Document, list[Paragraph], Paragraph | None] | None = None
+
+
+def paragraphs(doc: Document) -> tuple[list[Paragraph], Paragraph | None]:
+    """The body paragraphs and the title (None if absent) of `doc`."""
+    global _cache
+    if _cache is not None and _cache[0] is doc:
+        return _cache[1], _cache[2]
+    paras = [
+        Paragraph(p.index, a, p.start) for p, a in zip(doc.paragraphs, doc.aligned, strict=True)
+    ]
+    title = Paragraph(None, doc.aligned_title, 0) if doc.aligned_title else None
+    _cache = (doc, paras, title)
+    return paras, title
