@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from pathlib import Path
 from zlib import crc32
 
 from monitor.text.normalize import normalize, tokens
@@ -64,6 +65,25 @@ def word_hashes(words: list[str]) -> bytes:
     if len(_CACHE) > _CACHE.limit:
         _CACHE.clear()
     return array("H", map(_CACHE.__getitem__, words)).tobytes()
+
+
+def _load_openers() -> frozenset[int]:
+    path = Path(__file__).resolve().parent.parent / "data" / "openers.txt"
+    words = [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return frozenset(word_hash(w) for line in words for w in tokens(normalize(line)))
+
+
+#: Hashes of connectives and reporting verbs (data/openers.txt): the only words
+#: in which a copy's opening may differ from the original's.
+OPENERS = _load_openers()
+
+
+def _only_openers(words: bytes, start: int, stop: int) -> bool:
+    return all(_word_at(words, i) in OPENERS for i in range(start, stop))
 
 
 def _word_at(words: bytes, i: int) -> int:
@@ -113,9 +133,11 @@ def copy_of(a: bytes, b: bytes, *, min_fraction: float, max_leading: int) -> boo
 
     A copy is `b` itself, or a stretch of `b` that covers at least
     `min_fraction` of its words, whose first `max_leading` words may differ
-    (a changed opening word such as و / كما / وقال) and whose last word may be
-    cut short (a truncated copy ends mid-word). Every other word must be the
-    same, so paragraphs that differ in a number or a place are not copies.
+    from `b`'s opening if all the differing words on both sides are
+    connectives or reporting verbs (و / كما / وقال / وفي المقابل), and whose
+    last word may be cut short (a truncated copy ends mid-word, keeping the
+    word's first letters). Every other word must be the same, so paragraphs
+    that differ in a number, a name or a place are not copies.
     """
     if a == b:
         return True
@@ -144,6 +166,13 @@ def _aligned(
         if a[2 * lead : 2 * last] == b[2 * (lead + d) : 2 * (last + d)]:
             break
     else:
+        return False
+    # Words before the aligned stretch, on either side, may only be connectives
+    # or reporting verbs: "وقالت" for "وفي المقابل، قالت" is the same fact,
+    # "بيروت" for "بريدة" in a dateline is not.
+    if lead and not _only_openers(a, 0, lead):
+        return False
+    if lead + d and not _only_openers(b, 0, lead + d):
         return False
     if a[2 * last :] == b[2 * (last + d) : 2 * (last + d) + 2]:
         matched = na - lead

@@ -75,6 +75,17 @@ def test_copy_with_a_changed_opening_phrase_is_a_duplicate() -> None:
     assert dup_targets(check(index, "b", [replaced, shortened])) == [("a", 0), ("a", 0)]
 
 
+def test_opening_words_that_carry_a_fact_are_not_swappable() -> None:
+    # A dateline names a different city; a quote is given to a different person.
+    yerevan = "يريفان 12 ربيع الأول 1445 هـ الموافق 27 سبتمبر 2023 م وكالة الأنباء"
+    baku = yerevan.replace("يريفان", "باكو", 1)
+    said = "وقال باشينيان إن بلاده لن تنجر إلى حرب جديدة في المنطقة مهما كانت الاستفزازات"
+    other = said.replace("باشينيان", "علييف", 1)
+    index = ParagraphIndex()
+    check(index, "a", [yerevan, said])
+    assert dup_targets(check(index, "b", [baku, other])) == [None, None]
+
+
 def test_copy_that_keeps_less_than_half_is_not_a_duplicate() -> None:
     words = SHUSHA.split()
     index = ParagraphIndex()
