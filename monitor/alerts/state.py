@@ -1,26 +1,303 @@
-"""Alert state (filled in by the detectors issue)."""
+"""The alert state machine: one alert per new fact per story.
+
+Fed analyses in stream order. For each article with facts (non-historical
+ceasefire statements or casualty figures) it finds the story (see
+`monitor.alerts.story`), then emits:
+
+- a `ceasefire` alert for each status not yet alerted in the story
+  (proposed, agreed, violated, ...), with the statement as evidence;
+- one `casualties` alert when any figure is new or changed for its story,
+  kind and claimant: the `changed` figures (with `previous_count`) and all
+  current `figures` of the story, one per kind and claimant, never summed.
+  Within one article the largest figure per kind and claimant stands for it
+  (a sub-count "بينهم سبعة مدنيين" is part of it, not a new toll), and a
+  value the claimant gave before (an older figure restated as background)
+  is not a change.
+
+A republished copy (`republication_of`) joins the story of its original and
+counts in `article_count` but not in `independent_source_count`, and emits
+nothing. Historical statements and figures emit nothing.
+
+Alert ids hash the story id, the alert type and the fact, so a replay of the
+same stream gives the same ids and consumers can drop repeats. The state is
+bounded (stories and remembered article ids, oldest dropped first, and stories
+idle longer than `max_age` forgotten) and round-trips through `to_json`.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from datetime import UTC, datetime
 from typing import Any
 
-from schemas.alert import Alert
-from schemas.analysis import Analysis
+from monitor.alerts.story import Figure, Story, conflict_key, digest
+from schemas.alert import Alert, AlertEvidence, ClaimantFigure
+from schemas.analysis import Analysis, CasualtyFigure, CeasefireStatement
+
+STATE_FORMAT = 1
+_QUALIFIER_RANK = {
+    "exact": 0,
+    "at_least": 1,
+    "more_than": 2,
+    "about": 3,
+    "up_to": 4,
+    "thousands": 5,
+    "hundreds": 6,
+    "tens": 7,
+}
 
 
 class AlertState:
     """Stories and the figures and ceasefire statuses already alerted."""
 
-    def __init__(self, karabakh_only: bool = False) -> None:
+    def __init__(
+        self,
+        karabakh_only: bool = False,
+        *,
+        story_gap: float = 3 * 24 * 3600.0,
+        max_age: float = 30 * 24 * 3600.0,
+        max_stories: int = 10_000,
+        max_articles: int = 200_000,
+    ) -> None:
+        if story_gap <= 0 or max_age <= 0:
+            raise ValueError("story_gap and max_age must be positive seconds")
+        if max_stories < 1 or max_articles < 1:
+            raise ValueError("max_stories and max_articles must be at least 1")
         self.karabakh_only = karabakh_only
+        self.story_gap = story_gap
+        self.max_age = max_age
+        self.max_stories = max_stories
+        self.max_articles = max_articles
+        #: story id -> story, least recently updated first.
+        self.stories: OrderedDict[str, Story] = OrderedDict()
+        #: conflict key -> id of its open story.
+        self.open: dict[str, str] = {}
+        #: article id -> story id, for republished copies to find their story.
+        self.articles: OrderedDict[str, str] = OrderedDict()
+
+    # --- per analysis ---------------------------------------------------------------
 
     def update(self, analysis: Analysis, now: float) -> list[Alert]:
         """The alerts this analysis raises, given everything seen before."""
-        return []
+        self._evict(now)
+        when = analysis.published_at.timestamp() if analysis.published_at else now
+        if analysis.republication_of is not None:
+            story_id = self.articles.get(analysis.republication_of.article)
+            story = self.stories.get(story_id) if story_id else None
+            if story is not None:
+                story.article_count += 1
+                story.last_seen = max(story.last_seen, when)
+                self._remember(analysis.id, story)
+            return []
+        statements = [s for s in analysis.ceasefire.statements if not s.historical]
+        figures = [f for f in analysis.casualties if not f.historical]
+        if not statements and not figures:
+            return []
+        story = self._story_for(analysis, when)
+        story.article_count += 1
+        source = analysis.source or f"article:{analysis.id}"
+        if source not in story.sources:
+            story.sources.append(source)
+        story.karabakh = story.karabakh or analysis.karabakh.related
+        self._remember(analysis.id, story)
+        emit = story.karabakh or not self.karabakh_only
+        created = datetime.fromtimestamp(now, UTC)
+        alerts: list[Alert] = []
+        for st in statements:
+            if st.status in story.statuses:
+                continue
+            story.statuses.append(st.status)
+            if emit:
+                alerts.append(self._ceasefire_alert(story, analysis, st, created))
+        changed = self._apply_figures(story, figures)
+        if changed and emit:
+            alerts.append(self._casualty_alert(story, analysis, changed, created))
+        return alerts
+
+    # --- stories --------------------------------------------------------------------
+
+    def _story_for(self, analysis: Analysis, when: float) -> Story:
+        key = conflict_key(analysis)
+        sid = self.open.get(key)
+        story = self.stories.get(sid) if sid else None
+        if story is None or when - story.last_seen > self.story_gap:
+            story = Story(
+                id=digest(key, analysis.id),
+                key=key,
+                karabakh=analysis.karabakh.related,
+                first_seen=when,
+                last_seen=when,
+            )
+            self.stories[story.id] = story
+            self.open[key] = story.id
+            while len(self.stories) > self.max_stories:
+                self._drop(next(iter(self.stories)))
+        story.last_seen = max(story.last_seen, when)
+        self.stories.move_to_end(story.id)
+        return story
+
+    def _remember(self, article_id: str, story: Story) -> None:
+        self.articles[article_id] = story.id
+        self.articles.move_to_end(article_id)
+        while len(self.articles) > self.max_articles:
+            self.articles.popitem(last=False)
+
+    def _drop(self, story_id: str) -> None:
+        story = self.stories.pop(story_id)
+        if self.open.get(story.key) == story_id:
+            del self.open[story.key]
+
+    def _evict(self, now: float) -> None:
+        while self.stories:
+            oldest = next(iter(self.stories.values()))
+            if now - oldest.last_seen <= self.max_age:
+                break
+            self._drop(oldest.id)
+
+    # --- figures --------------------------------------------------------------------
+
+    def _apply_figures(
+        self, story: Story, figures: list[CasualtyFigure]
+    ) -> list[tuple[Figure, int | None, CasualtyFigure]]:
+        best: dict[str, CasualtyFigure] = {}
+        for f in figures:
+            key = Story.figure_key(f.kind, f.attributed_to)
+            cur = best.get(key)
+            if cur is None or _bigger(f, cur):
+                best[key] = f
+        changed = []
+        for key, f in best.items():
+            value = (f.count, f.qualifier)
+            known = story.figures.get(key)
+            if known is None:
+                known = Figure(f.kind, f.attributed_to, f.count, f.qualifier, [value])
+                story.figures[key] = known
+                changed.append((known, None, f))
+            elif value not in known.seen:
+                previous = known.count
+                known.count, known.qualifier = f.count, f.qualifier
+                known.seen.append(value)
+                changed.append((known, previous, f))
+        return changed
+
+    # --- alerts ---------------------------------------------------------------------
+
+    def _ceasefire_alert(
+        self, story: Story, analysis: Analysis, st: CeasefireStatement, created: datetime
+    ) -> Alert:
+        story.version += 1
+        return Alert(
+            alert_id=digest(story.id, "ceasefire", st.status),
+            type="ceasefire",
+            story_id=story.id,
+            version=story.version,
+            karabakh_related=story.karabakh,
+            created_at=created,
+            status=st.status,
+            figures=self._figures(story),
+            article_count=story.article_count,
+            independent_source_count=len(story.sources),
+            evidence=[_evidence(analysis, st, st.sentence)],
+            title=analysis.title,
+        )
+
+    def _casualty_alert(
+        self,
+        story: Story,
+        analysis: Analysis,
+        changed: list[tuple[Figure, int | None, CasualtyFigure]],
+        created: datetime,
+    ) -> Alert:
+        story.version += 1
+        fact = "|".join(
+            f"{fig.kind}:{fig.claimant or ''}:{fig.count}:{fig.qualifier}"
+            for fig, _, _ in sorted(changed, key=lambda c: (c[0].kind, c[0].claimant or ""))
+        )
+        return Alert(
+            alert_id=digest(story.id, "casualties", fact),
+            type="casualties",
+            story_id=story.id,
+            version=story.version,
+            karabakh_related=story.karabakh,
+            created_at=created,
+            figures=self._figures(story),
+            changed=[
+                ClaimantFigure(
+                    kind=fig.kind,
+                    count=fig.count,
+                    qualifier=fig.qualifier,
+                    attributed_to=fig.claimant,
+                    previous_count=previous,
+                )
+                for fig, previous, _ in changed
+            ],
+            article_count=story.article_count,
+            independent_source_count=len(story.sources),
+            evidence=[_evidence(analysis, f, f.sentence) for _, _, f in changed],
+            title=analysis.title,
+        )
+
+    @staticmethod
+    def _figures(story: Story) -> list[ClaimantFigure]:
+        return [
+            ClaimantFigure(
+                kind=f.kind,
+                count=f.count,
+                qualifier=f.qualifier,
+                attributed_to=f.claimant,
+                previous_count=_previous(f),
+            )
+            for f in story.figures.values()
+        ]
+
+    # --- state ----------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": 1}
+        return {
+            "format": STATE_FORMAT,
+            "stories": [s.to_json() for s in self.stories.values()],
+            "open": dict(self.open),
+            "articles": list(self.articles.items()),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any], karabakh_only: bool = False) -> AlertState:
-        return cls(karabakh_only)
+        state = cls(karabakh_only)
+        if data.get("format") != STATE_FORMAT:
+            # The stub wrote {"format": 1} only; anything else is not ours.
+            raise ValueError(f"alert state format {data.get('format')!r} is not {STATE_FORMAT}")
+        for s in data.get("stories", []):
+            story = Story.from_json(s)
+            state.stories[story.id] = story
+        state.open = {k: v for k, v in data.get("open", {}).items() if v in state.stories}
+        for article, sid in data.get("articles", []):
+            state.articles[article] = sid
+        return state
+
+
+def _bigger(a: CasualtyFigure, b: CasualtyFigure) -> bool:
+    if a.count is not None and b.count is not None:
+        return a.count > b.count
+    if a.count is None and b.count is None:
+        return _QUALIFIER_RANK[a.qualifier] > _QUALIFIER_RANK[b.qualifier]
+    return a.count is not None
+
+
+def _previous(f: Figure) -> int | None:
+    for count, _ in reversed(f.seen[:-1]):
+        if count is not None:
+            return count
+    return None
+
+
+def _evidence(
+    analysis: Analysis, span: CasualtyFigure | CeasefireStatement, sentence: str
+) -> AlertEvidence:
+    return AlertEvidence(
+        article=analysis.id,
+        source=analysis.source,
+        paragraph=span.paragraph,
+        start=span.start,
+        end=span.end,
+        sentence=sentence,
+    )

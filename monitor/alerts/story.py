@@ -1,0 +1,137 @@
+"""Stories: the articles about one event, and the facts already alerted for it.
+
+The grouping rule is deliberately simple and documented, because consumers
+need to predict it: an article belongs to the open story of its *conflict*
+(Karabakh if the Karabakh detector says so, else the conflict whose places
+and actors it names most, the title counting triple); a story stays open
+while articles keep coming within `story_gap` seconds of each other, and a new
+one starts after a quiet spell. An article that names no known conflict forms
+a story of its own. A republished copy joins the story of the article it
+copies. Finer grouping (by incident) would need event extraction the
+detectors do not do; per-claimant figures make the coarse grouping safe: two
+incidents' tolls from different claimants never overwrite each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.detect.lexicon import load, norm_phrase
+from monitor.detect.matcher import PhraseMatcher
+from monitor.detect.text import tokenize
+from monitor.text.normalize import normalize
+from schemas.analysis import Analysis
+
+
+def _conflict_matcher() -> PhraseMatcher[str]:
+    phrases: dict[tuple[str, ...], str] = {}
+    for key, names in load("conflicts")["conflicts"].items():
+        for name in names:
+            phrases.setdefault(norm_phrase(name), key)
+    return PhraseMatcher(phrases.items())
+
+
+CONFLICTS = _conflict_matcher()
+KARABAKH = "karabakh"
+
+
+def conflict_key(analysis: Analysis) -> str:
+    """The conflict an analysed article is about, or `article:<id>` if none."""
+    if analysis.karabakh.related:
+        return KARABAKH
+    votes: Counter[str] = Counter()
+    if analysis.title:
+        for m in CONFLICTS.find(tokenize(normalize(analysis.title))):
+            votes[m.payload] += 3
+    for m in CONFLICTS.find(tokenize(normalize(analysis.body))):
+        votes[m.payload] += 1
+    votes.pop(KARABAKH, None)  # named in passing; the detector said not related
+    if not votes:
+        return f"article:{analysis.id}"
+    # Ties are broken by name so that a replay groups the same way.
+    return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def digest(*parts: str) -> str:
+    """A short stable id from its parts (sha1: not for security, for stability)."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Figure:
+    """One claimant's latest figure of one kind, and every value seen from it."""
+
+    kind: str
+    claimant: str | None
+    count: int | None
+    qualifier: str
+    seen: list[tuple[int | None, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "claimant": self.claimant,
+            "count": self.count,
+            "qualifier": self.qualifier,
+            "seen": [list(s) for s in self.seen],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Figure:
+        return cls(
+            d["kind"],
+            d["claimant"],
+            d["count"],
+            d["qualifier"],
+            [(s[0], s[1]) for s in d["seen"]],
+        )
+
+
+@dataclass
+class Story:
+    id: str
+    key: str
+    karabakh: bool
+    first_seen: float
+    last_seen: float
+    version: int = 0
+    article_count: int = 0
+    sources: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    @staticmethod
+    def figure_key(kind: str, claimant: str | None) -> str:
+        return f"{kind}\x1f{normalize(claimant) if claimant else ''}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "key": self.key,
+            "karabakh": self.karabakh,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "version": self.version,
+            "article_count": self.article_count,
+            "sources": self.sources,
+            "statuses": self.statuses,
+            "figures": {k: f.to_json() for k, f in self.figures.items()},
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Story:
+        return cls(
+            id=d["id"],
+            key=d["key"],
+            karabakh=d["karabakh"],
+            first_seen=d["first_seen"],
+            last_seen=d["last_seen"],
+            version=d["version"],
+            article_count=d["article_count"],
+            sources=list(d["sources"]),
+            statuses=list(d["statuses"]),
+            figures={k: Figure.from_json(f) for k, f in d["figures"].items()},
+        )
