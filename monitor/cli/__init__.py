@@ -27,6 +27,7 @@ def _register() -> None:
     main.add_command(analyze.schemas)
     main.add_command(config.config)
     _register_service()
+    _register_search_and_feeds()
 
 
 def _register_service() -> None:
@@ -36,6 +37,15 @@ def _register_service() -> None:
     main.add_command(kafka_tools.produce)
     main.add_command(kafka_tools.tail)
     main.add_command(demo.demo)
+
+
+def _register_search_and_feeds() -> None:
+    from monitor.cli import feeds, kibana, search
+
+    main.add_command(search.search)
+    main.add_command(search.es)
+    main.add_command(kibana.kibana)
+    main.add_command(feeds.feeds)
 
 
 _register()
