@@ -83,9 +83,7 @@ def feeds(once: bool, config_path: Path, state_path: Path | None, dry_run: bool)
         )
         try:
             if once:
-                outcomes = await poller.poll_once()
-                for outcome in outcomes:
-                    click.echo(outcome.describe(), err=True)
+                outcomes = await poller.poll_once()  # each outcome is logged
                 return 1 if all(o.status == "error" for o in outcomes) else 0
             stop = asyncio.Event()
             loop = asyncio.get_running_loop()
