@@ -1,0 +1,80 @@
+"""The faust app as built from the settings: names, tables, web binding, and the
+process agent driven through faust's `test_context()` (no broker)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import agents
+from agents.app import make_app
+from monitor.settings import Settings
+from tests.agents.conftest import item_bytes
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_agents_package_is_this_repository() -> None:
+    # `agents` is a generic name (another PyPI package installs one).
+    assert Path(agents.__file__).resolve().parent == REPO / "agents"
+
+
+def test_app_from_settings(settings: Settings) -> None:
+    app, rt = make_app(settings)
+    assert app.conf.id == "t.karabakh-monitor"
+    assert app.conf.web_bind == "127.0.0.1"
+    assert set(app.agents) == {"process", "alerts", "index"}
+    assert rt.topics.raw.get_topic_name() == "t.news.raw"
+    assert rt.topics.raw.partitions == 1
+    assert rt.topics.enriched.partitions == settings.topic_partitions
+    processed, sent = rt.tables["processed"], rt.tables["alerts_sent"]
+    # plain tables (windowed ones did not survive restarts), with changelogs
+    assert processed.window is None and sent.window is None
+    assert processed.changelog_topic.get_topic_name() == "t.karabakh-monitor-processed-changelog"
+    assert processed.partitions == 1
+    assert sent.partitions == settings.topic_partitions
+
+
+def test_web_has_no_table_browser(settings: Settings) -> None:
+    from agents.web import LoopbackWeb
+
+    paths = [p for p, _ in LoopbackWeb.default_blueprints]
+    assert "/table" not in paths
+
+
+@pytest.fixture
+def processed_app(settings: Settings) -> Iterator[Any]:
+    app, rt = make_app(settings)
+    yield app, rt
+    # Streams reach `app.consumer`, whose consumer thread owns an event loop that is
+    # never started in a test context; close it (and its self-pipe sockets).
+    thread = getattr(app.consumer, "_thread", None)
+    loop = getattr(thread, "thread_loop", None)
+    if loop is not None and not loop.is_closed():
+        loop.close()
+
+
+async def test_process_agent_routes_analyses_and_dead_letters(
+    processed_app: Any, seed_body: str
+) -> None:
+    app, rt = processed_app
+    sent: list[tuple[str, bytes, bytes]] = []
+
+    async def capture(topic: Any, key: bytes, value: bytes, **_: Any) -> None:
+        sent.append((topic.get_topic_name(), key, value))
+
+    rt.topics.enriched.send = lambda **kw: capture(rt.topics.enriched, **kw)  # type: ignore[method-assign]
+    rt.topics.deadletter.send = lambda **kw: capture(rt.topics.deadletter, **kw)  # type: ignore[method-assign]
+    agent = app.agents["process"]
+    async with agent.test_context() as ctx:
+        await ctx.put(key=b"a1", value=item_bytes(id="a1", source="s1", body=seed_body))
+        await ctx.put(key=b"bad", value=b"{not json")
+        await ctx.put(key=b"a2", value=item_bytes(id="a2", source="s2", body=seed_body))
+    topics = [t for t, _, _ in sent]
+    assert topics == ["t.news.enriched", "t.news.deadletter", "t.news.enriched"]
+    assert [k for _, k, _ in sent] == [b"a1", b"bad", b"a2"]
+    assert set(rt.tables["processed"].keys()) == {"a1", "a2"}
+    assert rt.metrics.counts["dead_letters"] == 1

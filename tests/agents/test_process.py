@@ -1,0 +1,158 @@
+"""The process stage's logic: analyse or dead-letter, durable records, recovery, replay."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from monitor.service.deadletter import Origin
+from monitor.service.process import Processor, article_record, restore_analysis
+from monitor.settings import Settings
+from schemas.news import NewsItem
+from tests.agents.conftest import item_bytes
+
+ORIGIN = Origin("t.news.raw", 0, 7, b"k")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def run(proc: Processor, table: dict[str, Any], raw: bytes) -> Any:
+    outcome = proc.handle(raw, ORIGIN, table.get)
+    if outcome.analysis is not None and outcome.stored is not None:
+        table[outcome.analysis.id] = outcome.stored
+    return outcome
+
+
+def test_valid_item_gives_analysis_and_stored_record(settings: Settings, seed_body: str) -> None:
+    proc = Processor(settings, clock=Clock())
+    out = run(proc, {}, item_bytes(id="a1", source="s1", body=seed_body))
+    assert out.dead is None and out.analysis is not None
+    assert out.analysis.id == "a1"
+    assert out.stored is not None
+    assert out.stored["seq"] == 0
+    assert out.stored["analysis"]["paragraphs"][0]["text"] == ""
+    assert "body" not in out.stored["analysis"]
+    # the record holds the paragraphs that were new (22 of 24: two repeat earlier ones)
+    assert len(out.stored["record"]["paragraphs"]) == 24 - out.analysis.duplicate_paragraphs
+
+
+def test_invalid_json_is_dead_lettered_with_reason_and_origin(settings: Settings) -> None:
+    out = Processor(settings).handle(b'{"body": ', ORIGIN, {}.get)
+    assert out.analysis is None and out.dead is not None
+    dead = out.dead
+    assert (dead.stage, dead.code, dead.error_class) == ("parse", "invalid_json", "ItemError")
+    assert dead.payload == '{"body": '
+    assert (dead.topic, dead.partition, dead.offset, dead.key) == ("t.news.raw", 0, 7, "k")
+
+
+def test_invalid_utf8_keeps_original_bytes_in_base64(settings: Settings) -> None:
+    raw = b'{"body": "\xff\xfe"}'
+    dead = Processor(settings).handle(raw, ORIGIN, {}.get).dead
+    assert dead is not None and dead.code == "invalid_utf8"
+    assert dead.payload is None
+    assert base64.b64decode(dead.payload_base64 or "") == raw
+
+
+def test_missing_body_and_tombstone(settings: Settings) -> None:
+    proc = Processor(settings)
+    dead = proc.handle(item_bytes(id="x", title="t"), ORIGIN, {}.get).dead
+    assert dead is not None and dead.code == "missing_body" and dead.item_id == "x"
+    tomb = proc.handle(None, ORIGIN, {}.get).dead
+    assert tomb is not None and tomb.code == "empty_message"
+
+
+def test_a_failing_detector_is_dead_lettered_not_raised(
+    settings: Settings, monkeypatch: Any
+) -> None:
+    proc = Processor(settings)
+
+    def boom(*_: Any, **__: Any) -> Any:
+        raise ZeroDivisionError("detector bug")
+
+    monkeypatch.setattr(proc.analyzer, "analyze", boom)
+    dead = proc.handle(item_bytes(id="z", body="نص"), ORIGIN, {}.get).dead
+    assert dead is not None
+    assert (dead.stage, dead.error_class, dead.item_id) == ("process", "ZeroDivisionError", "z")
+
+
+def test_redelivery_reemits_the_stored_analysis(settings: Settings, seed_body: str) -> None:
+    proc = Processor(settings, clock=Clock())
+    table: dict[str, Any] = {}
+    raw = item_bytes(id="a1", source="s1", body=seed_body, title="عنوان")
+    first = run(proc, table, raw)
+    again = run(proc, table, raw)
+    assert again.replayed and again.stored is None
+    assert again.analysis is not None and first.analysis is not None
+    # identical, not "a copy of itself"
+    assert again.analysis.model_dump() == first.analysis.model_dump()
+
+
+def test_updated_article_under_same_id_is_analysed_again(
+    settings: Settings, seed_body: str
+) -> None:
+    proc = Processor(settings, clock=Clock())
+    table: dict[str, Any] = {}
+    run(proc, table, item_bytes(id="a1", body=seed_body))
+    out = run(proc, table, item_bytes(id="a1", body=seed_body + "\nفقرة جديدة تماما عن الموضوع"))
+    assert not out.replayed and out.stored is not None and out.stored["seq"] == 1
+
+
+def test_rebuild_restores_dedup_across_a_restart(settings: Settings, seed_body: str) -> None:
+    table: dict[str, Any] = {}
+    run(Processor(settings, clock=Clock()), table, item_bytes(id="a1", source="s1", body=seed_body))
+    restarted = Processor(settings, clock=Clock())
+    assert restarted.rebuild(table.values()) == 1
+    out = run(restarted, table, item_bytes(id="copy", source="s2", body=seed_body))
+    assert out.analysis is not None
+    assert out.analysis.republication_of is not None
+    assert out.analysis.republication_of.article == "a1"
+    assert out.stored is not None and out.stored["seq"] == 1
+
+
+def test_rebuild_replays_in_sequence_order(settings: Settings, seed_body: str) -> None:
+    table: dict[str, Any] = {}
+    proc = Processor(settings, clock=Clock())
+    run(proc, table, item_bytes(id="first", body=seed_body))
+    run(proc, table, item_bytes(id="second", body=seed_body))
+    reordered = dict(reversed(list(table.items())))
+    restarted = Processor(settings, clock=Clock())
+    restarted.rebuild(reordered.values())
+    out = run(restarted, table, item_bytes(id="third", body=seed_body))
+    assert out.analysis is not None and out.analysis.republication_of is not None
+    assert out.analysis.republication_of.article == "first"
+
+
+def test_restore_analysis_round_trips(settings: Settings, seed_body: str) -> None:
+    proc = Processor(settings, clock=Clock())
+    raw = item_bytes(id="a1", body=seed_body, title="<b>قره باغ</b>")
+    out = run(proc, {}, raw)
+    assert out.analysis is not None and out.stored is not None
+    item = NewsItem.model_validate_json(raw)
+    assert restore_analysis(out.stored["analysis"], item) == out.analysis
+
+
+def test_article_record_mirrors_the_index(settings: Settings, seed_body: str) -> None:
+    proc = Processor(settings, clock=Clock())
+    out = run(proc, {}, item_bytes(id="a1", body=seed_body))
+    assert out.analysis is not None
+    rec = article_record(out.analysis, 5.0)
+    remembered = list(proc.analyzer.dedup.records())
+    assert [(i, w) for i, w in rec.paragraphs] == remembered[0].paragraphs
+
+
+def test_expired_records_are_listed_once(settings: Settings, seed_body: str) -> None:
+    clock = Clock()
+    proc = Processor(settings, clock=clock)
+    table: dict[str, Any] = {}
+    run(proc, table, item_bytes(id="old", body="فقرة قديمة"))
+    assert proc.expired(table.get) == []
+    later = clock.now + settings.dedup_max_age_seconds + 10
+    assert proc.expired(table.get, now=later) == ["old"]
+    assert proc.expired(table.get, now=later) == []
