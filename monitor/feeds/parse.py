@@ -87,7 +87,8 @@ def _entry_body(entry: Any) -> str:
 
 def _entry_date(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        # dict.get: FeedParserDict.get maps missing keys onto others, with a warning.
+        parsed = dict.get(entry, key)
         if parsed:
             try:
                 value = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
