@@ -36,6 +36,7 @@ def _conflict_matcher() -> PhraseMatcher[str]:
 
 CONFLICTS = _conflict_matcher()
 KARABAKH = "karabakh"
+_LEDE_CHARS = 1500
 
 
 def conflict_key(analysis: Analysis) -> str:
@@ -46,7 +47,9 @@ def conflict_key(analysis: Analysis) -> str:
     if analysis.title:
         for m in CONFLICTS.find(tokenize(normalize(analysis.title))):
             votes[m.payload] += 3
-    for m in CONFLICTS.find(tokenize(normalize(analysis.body))):
+    # The opening of the body says what the article is about; reading all of
+    # a long piece would cost more than it tells.
+    for m in CONFLICTS.find(tokenize(normalize(analysis.body[:_LEDE_CHARS]))):
         votes[m.payload] += 1
     votes.pop(KARABAKH, None)  # named in passing; the detector said not related
     if not votes:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
@@ -42,6 +44,9 @@ MASDARS = _kind_table("masdars")
 DUALS = {norm_word(w): k for w, k in _DATA["duals"].items()}
 NO_CLITIC = norm_set(_DATA["no_clitic"])
 PERSONS = norm_set(_DATA["persons"])
+#: Households count displaced and evacuated people, not the dead (in "60 عائلة
+#: استشهد فيها 25 شخصا" the dead are the 25).
+FAMILIES = norm_set(_DATA["families"])
 PERSON_MODIFIERS = norm_set(_DATA["person_modifiers"])
 SUB_COUNT = norm_set(_DATA["sub_count"])
 QUALIFIERS = sorted(
@@ -66,6 +71,11 @@ SCREEN = frozenset(
     | {p + w for w in _ALL_KIND_WORDS for p in ("و", "ف", "ب", "ل", "ال", "وال", "بال", "لل")}
 )
 
+_HAS_DIGIT = re.compile(r"\d")
+#: Number words, vague sizes and duals, with the clitics they can carry.
+NUMBERISH = frozenset(
+    {p + w for w in NUMBER_WORDS | set(VAGUE) | set(DUALS) for p in ("", "و", "ب", "ال", "وال")}
+)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _THAT = norm_set(["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن"])
 #: Words between a verb or masdar and its number (أسفر عن مقتل، ارتفع إلى ...).
@@ -125,9 +135,40 @@ _PREP_OF = norm_set(["من"])
 _YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
 _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
+_FAMILY_KINDS = ("displaced", "evacuated")
+#: Words that end a claimant's name: a time, "about" (أعلنت السلطات السبت عن ...).
+_PHRASE_END = TIME_WORDS - {"في"} | norm_set(["عن", "بأن", "أن", "إن", "الى", "إلى", "على"])
+
+
+#: The word lists `_lookup` and `_in` accept, by identity: the caches key on
+#: the list's id, which stays valid because these are module constants.
+_BY_ID: dict[int, Any] = {
+    id(t): t
+    for t in (
+        NOUNS,
+        VERBS,
+        MASDARS,
+        DUALS,
+        PERSONS,
+        NEGATIONS,
+        CUMULATIVE,
+        HISTORICAL,
+        REPORTING,
+        SOURCE_MARKERS,
+        _THAT,
+        _YEAR_BEFORE,
+        FAMILIES,
+    )
+}
 
 
 def _lookup(word: str, table: dict[str, str], articles: bool = False) -> str | None:
+    return _lookup_cached(word, id(table), articles)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lookup_cached(word: str, table_id: int, articles: bool) -> str | None:
+    table = _BY_ID[table_id]
     for v in clitic_variants(word, articles=articles, min_rest=2):
         kind = table.get(v)
         if kind and (v == word or v not in NO_CLITIC):
@@ -136,6 +177,12 @@ def _lookup(word: str, table: dict[str, str], articles: bool = False) -> str | N
 
 
 def _in(word: str, words: frozenset[str], articles: bool = False) -> bool:
+    return _in_cached(word, id(words), articles)
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_cached(word: str, set_id: int, articles: bool) -> bool:
+    words = _BY_ID[set_id]
     return any(v in words for v in clitic_variants(word, articles=articles, min_rest=2))
 
 
@@ -172,22 +219,29 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     kind = _lookup(words[k], VERBS)
     if kind:
         return _Link(kind, num.first, k, "verb_after", k)
-    if _in(words[k], PERSONS, articles=True):
+    family = _in(words[k], FAMILIES, articles=True)
+    if family or _in(words[k], PERSONS, articles=True):
         for m in range(k + 1, min(n, k + 4)):
+            if words[m][0] == "و" and words[m] not in VERBS:
+                break  # "260 مقاتلا واصيب": a new clause with its own subject
             kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
             if kind:
+                if family and kind not in _FAMILY_KINDS:
+                    return None
                 return _Link(kind, num.first, m, "person_verb", m)
             if not (_in(words[m], PERSONS) or words[m] in PERSON_MODIFIERS):
                 break
     return None
 
 
-def _person_after(words: list[str], num: Number) -> int | None:
+def _person_after(words: list[str], num: Number, kind: str | None = None) -> int | None:
     """Index of the people-word after the number, or -1 when the phrase just ends."""
     k = num.last + 1
     if k >= len(words):
         return -1
     if _in(words[k], PERSONS, articles=True):
+        return k
+    if kind in _FAMILY_KINDS and _in(words[k], FAMILIES, articles=True):
         return k
     if words[k] in _AFTER_OK or words[k][0] == "و":
         return -1
@@ -198,11 +252,7 @@ def _before_number(
     toks: tuple[Token, ...], words: list[str], num: Number, q_first: int
 ) -> _Link | None:
     """V/M … N P and the cumulative K … N."""
-    person = _person_after(words, num)
     broken_after = num.last + 1 < len(toks) and toks[num.last + 1].broken
-    if person is None and not broken_after:
-        return None
-    last = person if person is not None and person >= 0 else num.last
     gap = 0
     for k in range(q_first - 1, max(-1, q_first - 1 - _MAX_GAP_VERB - 4), -1):
         w = words[k]
@@ -211,6 +261,12 @@ def _before_number(
         masdar = _lookup(w, MASDARS, articles=True)
         verb = _lookup(w, VERBS)
         noun = _lookup(w, NOUNS, articles=True)
+        kind = masdar or verb or noun
+        if kind:
+            person = _person_after(words, num, kind)
+            if person is None and not broken_after:
+                return None
+            last = person if person is not None and person >= 0 else num.last
         if masdar and gap <= 1:
             return _Link(masdar, k if gap <= 1 else num.first, last, "masdar", k)
         if verb and gap <= _MAX_GAP_VERB:
@@ -305,7 +361,7 @@ def _phrase(
     # "روبن فاردانيان في إدارة قره باغ": the phrase after في describes the
     # speaker; the name before it is what a reader needs.
     for pos, k in enumerate(idx):
-        if pos >= 2 and words[k] == "في":
+        if (pos >= 2 and words[k] == "في") or (pos >= 1 and words[k] in _PHRASE_END):
             idx = idx[:pos]
             break
     while idx and (words[idx[-1]] in TIME_WORDS or _in(words[idx[-1]], _THAT)):
@@ -353,11 +409,8 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
                     continue
         qual, q_first = _qualifier(words, num)
         link = _after_number(words, num)
-        if (
-            (link is None
-            and i > 0
-            and words[i - 1] in SUB_COUNT)
-            or (i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT)
+        if (link is None and i > 0 and words[i - 1] in SUB_COUNT) or (
+            i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT
         ):
             person = _person_after(words, num)
             if found and person is not None and person >= 0 and link is None:
@@ -412,6 +465,9 @@ def detect_casualties(doc: Document) -> list[CasualtyFigure]:
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue
+        if not _HAS_DIGIT.search(p.norm) and NUMBERISH.isdisjoint(p.words):
+            continue  # a casualty word but no number of any kind
         for sent in p.sentences:
-            out.extend(_figures(p, sent))
+            if not SCREEN.isdisjoint(sent.words):
+                out.extend(_figures(p, sent))
     return out

@@ -236,6 +236,8 @@ def _scan(para: Paragraph) -> list[CeasefireStatement]:
         return []
     out = []
     for sent in para.sentences:
+        if not TRIGGERS.screen(sent.words):
+            continue
         matches = TRIGGERS.find(sent.tokens)
         if not matches:
             continue

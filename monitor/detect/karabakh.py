@@ -30,6 +30,7 @@ from monitor.document import Document
 from schemas.analysis import KarabakhRelevance, Mention
 
 THRESHOLD = 0.5
+SINGLE_MENTION_CAP = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def _build() -> PhraseMatcher[Entry]:
         entry = Entry(e["canonical"], e["kind"], e["weight"] == "strong", False)
         for form in e["forms"]:
             phrases.setdefault(norm_phrase(form), entry)
-    return PhraseMatcher(phrases.items())
+    return PhraseMatcher(phrases.items(), generic=norm_set(data["generic_words"]))
 
 
 MATCHER = _build()
@@ -150,4 +151,9 @@ def _score(found: list[_Found], n_paragraphs: int) -> float:
         + 0.1 * min(weak, 3)
         + 0.08 * min(len(context), 6)
     )
-    return 1.0 - math.exp(-x)
+    score = 1.0 - math.exp(-x)
+    if not in_title and len(strong) == 1:
+        # One mention outside the headline is an aside ("as Turkey did in Libya
+        # and Karabakh"), however short the text around it.
+        score = min(score, SINGLE_MENTION_CAP)
+    return score

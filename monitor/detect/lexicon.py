@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -55,6 +55,7 @@ def norm_phrases(phrases: Iterable[str]) -> list[tuple[str, ...]]:
     return sorted(out, key=lambda t: (-len(t), t))
 
 
+@lru_cache(maxsize=1 << 16)
 def clitic_variants(word: str, articles: bool = False, min_rest: int = 3) -> tuple[str, ...]:
     """`word` and what is left of it after removing a proclitic (and ال).
 

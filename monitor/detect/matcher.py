@@ -32,7 +32,12 @@ class PhraseMatch(Generic[P]):
 class PhraseMatcher(Generic[P]):
     """Leftmost-longest, non-overlapping matches of many phrases."""
 
-    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], P]], clitics: bool = True):
+    def __init__(
+        self,
+        phrases: Iterable[tuple[tuple[str, ...], P]],
+        clitics: bool = True,
+        generic: frozenset[str] = frozenset(),
+    ):
         self._index: dict[str, list[tuple[tuple[str, ...], P]]] = {}
         for words, payload in phrases:
             if not words:
@@ -41,12 +46,21 @@ class PhraseMatcher(Generic[P]):
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self.clitics = clitics
-        first = set(self._index)
-        if clitics:
-            # Every first word with each clitic glued on, so that `screen` is one
-            # set operation in C instead of a loop over the text's words.
-            first |= {c + w for w in self._index for c in (*CLITICS_1, *CLITICS_2)}
-        self._screen = frozenset(first)
+        # The screen needs one word per phrase that a text must contain: for a
+        # longer phrase its last word that is not `generic` (a word common in
+        # any text: منطقة, مدينة), for one word that word with each clitic
+        # glued on. One set operation in C then rules out most paragraphs.
+        screen: set[str] = set()
+        for entries in self._index.values():
+            for words, _ in entries:
+                if len(words) > 1:
+                    rare = [w for w in words[1:] if w not in generic]
+                    screen.add(rare[-1] if rare else words[-1])
+                else:
+                    screen.add(words[0])
+                    if clitics:
+                        screen.update(c + words[0] for c in (*CLITICS_1, *CLITICS_2))
+        self._screen = frozenset(screen)
 
     def screen(self, words: frozenset[str]) -> bool:
         """False when no phrase can occur in a text with these words (cheap)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from monitor.document import Document
 from monitor.text.normalize import AlignedText
@@ -26,8 +27,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a normalized paragraph (a tuple: built by the thousand, cheaply)."""
+
     text: str
     start: int  # offsets in the normalized paragraph
     end: int
@@ -35,11 +37,30 @@ class Token:
     broken: bool
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int  # offsets in the normalized paragraph
-    end: int
-    tokens: tuple[Token, ...]
+    """A sentence of a normalized paragraph; its words are read on first use,
+    so the many sentences a screen rules out are never tokenized."""
+
+    __slots__ = ("_tokens", "_words", "end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text  # the whole normalized paragraph
+        self.start = start  # offsets in it
+        self.end = end
+        self._tokens: tuple[Token, ...] | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        if self._tokens is None:
+            self._tokens = tuple(tokenize(self.text, self.start, self.end))
+        return self._tokens
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_WORDS.findall(self.text, self.start, self.end))
+        return self._words
 
 
 @dataclass
@@ -65,7 +86,7 @@ class Paragraph:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.aligned.normalized, self.tokens)
+        return split_sentences(self.aligned.normalized)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A normalized span as offsets into the body (or the title)."""
@@ -78,18 +99,21 @@ class Paragraph:
         return self.aligned.original[s:e]
 
 
-def tokenize(normalized: str) -> list[Token]:
+def tokenize(normalized: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of `normalized[start:end]`, with offsets into `normalized`."""
     out: list[Token] = []
-    prev = 0
-    for m in _TOKEN.finditer(normalized):
-        s = m.start()
-        gap = normalized[prev:s]
-        out.append(Token(m.group(), s, m.end(), bool(gap) and bool(_CLAUSE_BREAK.search(gap))))
-        prev = m.end()
+    prev = start
+    search = _CLAUSE_BREAK.search
+    for m in _TOKEN.finditer(normalized, start, len(normalized) if end is None else end):
+        s, e = m.span()
+        # Most gaps are one space; only longer ones can hold punctuation.
+        broken = s - prev > 1 and search(normalized, prev, s) is not None
+        out.append(Token(m.group(), s, e, broken))
+        prev = e
     return out
 
 
-def split_sentences(normalized: str, toks: list[Token]) -> list[Sentence]:
+def split_sentences(normalized: str) -> list[Sentence]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(normalized):
@@ -100,15 +124,10 @@ def split_sentences(normalized: str, toks: list[Token]) -> list[Sentence]:
     if normalized[start:].strip():
         bounds.append((start, len(normalized)))
     out: list[Sentence] = []
-    i = 0
     for s, e in bounds:
         while s < e and normalized[s] == " ":
             s += 1
-        j = i
-        while j < len(toks) and toks[j].start < e:
-            j += 1
-        out.append(Sentence(s, e, tuple(toks[i:j])))
-        i = j
+        out.append(Sentence(normalized, s, e))
     return out
 
 
