@@ -63,6 +63,9 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         topic_allow_declare=True,
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
+        # On shutdown do not wait for unacknowledged events: the index agent holds
+        # its batch unacked until indexed, and what is not acked is redelivered.
+        stream_wait_empty=False,
         web_enabled=True,
         web_bind=settings.web_host,
         web_host=settings.web_host,

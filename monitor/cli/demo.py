@@ -1,11 +1,263 @@
-"""`monitor demo` (placeholder, filled in below)."""
+"""`monitor demo`: the whole service on a fresh machine, in one command.
+
+Brings the local stack up, starts the worker (`monitor run`) in a child
+process, sends the seed article, a republished copy of it under another
+source and the sample feed, then prints the alerts from the alert topics and
+a search result from Elasticsearch, and stops the worker. The stack stays up.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import time
+from pathlib import Path
+from typing import Any
+
 import click
+
+from monitor.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "seeds" / "watanalyoum-karabakh-ceasefire-2023.txt"
+FEEDS = REPO / "seeds" / "feeds.toml"
+SEED_ID = "watanalyoum-karabakh-ceasefire-2023"
+COPY_ID = "demo-republished-karabakh-ceasefire-2023"
+QUERIES = ("قرة باغ", "ناغورنو")
+
+
+def _step(text: str) -> None:
+    click.secho(f"\n== {text}", bold=True, err=True)
+
+
+def seed_items(seed_text: str) -> list[dict[str, Any]]:
+    """The seed article and a copy of it republished by another outlet."""
+    lines = [line for line in seed_text.splitlines() if line.strip()]
+    source = "watanalyoum"
+    body = "\n".join(lines)
+    seed = {"id": SEED_ID, "source": source, "body": body, "language": "ar"}
+    copy = {
+        "id": COPY_ID,
+        "source": "demo-republisher",
+        "title": lines[0][:120] if lines else None,
+        "body": body,
+        "language": "ar",
+    }
+    return [seed, copy]
+
+
+def format_alert(alert: dict[str, Any]) -> str:
+    head = (
+        f"[{alert.get('type')}] story {alert.get('story_id')}  v{alert.get('version')}"
+        f"  karabakh={alert.get('karabakh_related')}"
+    )
+    parts = [head]
+    if alert.get("status"):
+        parts.append(f"    ceasefire status: {alert['status']}")
+    for fig in alert.get("changed") or alert.get("figures") or []:
+        count = fig.get("count")
+        qual = fig.get("qualifier") or "exact"
+        who = f" ({fig['attributed_to']})" if fig.get("attributed_to") else ""
+        shown = "?" if count is None else str(count)
+        parts.append(f"    {fig.get('kind')}: {shown} [{qual}]{who}")
+    for ev in (alert.get("evidence") or [])[:1]:
+        sentence = (ev.get("sentence") or "").strip()
+        if sentence:
+            parts.append(f"    « {sentence[:160]} »  — {ev.get('source') or ev.get('article')}")
+    return "\n".join(parts)
 
 
 @click.command()
-def demo() -> None:
-    """Run the whole pipeline on the seed article."""
-    raise click.ClickException("not implemented yet")
+@click.option("--timeout", type=float, default=180.0, show_default=True, help="Per step.")
+@click.option(
+    "--keep-worker", is_flag=True, help="Leave the worker running (stop it with Ctrl-C or kill)."
+)
+def demo(timeout: float, keep_worker: bool) -> None:
+    """Run everything once: stack up, worker, seed article, republished copy, sample
+    feed; print the alerts and a search result.
+
+    The local stack stays up afterwards (`monitor stack down` stops it); try
+    `monitor tail alerts.casualties --from-beginning --timeout 3` and
+    `monitor search "قره باغ"` next.
+    """
+    from monitor import stack
+    from monitor.service.worker import WorkerProcess, get_json, worker_env
+
+    settings = Settings()
+    started = time.time()
+
+    _step("1/6 local stack (Kafka + Elasticsearch): monitor stack up")
+    try:
+        info = stack.up(settings, timeout=timeout)
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"kafka {stack.resolve_kafka(settings)}, elasticsearch {stack.resolve_es_url(settings)}",
+        err=True,
+    )
+    del info
+
+    _step("2/6 worker: monitor run")
+    log_file = Path(settings.state_dir).expanduser() / "demo" / "worker.log"
+    worker = WorkerProcess(worker_env({}), log_file, settings.web_host, settings.web_port)
+    status, _ = get_json(worker.base_url + "/health/")
+    own_worker = status == 0
+    if own_worker:
+        worker.start()
+        click.echo(
+            f"started (pid {worker.proc.pid if worker.proc else '?'}), log {log_file}", err=True
+        )
+    else:
+        click.echo(f"a worker already answers on {worker.base_url}; using it", err=True)
+    try:
+        if own_worker:
+            worker.wait_ready(timeout=timeout)
+        before = worker.metrics().get("counts", {}).get("received", 0)
+        _run_pipeline(settings, worker, before, started, timeout)
+    finally:
+        if own_worker and not keep_worker:
+            _step("6/6 stopping the worker (SIGTERM)")
+            code = worker.stop()
+            click.echo(f"worker exited with status {code}", err=True)
+    click.secho(
+        "\nThe stack is still running: `monitor stack down` stops it. "
+        "Start the service with `monitor run`.",
+        err=True,
+    )
+
+
+def _run_pipeline(
+    settings: Settings, worker: Any, before: int, started: float, timeout: float
+) -> None:
+    from monitor.cli.kafka_tools import produce_lines
+
+    _step("3/6 sending the seed article and a republished copy to news.raw")
+    items = seed_items(SEED.read_text(encoding="utf-8"))
+    lines = [(i, json.dumps(it, ensure_ascii=False).encode()) for i, it in enumerate(items, 1)]
+    sent = asyncio.run(produce_lines(settings, lines))
+    click.echo(f"sent {sent}: {SEED_ID} (watanalyoum), {COPY_ID} (demo-republisher)", err=True)
+
+    _step(f"4/6 sample feed ({FEEDS.name}): monitor feeds --once")
+    sent += _send_feed(settings)
+    snap = worker.wait_idle(before + sent, timeout=timeout)
+    _wait_searchable(settings, [SEED_ID, COPY_ID], timeout)
+    counts = snap.get("counts", {})
+    click.echo(
+        f"worker: received {counts.get('received', 0)}, enriched {counts.get('enriched', 0)}, "
+        f"indexed {counts.get('indexed', 0)}, dead letters {counts.get('dead_letters', 0)}",
+        err=True,
+    )
+
+    _step("5/6 results")
+    _print_alerts(settings, started)
+    _print_search(settings)
+
+
+def _send_feed(settings: Settings) -> int:
+    """Poll the sample feed list once into news.raw; returns how many items were new."""
+    try:
+        from monitor.feeds.config import load_config
+        from monitor.feeds.poller import FeedPoller
+        from monitor.feeds.sink import KafkaSink
+    except ImportError:
+        click.echo("the feed poller is not available in this version: skipping the feed", err=True)
+        return 0
+    if not FEEDS.is_file():
+        click.echo(f"no sample feed list at {FEEDS}: skipping the feed", err=True)
+        return 0
+
+    async def poll() -> int:
+        sink = KafkaSink(settings)
+        await sink.start()
+        poller = FeedPoller(
+            load_config(FEEDS),
+            sink,
+            state_path=Path(settings.state_dir).expanduser()
+            / "demo"
+            / f"feeds-state-{settings.topic_prefix or 'default'}.json",
+            max_body_bytes=settings.max_body_bytes,
+        )
+        try:
+            outcomes = await poller.poll_once()
+        finally:
+            await poller.close()
+            await sink.stop()
+        for o in outcomes:
+            click.echo(f"feed {o.feed}: {o.status}, {o.new} new of {o.entries}", err=True)
+        return sum(o.new for o in outcomes)
+
+    return asyncio.run(poll())
+
+
+def _wait_searchable(settings: Settings, ids: list[str], timeout: float) -> None:
+    from monitor.es.client import make_client
+    from monitor.es.names import articles_alias
+
+    client = make_client(settings)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            client.indices.refresh(index=articles_alias(settings))
+            resp = client.search(
+                index=articles_alias(settings), query={"ids": {"values": ids}}, size=0
+            )
+            if resp["hits"]["total"]["value"] >= len(ids):
+                return
+            time.sleep(0.5)
+    finally:
+        client.close()
+    click.echo("warning: the articles did not become searchable in time", err=True)
+
+
+def _print_alerts(settings: Settings, started: float) -> None:
+    from monitor.service.consume import read_topics
+    from monitor.service.names import TopicNames
+
+    names = TopicNames.from_settings(settings)
+    records = asyncio.run(read_topics(settings, [names.alerts_ceasefire, names.alerts_casualties]))
+    ours = []
+    for rec in records:
+        try:
+            alert = json.loads(rec.value or b"")
+        except ValueError:
+            continue
+        articles = {ev.get("article") for ev in alert.get("evidence") or []}
+        if articles & {SEED_ID, COPY_ID} or rec.timestamp_ms >= started * 1000:
+            ours.append(alert)
+    click.secho(
+        f"\nAlerts ({len(ours)}) on {names.alerts_ceasefire} / {names.alerts_casualties}:",
+        bold=True,
+    )
+    if not ours:
+        click.echo("  (none)")
+    for alert in ours:
+        click.echo(format_alert(alert))
+    copies = [a for a in ours if COPY_ID in {ev.get("article") for ev in a.get("evidence") or []}]
+    click.echo(f"  alerts raised by the republished copy: {len(copies)}")
+
+
+def _print_search(settings: Settings) -> None:
+    from monitor.cli.search import format_hit
+    from monitor.es.client import make_client
+    from monitor.es.names import articles_alias
+    from monitor.es.query import build_search
+
+    client = make_client(settings)
+    try:
+        for query in QUERIES:
+            body = build_search(query, size=5, exclude_republications=True)
+            resp = client.search(index=articles_alias(settings), body=body)
+            everything = client.count(
+                index=articles_alias(settings), query=build_search(query)["query"]
+            )["count"]
+            hits = resp["hits"]["hits"]
+            total = resp["hits"]["total"]["value"]
+            click.secho(
+                f'\nSearch "{query}": {total} article(s), not counting '
+                f"{everything - total} republished cop(ies)",
+                bold=True,
+            )
+            for hit in hits:
+                click.echo(format_hit(hit))
+    finally:
+        client.close()
