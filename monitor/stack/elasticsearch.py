@@ -282,6 +282,8 @@ def _prepare(paths: StackPaths, user: pwd.struct_passwd | None, port: int) -> Es
     (options / "heap.options").write_text("\n".join(versions.ES_HEAP) + "\n")
     if es.pidfile.exists():
         es.pidfile.unlink()
+    for leftover in es.tmp.glob("final-flags*"):  # the launcher's, see start_elasticsearch
+        shutil.rmtree(leftover, ignore_errors=True)
     if user is not None:
         # The distribution itself stays root-owned: the node only reads it.
         os.chown(es.base, user.pw_uid, user.pw_gid)
@@ -321,6 +323,9 @@ def start_elasticsearch(
             "ES_JAVA_HOME": str(java.home),
             "ES_PATH_CONF": str(es.config),
             "ES_TMPDIR": str(es.tmp),
+            # The launcher JVM probes JVM flags through temp dirs it never removes
+            # ("final-flags…"): keep them in our tmp, not /tmp.
+            "CLI_JAVA_OPTS": f"{os.environ.get('CLI_JAVA_OPTS', '')} -Djava.io.tmpdir={es.tmp}",
             "HOME": str(es.base),
         }
         env.pop("JAVA_TOOL_OPTIONS", None)  # would be echoed into every JVM's stderr
