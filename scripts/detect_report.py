@@ -62,10 +62,13 @@ def main() -> None:
             for s in a.ceasefire.statements:
                 statements.append((a.id, s.status, s.trigger, s.historical, s.sentence))
             for f in a.casualties:
+                text = a.body if f.paragraph is not None else a.title or ""
+                flags = (" cumulative" if f.cumulative else "") + (
+                    " HISTORICAL" if f.historical else ""
+                )
                 desc = (
-                    f"{f.kind} count={f.count} {f.qualifier} by={f.attributed_to!r}"
-                    f"{' cumulative' if f.cumulative else ''}{' HISTORICAL' if f.historical else ''}"
-                    f" [{(a.body if f.paragraph is not None else a.title or '')[f.start : f.end]}]"
+                    f"{f.kind} count={f.count} {f.qualifier} by={f.attributed_to!r}{flags}"
+                    f" [{text[f.start : f.end]}]"
                 )
                 figures.append((f"{a.id}: {desc}", f.sentence))
         total_items += items

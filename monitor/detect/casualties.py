@@ -43,6 +43,8 @@ VERBS = _kind_table("verbs")
 MASDARS = _kind_table("masdars")
 DUALS = {norm_word(w): k for w, k in _DATA["duals"].items()}
 NO_CLITIC = norm_set(_DATA["no_clitic"])
+NO_PREPOSITION = norm_set(_DATA["no_preposition"])
+PERSON_DUALS = norm_set(_DATA["person_duals"])
 PERSONS = norm_set(_DATA["persons"])
 #: Households count displaced and evacuated people, not the dead (in "60 عائلة
 #: استشهد فيها 25 شخصا" the dead are the 25).
@@ -74,7 +76,11 @@ SCREEN = frozenset(
 _HAS_DIGIT = re.compile(r"\d")
 #: Number words, vague sizes and duals, with the clitics they can carry.
 NUMBERISH = frozenset(
-    {p + w for w in NUMBER_WORDS | set(VAGUE) | set(DUALS) for p in ("", "و", "ب", "ال", "وال")}
+    {
+        p + w
+        for w in NUMBER_WORDS | set(VAGUE) | set(DUALS) | PERSON_DUALS
+        for p in ("", "و", "ب", "ال", "وال")
+    }
 )
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _THAT = norm_set(["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن"])
@@ -135,6 +141,8 @@ _PREP_OF = norm_set(["من"])
 _YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
 _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
+#: After لا these make no negation: لا يقل (at least), لا يزال (still).
+_NOT_NEGATION = norm_set(["يقل", "تقل", "يزال", "تزال", "يزالون", "زال", "زالت"])
 _FAMILY_KINDS = ("displaced", "evacuated")
 #: Words that end a claimant's name: a time, "about" (أعلنت السلطات السبت عن ...).
 _PHRASE_END = TIME_WORDS - {"في"} | norm_set(["عن", "بأن", "أن", "إن", "الى", "إلى", "على"])
@@ -171,7 +179,9 @@ def _lookup_cached(word: str, table_id: int, articles: bool) -> str | None:
     table = _BY_ID[table_id]
     for v in clitic_variants(word, articles=articles, min_rest=2):
         kind = table.get(v)
-        if kind and (v == word or v not in NO_CLITIC):
+        if kind and (
+            v == word or (v not in NO_CLITIC and (v not in NO_PREPOSITION or word[0] in "وف"))
+        ):
             return kind
     return None
 
@@ -197,6 +207,8 @@ class _Link:
 
 def _number_at(words: list[str], i: int) -> Number | None:
     w = words[i]
+    if w in PERSON_DUALS:
+        return Number(2, None, i, i, False)  # جنديين: two soldiers
     if w[0].isdigit() or w in NUMBER_WORDS or w in VAGUE:
         return parse_number(words, i)
     if len(w) > 2 and w[0] in "وب" and (w[1:] in NUMBER_WORDS or w[1:] in VAGUE):
@@ -236,6 +248,8 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
 
 def _person_after(words: list[str], num: Number, kind: str | None = None) -> int | None:
     """Index of the people-word after the number, or -1 when the phrase just ends."""
+    if words[num.last] in PERSON_DUALS:
+        return num.last
     k = num.last + 1
     if k >= len(words):
         return -1
@@ -274,13 +288,18 @@ def _before_number(
         if noun and gap <= 3:
             # ارتفع عدد القتلى إلى 50 / حصيلة الشهداء 30 ألفا
             return _Link(noun, num.first, last, "toll", k)
-        if _number_at(words, k) is not None:
+        if _number_at(words, k) is not None and not _is_year(words, k):
             break
         if w not in _LINK:
             gap += 1
         if gap > _MAX_GAP_VERB:
             break
     return None
+
+
+def _is_year(words: list[str], k: int) -> bool:
+    """A year, not a count: 2011 in "منذ عام 2011"."""
+    return bool(_YEAR.match(words[k])) and k > 0 and _in(words[k - 1], _YEAR_BEFORE)
 
 
 def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
@@ -311,7 +330,7 @@ def _qualifier_after(words: list[str], last: int) -> str | None:
 def _negated(words: list[str], lo: int) -> bool:
     for k in range(max(0, lo - 3), lo):
         w = words[k]
-        if _in(w, NEGATIONS) and not (k + 1 < len(words) and words[k + 1] == "يقل"):
+        if _in(w, NEGATIONS) and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATION):
             return True
     return False
 
@@ -402,11 +421,9 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         if num is None:
             i += 1
             continue
-        if num.digits and num.value and _YEAR.match(words[i]) and num.last == i:
-            if k_prev := (words[i - 1] if i else ""):
-                if _in(k_prev, _YEAR_BEFORE):
-                    i = num.last + 1
-                    continue
+        if num.digits and num.last == i and _is_year(words, i):
+            i += 1
+            continue
         qual, q_first = _qualifier(words, num)
         link = _after_number(words, num)
         if (link is None and i > 0 and words[i - 1] in SUB_COUNT) or (

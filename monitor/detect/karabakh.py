@@ -77,7 +77,7 @@ def _sentence_of(para: Paragraph, match: PhraseMatch[Entry]) -> Sentence:
     return para.sentences[-1]
 
 
-def _is_club(found: _Found, doc_football: int) -> bool:
+def _is_club(found: _Found, doc_football: int, lede_football: int) -> bool:
     """A bare region name among football words is the club Qarabağ FK."""
     if not found.match.payload.region:
         return False
@@ -85,6 +85,9 @@ def _is_club(found: _Found, doc_football: int) -> bool:
     lo = max(0, found.match.first - _FOOTBALL_WINDOW)
     hi = found.match.last + _FOOTBALL_WINDOW + 1
     near = sum(1 for t in toks[lo:hi] if t.text in FOOTBALL)
+    if found.para.index is None:
+        # A headline is terse ("سيلتيك يفوز على قرة باغ"): its context is the lede.
+        near += lede_football
     return near >= 1 and doc_football >= 2
 
 
@@ -103,7 +106,8 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
     if not found:
         return KarabakhRelevance()
     football = sum(len(FOOTBALL & p.words) for p in ([title] if title else []) + paras)
-    found = [f for f in found if not _is_club(f, football)]
+    lede_football = len(FOOTBALL & paras[0].words) if paras else 0
+    found = [f for f in found if not _is_club(f, football, lede_football)]
     if not any(f.match.payload.strong for f in found):
         # Weak names alone (a village name that is also a common word) say nothing.
         return KarabakhRelevance()
