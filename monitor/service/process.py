@@ -8,7 +8,7 @@ process agent in a faust table whose changelog topic survives restarts:
 
 - `record` is the dedup `ArticleRecord` (the paragraphs this article added);
 - `analysis` is the analysis without its body (paragraph texts blanked, offsets
-  kept), alerts included.
+  kept; only the lede the alert state reads is kept), alerts included.
 
 On recovery `rebuild()` replays the records in `seq` order: `ParagraphIndex.remember`
 restores the dedup index and `AlertState.update` is fed the stored analyses,
@@ -41,6 +41,10 @@ from schemas.deadletter import DeadLetter
 from schemas.news import NewsItem
 
 STORED_FORMAT = 1
+
+#: How much of the body the stored analysis keeps: the alert state reads the lede
+#: (`monitor.alerts.story` looks at its first 1,500 characters) to find the story.
+LEDE_CHARS = 4000
 
 
 @dataclass(slots=True)
@@ -76,10 +80,12 @@ def article_record(analysis: Analysis, seen_at: float) -> ArticleRecord:
 
 
 def slim_analysis(analysis: Analysis) -> dict[str, Any]:
-    """The analysis without its body and paragraph texts (offsets restore them)."""
+    """The analysis without its body and paragraph texts (offsets restore them from
+    the redelivered item), keeping the body's lede for the alert state's replay."""
     data = analysis.model_dump(mode="json", exclude={"body"})
     for p in data["paragraphs"]:
         p["text"] = ""
+    data["lede"] = analysis.body[:LEDE_CHARS]
     return data
 
 
@@ -87,6 +93,7 @@ def restore_analysis(slim: Mapping[str, Any], item: NewsItem) -> Analysis:
     """The full analysis from its slim form and the item it came from."""
     doc = Document.from_text(item.id or "", item.title, item.body)
     data = dict(slim)
+    data.pop("lede", None)
     data["body"] = doc.body
     data["paragraphs"] = [
         {**p, "text": doc.body[p["start"] : p["end"]]} for p in slim.get("paragraphs", [])
@@ -120,7 +127,7 @@ class Processor:
             self.analyzer.dedup.remember(record)
             slim = dict(value["analysis"])
             slim["alerts"] = []
-            slim["body"] = ""
+            slim["body"] = slim.pop("lede", "")
             analysis = Analysis.model_validate(slim)
             self.analyzer.alerts.update(analysis, float(value["seen_at"]))
             self._ages.append((float(value["seen_at"]), str(record.article)))

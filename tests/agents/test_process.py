@@ -39,6 +39,7 @@ def test_valid_item_gives_analysis_and_stored_record(settings: Settings, seed_bo
     assert out.stored["seq"] == 0
     assert out.stored["analysis"]["paragraphs"][0]["text"] == ""
     assert "body" not in out.stored["analysis"]
+    assert out.stored["analysis"]["lede"] == out.analysis.body[:4000]
     # the record holds the paragraphs that were new (22 of 24: two repeat earlier ones)
     assert len(out.stored["record"]["paragraphs"]) == 24 - out.analysis.duplicate_paragraphs
 
@@ -156,3 +157,36 @@ def test_expired_records_are_listed_once(settings: Settings, seed_body: str) -> 
     later = clock.now + settings.dedup_max_age_seconds + 10
     assert proc.expired(table.get, now=later) == ["old"]
     assert proc.expired(table.get, now=later) == []
+
+
+def test_alert_state_survives_a_restart(settings: Settings, seed_body: str) -> None:
+    """The same stream gives the same alerts with or without a restart in the middle."""
+    update = (
+        "قالت أرمينيا إن عدد القتلى في قره باغ ارتفع إلى 45 شخصا، وأصيب أكثر من 300 آخرين "
+        "في المعارك بين القوات الأذربيجانية والانفصاليين.\n"
+        "وأعلن الانفصاليون في ناغورني قره باغ الالتزام بوقف إطلاق النار."
+    )
+    stream = [
+        item_bytes(id="s1", source="a", body=seed_body),
+        item_bytes(id="c1", source="b", body=seed_body),
+        item_bytes(id="u1", source="c", title="تحديث", body=update),
+    ]
+
+    def alerts_of(restart_after: int | None) -> list[list[str]]:
+        table: dict[str, Any] = {}
+        proc = Processor(settings, clock=Clock())
+        out = []
+        for n, raw in enumerate(stream):
+            if n == restart_after:
+                proc = Processor(settings, clock=Clock())
+                proc.rebuild(table.values())
+            analysis = run(proc, table, raw).analysis
+            out.append(sorted(a.alert_id for a in analysis.alerts))
+        return out
+
+    straight = alerts_of(None)
+    assert straight[0], "the seed raises alerts"
+    assert straight[1] == [], "a republished copy raises none"
+    assert straight[2], "the update raises alerts in the same story"
+    assert alerts_of(1) == straight
+    assert alerts_of(2) == straight
