@@ -12,7 +12,8 @@ ceasefire statements or casualty figures) it finds the story (see
   Within one article the largest figure per kind and claimant stands for it
   (a sub-count "بينهم سبعة مدنيين" is part of it, not a new toll), and a
   value the claimant gave before (an older figure restated as background)
-  is not a change.
+  is not a change, nor is an unattributed figure that any claimant in the
+  story already gave.
 
 A republished copy (`republication_of`) joins the story of its original and
 counts in `article_count` but not in `independent_source_count`, and emits
@@ -168,6 +169,12 @@ class AlertState:
         changed = []
         for key, f in best.items():
             value = (f.count, f.qualifier)
+            if f.attributed_to is None and any(
+                k.kind == f.kind and value in k.seen for k in story.figures.values()
+            ):
+                # An unattributed figure someone in the story already gave is
+                # that figure restated ("وكانت قد أعلنت مقتل 32").
+                continue
             known = story.figures.get(key)
             if known is None:
                 known = Figure(f.kind, f.attributed_to, f.count, f.qualifier, [value])

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
@@ -141,6 +140,8 @@ _PREP_OF = norm_set(["من"])
 _YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
 _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
+#: Auxiliaries around a reporting verb that are not its subject.
+_AUXILIARIES = norm_set(["كان", "كانت", "قد", "لقد", "أن", "إن", "بأن", "كما", "ثم", "حيث"])
 #: After لا these make no negation: لا يقل (at least), لا يزال (still).
 _NOT_NEGATION = norm_set(["يقل", "تقل", "يزال", "تزال", "يزالون", "زال", "زالت"])
 _FAMILY_KINDS = ("displaced", "evacuated")
@@ -148,35 +149,19 @@ _FAMILY_KINDS = ("displaced", "evacuated")
 _PHRASE_END = TIME_WORDS - {"في"} | norm_set(["عن", "بأن", "أن", "إن", "الى", "إلى", "على"])
 
 
-#: The word lists `_lookup` and `_in` accept, by identity: the caches key on
-#: the list's id, which stays valid because these are module constants.
-_BY_ID: dict[int, Any] = {
-    id(t): t
-    for t in (
-        NOUNS,
-        VERBS,
-        MASDARS,
-        DUALS,
-        PERSONS,
-        NEGATIONS,
-        CUMULATIVE,
-        HISTORICAL,
-        REPORTING,
-        SOURCE_MARKERS,
-        _THAT,
-        _YEAR_BEFORE,
-        FAMILIES,
-    )
-}
+#: The four kind tables by identity, so that the cached look-up can take a
+#: hashable key (dicts are not hashable); they are module constants.
+_TABLES: dict[int, dict[str, str]] = {id(t): t for t in (NOUNS, VERBS, MASDARS, DUALS)}
 
 
 def _lookup(word: str, table: dict[str, str], articles: bool = False) -> str | None:
+    """The kind `word` names in `table`, behind at most one clitic (or ال)."""
     return _lookup_cached(word, id(table), articles)
 
 
 @lru_cache(maxsize=1 << 16)
 def _lookup_cached(word: str, table_id: int, articles: bool) -> str | None:
-    table = _BY_ID[table_id]
+    table = _TABLES[table_id]
     for v in clitic_variants(word, articles=articles, min_rest=2):
         kind = table.get(v)
         if kind and (
@@ -186,13 +171,12 @@ def _lookup_cached(word: str, table_id: int, articles: bool) -> str | None:
     return None
 
 
-def _in(word: str, words: frozenset[str], articles: bool = False) -> bool:
-    return _in_cached(word, id(words), articles)
-
-
 @lru_cache(maxsize=1 << 16)
-def _in_cached(word: str, set_id: int, articles: bool) -> bool:
-    words = _BY_ID[set_id]
+def _in(word: str, words: frozenset[str], articles: bool = False) -> bool:
+    """Whether `word`, behind at most one clitic (or ال), is in `words`.
+
+    Cached on the word and the set: a frozenset keeps its hash, so the key is cheap.
+    """
     return any(v in words for v in clitic_variants(word, articles=articles, min_rest=2))
 
 
@@ -358,12 +342,25 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
         if words[k] in _THAT:
             end = k
             break
-        if k > verb + 1 and (_number_at(words, k) or _lookup(words[k], MASDARS, True)):
+        if _lookup(words[k], MASDARS, True) or (k > verb + 1 and _number_at(words, k)):
             end = k
             break
     if end is None:
         end = min(n, verb + 6)
-    return _phrase(para, toks, words, verb + 1, end)
+    found = _phrase(para, toks, words, verb + 1, end)
+    if found is None:
+        # Subject before the verb: "وكانت أرمينيا قد أعلنت أن ..."
+        lo = verb
+        while lo > 0 and verb - lo < 4 and not toks[lo].broken:
+            lo -= 1
+        while lo < verb and _in(words[lo], _AUXILIARIES):
+            lo += 1
+        hi = verb
+        while hi > lo and _in(words[hi - 1], _AUXILIARIES):
+            hi -= 1
+        if lo < hi:
+            found = _phrase(para, toks, words, lo, hi)
+    return found
 
 
 def _phrase(
