@@ -159,7 +159,12 @@ class FeedPoller:
     async def poll_once(self, feeds: list[FeedSpec] | None = None) -> list[FeedOutcome]:
         """Poll the given (default: all enabled) feeds concurrently, once."""
         targets = self.config.enabled() if feeds is None else feeds
-        return list(await asyncio.gather(*(self.poll_feed(f) for f in targets)))
+        outcomes = list(await asyncio.gather(*(self.poll_feed(f) for f in targets)))
+        # Written after every round, even when nothing changed: its mtime is the
+        # poller's heartbeat (the compose health check reads it).
+        async with self._commit_lock:
+            self.save()
+        return outcomes
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll each feed at its interval until `stop` is set."""
