@@ -82,7 +82,9 @@ NUMBERISH = frozenset(
     }
 )
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_THAT = norm_set(["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن"])
+_THAT = norm_set(
+    ["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها"]
+)
 #: Words between a verb or masdar and its number (أسفر عن مقتل، ارتفع إلى ...).
 _LINK = norm_set(
     [
@@ -210,7 +212,9 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     if k >= n:
         return None
     kind = _lookup(words[k], NOUNS, articles=True)
-    if kind:
+    if kind and not (words[k][0] in "لبك" and words[k] not in NOUNS):
+        # "N K" takes the bare noun: in "المية ومية للاجئين" (a camp's name)
+        # the noun behind a preposition is not what the number counts.
         return _Link(kind, num.first, k, "noun", k)
     kind = _lookup(words[k], VERBS)
     if kind:

@@ -49,6 +49,7 @@ for _status in reversed(PRIORITY):  # higher priority written last, so it wins a
             PREFIX_CUES.append((norm_word(_w), _status))
 WEAK_CUES = {norm_word(w): s for s, ws in _DATA["weak_cues"].items() for w in ws}
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
+COMMENT_VERBS = norm_set(_DATA["comment_verbs"])
 ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
 
 #: Words scanned before a trigger for its governing cue, and after it.
@@ -99,6 +100,8 @@ class _Cue:
 def _cue_of(word: str, next_word: str) -> str | None:
     if word in _ENDED and next_word.startswith("ب"):
         return "agreed"  # the war "ended with" a ceasefire (انتهى باتفاق)
+    if next_word == "علي" and any(v in COMMENT_VERBS for v in clitic_variants(word)):
+        return None  # "حماس تعلق على وقف إطلاق النار": comments on it
     for v in clitic_variants(word, articles=True, min_rest=2):
         status = EXACT_CUES.get(v)
         if status:
