@@ -231,3 +231,24 @@ def test_a_quiet_spell_starts_a_new_story_and_old_ones_are_forgotten() -> None:
 def test_from_json_refuses_foreign_state() -> None:
     with pytest.raises(ValueError, match="format"):
         AlertState.from_json({"format": 99})
+
+
+def test_seed_raises_alerts_and_its_republished_copy_none(seed_text: str) -> None:
+    analyzer = Analyzer(clock=lambda: T0.timestamp())
+    original = analyzer.analyze(NewsItem(id="seed", source="watanalyoum", body=seed_text))
+    copy = analyzer.analyze(NewsItem(id="seed-copy", source="other", body=seed_text))
+    assert {a.type for a in original.alerts} == {"ceasefire", "casualties"}
+    assert {a.status for a in original.alerts if a.type == "ceasefire"} >= {"agreed", "called_for"}
+    (casualties,) = [a for a in original.alerts if a.type == "casualties"]
+    assert sorted((c.kind, c.count, c.qualifier) for c in casualties.changed) == sorted(
+        [
+            ("killed", 32, "exact"),
+            ("wounded", 200, "more_than"),
+            ("killed", 100, "about"),
+            ("wounded", None, "hundreds"),
+            ("evacuated", 2000, "more_than"),
+        ]
+    )
+    assert all(a.karabakh_related for a in original.alerts)
+    assert copy.republication_of is not None
+    assert copy.alerts == []
