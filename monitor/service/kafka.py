@@ -101,19 +101,18 @@ async def ensure_topics(settings: Settings, names: TopicNames | None = None) -> 
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
     await admin.start()
     try:
-        existing = {t["topic"]: t for t in await admin.describe_topics(names.all())}
-        missing = [
-            name
-            for name in names.all()
-            if name not in existing or existing[name].get("error_code") not in (0, None)
-        ]
-        raw = existing.get(names.raw)
-        if raw is not None and raw.get("error_code") == 0 and len(raw["partitions"]) > 1:
-            raise RuntimeError(
-                f"topic {names.raw} has {len(raw['partitions'])} partitions; the process stage "
-                "needs exactly 1 (dedup and alert state follow one stream order). Recreate it "
-                "with 1 partition or use another MONITOR_TOPIC_PREFIX"
-            )
+        # list_topics asks for all topics; asking for named ones (describe_topics)
+        # would let the broker auto-create them with its default partition count.
+        present = set(await admin.list_topics())
+        missing = [name for name in names.all() if name not in present]
+        if names.raw in present:
+            [raw] = await admin.describe_topics([names.raw])
+            if len(raw["partitions"]) > 1:
+                raise RuntimeError(
+                    f"topic {names.raw} has {len(raw['partitions'])} partitions; the process "
+                    "stage needs exactly 1 (dedup and alert state follow one stream order). "
+                    "Recreate it with 1 partition or use another MONITOR_TOPIC_PREFIX"
+                )
         if missing:
             new = [
                 NewTopic(

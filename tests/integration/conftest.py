@@ -1,0 +1,130 @@
+"""Integration fixtures: the real Kafka broker and Elasticsearch node of the local
+stack (started through `monitor.stack.up`, readiness checked there: Kafka metadata
+answered, Elasticsearch health yellow or green), a unique topic and index prefix per
+test, workers run as `monitor run` child processes, and cleanup afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from monitor.service.worker import WorkerProcess, worker_env
+from monitor.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def stack_settings() -> Settings:
+    """Settings that point at the running stack (brought up if it is not)."""
+    from monitor import stack
+
+    base = Settings()
+    stack.up(base)
+    return base.model_copy(
+        update={
+            "kafka_bootstrap_servers": stack.resolve_kafka(base),
+            "es_url": stack.resolve_es_url(base),
+        }
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def service(stack_settings: Settings, tmp_path: Path) -> Iterator[Settings]:
+    """Settings with a unique topic prefix, index prefix and web port; cleaned up after."""
+    tag = uuid.uuid4().hex[:8]
+    settings = stack_settings.model_copy(
+        update={
+            "topic_prefix": f"it-{tag}.",
+            "es_index_prefix": f"it-{tag}",
+            "web_port": _free_port(),
+            "state_dir": tmp_path / "state",
+            "topic_partitions": 3,
+        }
+    )
+    try:
+        yield settings
+    finally:
+        asyncio.run(_delete_topics(settings))
+        _delete_indices(settings)
+
+
+def env_for(settings: Settings) -> dict[str, str]:
+    return worker_env(
+        {
+            "MONITOR_TOPIC_PREFIX": settings.topic_prefix,
+            "MONITOR_ES_INDEX_PREFIX": settings.es_index_prefix,
+            "MONITOR_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
+            "MONITOR_ES_URL": settings.es_url,
+            "MONITOR_WEB_PORT": str(settings.web_port),
+            "MONITOR_STATE_DIR": str(settings.state_dir),
+            "MONITOR_TOPIC_PARTITIONS": str(settings.topic_partitions),
+            "MONITOR_LOG_LEVEL": "INFO",
+        }
+    )
+
+
+@pytest.fixture
+def workers(service: Settings, tmp_path: Path) -> Iterator[Callable[[], WorkerProcess]]:
+    """Start `monitor run` children (each waits until healthy); all stopped after."""
+    started: list[WorkerProcess] = []
+
+    def start(wait: bool = True) -> WorkerProcess:
+        n = len(started) + 1
+        w = WorkerProcess(
+            env_for(service), tmp_path / f"worker-{n}.log", service.web_host, service.web_port
+        )
+        w.start()
+        started.append(w)
+        if wait:
+            w.wait_ready(timeout=120)
+        return w
+
+    yield start
+    for w in started:
+        w.stop(timeout=30)
+
+
+async def _delete_topics(settings: Settings) -> None:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    from monitor.service.kafka import client_kwargs
+
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:
+        mine = [t for t in await admin.list_topics() if t.startswith(settings.topic_prefix)]
+        if mine:
+            await admin.delete_topics(mine)
+    finally:
+        await admin.close()
+
+
+def _delete_indices(settings: Settings) -> None:
+    from monitor.es.client import make_client
+
+    prefix = settings.es_index_prefix
+    client = make_client(settings)
+    try:
+        names = list(client.indices.get(index=f"{prefix}-*", expand_wildcards="all"))
+        for name in names:
+            client.indices.delete(index=name, ignore_unavailable=True)
+        templates = client.options(ignore_status=404).indices.get_index_template(name=f"{prefix}-*")
+        for t in templates.get("index_templates", []):
+            client.indices.delete_index_template(name=t["name"])
+        components = client.options(ignore_status=404).cluster.get_component_template(
+            name=f"{prefix}-*"
+        )
+        for c in components.get("component_templates", []):
+            client.cluster.delete_component_template(name=c["name"])
+    finally:
+        client.close()

@@ -1,0 +1,103 @@
+"""What the integration tests do to and read from the real servers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from monitor.analyzer import Analyzer
+from monitor.settings import Settings
+from schemas.analysis import Analysis
+
+
+def produce(settings: Settings, lines: Iterable[bytes]) -> int:
+    from monitor.cli.kafka_tools import produce_lines
+
+    return asyncio.run(produce_lines(settings, list(enumerate(lines, start=1))))
+
+
+def read(settings: Settings, topics: list[str], idle: float = 1.0) -> list[Any]:
+    from monitor.service.consume import read_topics
+
+    return asyncio.run(read_topics(settings, topics, idle_seconds=idle, max_seconds=120))
+
+
+def read_json(settings: Settings, topics: list[str]) -> list[dict[str, Any]]:
+    return [json.loads(r.value) for r in read(settings, topics)]
+
+
+def alerts(settings: Settings) -> list[dict[str, Any]]:
+    from monitor.service.names import TopicNames
+
+    names = TopicNames.from_settings(settings)
+    return read_json(settings, [names.alerts_ceasefire, names.alerts_casualties])
+
+
+def expected_analyses(settings: Settings, lines: Iterable[bytes]) -> list[Analysis]:
+    """What the service should publish: the offline core run over the same stream."""
+    analyzer = Analyzer(settings)
+    out = []
+    for line in lines:
+        result = analyzer.analyze_raw(line)
+        if isinstance(result, Analysis):
+            out.append(result)
+    return out
+
+
+def es_client(settings: Settings) -> Any:
+    from monitor.es.client import make_client
+
+    return make_client(settings)
+
+
+def es_ids(settings: Settings) -> list[str]:
+    """Every article document id in the alias (duplicates across backing indices kept)."""
+    from monitor.es.names import articles_alias
+
+    client = es_client(settings)
+    try:
+        client.indices.refresh(index=articles_alias(settings))
+        ids: list[str] = []
+        resp = client.search(
+            index=articles_alias(settings),
+            query={"match_all": {}},
+            source=False,
+            size=10_000,
+            sort=["_doc"],
+            track_total_hits=True,
+        )
+        ids.extend(h["_id"] for h in resp["hits"]["hits"])
+        assert resp["hits"]["total"]["value"] == len(ids), "more than 10,000 documents"
+        return ids
+    finally:
+        client.close()
+
+
+def search_ids(settings: Settings, query: str, **options: Any) -> list[str]:
+    from monitor.es.names import articles_alias
+    from monitor.es.query import build_search
+
+    client = es_client(settings)
+    try:
+        client.indices.refresh(index=articles_alias(settings))
+        body = build_search(query, size=100, **options)
+        return [
+            h["_id"]
+            for h in client.search(index=articles_alias(settings), body=body)["hits"]["hits"]
+        ]
+    finally:
+        client.close()
+
+
+def wait_for(predicate: Any, timeout: float, what: str, every: float = 0.5) -> Any:
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        last = predicate()
+        if last:
+            return last
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what} (last: {last!r})")
