@@ -150,8 +150,8 @@ def parse_feed(
         entries=len(entries),
     )
     if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
-        result.warning = f"{type(exc).__name__}: {exc}"
+        problem = parsed.get("bozo_exception")
+        result.warning = f"{type(problem).__name__}: {problem}"
     feed_language = channel.get("language")
     for n, entry in enumerate(entries):
         try:
