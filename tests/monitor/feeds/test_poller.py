@@ -213,3 +213,38 @@ def test_state_round_trip(tmp_path: Path) -> None:
     assert "feed-1" in loaded.seen
     assert loaded.validators["https://e/f"].etag == '"x"'
     assert PollerState.load(tmp_path / "absent.json", 10).seen.ids() == []
+
+
+async def test_run_polls_at_the_interval_until_stopped(tmp_path: Path) -> None:
+    import asyncio
+
+    path = tmp_path / "f.xml"
+    path.write_bytes(ARABIC_FEED)
+    config = FeedsConfig(
+        poller=PollerConfig(interval_seconds=0.05),
+        feeds=[FeedSpec(name="file", path=path)],
+    )
+    calls = 0
+
+    class Counting(HttpFetcher):
+        async def __call__(self, feed: FeedSpec, validators: Validators) -> FetchResult:
+            nonlocal calls
+            calls += 1
+            return await super().__call__(feed, validators)
+
+    sink = MemorySink()
+    state_path = tmp_path / "state.json"
+    poller = FeedPoller(
+        config,
+        sink,
+        state_path=state_path,
+        fetcher=Counting(timeout=1, max_bytes=1_000_000, user_agent="t"),
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(poller.run(stop))
+    await asyncio.sleep(0.3)
+    stop.set()
+    await asyncio.wait_for(task, timeout=2)
+    assert calls >= 3
+    assert len(sink.items) == 3  # polled many times, sent once
+    assert state_path.exists()  # the heartbeat the compose health check reads
