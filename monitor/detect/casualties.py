@@ -221,7 +221,7 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
         return _Link(kind, num.first, k, "verb_after", k)
     family = _in(words[k], FAMILIES, articles=True)
     if family or _in(words[k], PERSONS, articles=True):
-        for m in range(k + 1, min(n, k + 4)):
+        for m in range(k + 1, min(n, k + 5)):
             if words[m][0] == "و" and words[m] not in VERBS:
                 break  # "260 مقاتلا واصيب": a new clause with its own subject
             kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
@@ -229,6 +229,10 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
                 if family and kind not in _FAMILY_KINDS:
                     return None
                 return _Link(kind, num.first, m, "person_verb", m)
+            if words[m] == "في" and m + 1 < n and words[m + 1] == "عداد":
+                continue  # "سبعة جنود في عداد المفقودين": counted among the missing
+            if words[m] == "عداد" and words[m - 1] == "في":
+                continue
             if not (_in(words[m], PERSONS) or words[m] in PERSON_MODIFIERS):
                 break
     return None
