@@ -31,6 +31,7 @@ MAX_QUERY_CHARS = 1000
 MAX_SIZE = 1000
 MAX_FILTER_VALUES = 100
 
+_WORD = re.compile(r"[^\W_]")
 _DATE_MATH = re.compile(r"^now(?:[+-]\d{1,6}[yMwdhHms])*(?:/[yMwdhHms])?$")
 SOURCE_EXCLUDES = ["body_normalized", "title_normalized"]
 
@@ -69,7 +70,9 @@ def text_clause(query: str, *, phrase: bool = False) -> dict[str, Any]:
     """The full-text part: normalized fields OR display fields, all words (or the phrase)."""
     raw = query.strip()[:MAX_QUERY_CHARS]
     normalized = normalize(raw)
-    if not normalized:
+    if not _WORD.search(normalized):
+        # No letters or digits (empty, or only quotes/brackets/operators): no text
+        # criterion, the same as the bare words of the input (none).
         return {"match_all": {}}
     kind: dict[str, Any] = {"type": "phrase"} if phrase else {"operator": "and"}
     return {

@@ -15,7 +15,7 @@ HOSTILE = [
     '"}}]}, {"match_all": {}}',
     "title:* OR body:/.*/",
     "[* TO *] AND NOT (x",
-    "\\\"\\'",
+    "قره \\\"\\'",
     "${jndi:ldap://x}",
     'قرة باغ" OR "*',
 ]
@@ -53,6 +53,11 @@ def test_hostile_text_is_only_a_match_value(text: str) -> None:
     assert normalized["query"] == normalize(text)
     assert raw["query"] == text.strip()
     json.loads(json.dumps(body))
+
+
+@pytest.mark.parametrize("text", ['""', "*:*", "((( ]]]", "\\", "\u200f", "&& || !"])
+def test_input_without_words_is_no_text_criterion(text: str) -> None:
+    assert build_search(text)["query"]["bool"]["must"] == [{"match_all": {}}]
 
 
 def test_no_query_parser_is_ever_used() -> None:
