@@ -413,6 +413,7 @@ def build() -> list[dict[str, Any]]:
         index = str(n)
         panels_json.append(
             {
+                "version": KIBANA_VERSION,
                 "type": ref_type,
                 "gridData": {"x": x, "y": y, "w": w, "h": h, "i": index},
                 "panelIndex": index,
