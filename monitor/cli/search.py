@@ -27,6 +27,16 @@ def _api_error(exc: Exception, settings: Settings) -> click.ClickException:
     )
 
 
+def _quiet_setup_log() -> None:
+    # The command prints the setup report itself; without logging configured,
+    # Python's last-resort handler would print its warnings a second time.
+    import logging
+
+    if not logging.getLogger().handlers:
+        logging.getLogger("monitor.es.setup").addHandler(logging.NullHandler())
+        logging.getLogger("monitor.es.setup").propagate = False
+
+
 @click.group("es")
 def es() -> None:
     """Elasticsearch: create/update templates, alias and indices."""
@@ -45,6 +55,7 @@ def es_setup() -> None:
     from monitor.es.setup import SetupError, ensure_setup
 
     settings = Settings()
+    _quiet_setup_log()
     client = _client(settings)
     try:
         report = ensure_setup(client, settings)
@@ -69,6 +80,7 @@ def es_maintain() -> None:
     from monitor.es.setup import maintain
 
     settings = Settings()
+    _quiet_setup_log()
     client = _client(settings)
     try:
         report = maintain(client, settings)
