@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from monitor.es.client import client_options, describe, make_client, resolve_es_url
+from monitor.settings import Settings
+
+
+def test_explicit_url_wins() -> None:
+    assert resolve_es_url(Settings(es_url="https://es.example:9243")) == "https://es.example:9243"
+
+
+def test_api_key_beats_basic_auth_and_ca_is_passed(tmp_path: Path) -> None:
+    ca = tmp_path / "ca.pem"
+    settings = Settings(
+        es_url="https://es.example:9243",
+        es_api_key=SecretStr("key-123"),
+        es_username="elastic",
+        es_password=SecretStr("pw-456"),
+        es_ca_certs=ca,
+    )
+    options = client_options(settings)
+    assert options["api_key"] == "key-123" and "basic_auth" not in options
+    assert options["ca_certs"] == str(ca)
+
+
+def test_basic_auth() -> None:
+    options = client_options(
+        Settings(es_url="http://x:9200", es_username="u", es_password=SecretStr("p"))
+    )
+    assert options["basic_auth"] == ("u", "p")
+
+
+def test_describe_never_shows_secrets() -> None:
+    settings = Settings(
+        es_url="https://user:url-secret@es.example:9243",
+        es_api_key=SecretStr("key-secret"),
+    )
+    text = describe(settings) + repr(settings) + str(settings)
+    assert "url-secret" not in describe(settings)
+    assert "key-secret" not in text
+    assert "es.example:9243" in describe(settings) and "api_key" in describe(settings)
+
+
+def test_make_client_does_not_connect() -> None:
+    client = make_client(Settings(es_url="http://127.0.0.1:1"))
+    client.close()
