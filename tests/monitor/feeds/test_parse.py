@@ -153,3 +153,15 @@ def test_real_feed_with_hour_24_dates_still_gives_items() -> None:
     path = next(p for p in REAL_FEEDS if p.name.startswith("united-for-palestine"))
     parsed = parse_feed(path.read_bytes(), FeedSpec(name="u", path=path))
     assert len(parsed.items) == 12
+
+
+def test_windows_1256_feed_is_decoded() -> None:
+    text = ARABIC_FEED.decode().replace('encoding="UTF-8"', 'encoding="windows-1256"')
+    parsed = parse_feed(text.encode("cp1256"), FEED)
+    assert parsed.items[0].body == "وقف إطلاق النار في قره باغ، الخبر رقم 1."
+
+
+def test_a_url_given_as_bytes_is_not_fetched() -> None:
+    # parse_feed never opens anything itself: a URL in the bytes is just a non-feed.
+    with pytest.raises(FeedError):
+        parse_feed(b"https://example.org/feed.xml", FEED)
