@@ -59,7 +59,8 @@ def routine_paragraphs(rng: random.Random, n: int, tag: int) -> list[str]:
         out.append(
             f"{rng.choice(VERBS)} {rng.choice(OFFICIALS)} في {rng.choice(CITIES)} أن مشروع "
             f"{rng.choice(TOPICS)} رقم {tag * 10 + i} سيكلف {_number(rng)} مليون دولار "
-            f"ويستفيد منه {_number(rng)} ألف شخص في {rng.choice(PLACES)} خلال {rng.randint(2, 30)} شهرا."
+            f"ويستفيد منه {_number(rng)} ألف شخص في {rng.choice(PLACES)} "
+            f"خلال {rng.randint(2, 30)} شهرا."
         )
     return out
 
