@@ -61,6 +61,14 @@ class PhraseMatcher(Generic[P]):
                     if clitics:
                         screen.update(c + words[0] for c in (*CLITICS_1, *CLITICS_2))
         self._screen = frozenset(screen)
+        # Every token that can begin a match: a first word, bare or with a
+        # clitic glued on. Most tokens are not, and are skipped with one set
+        # look-up instead of computing their clitic variants.
+        starts = set(self._index)
+        if clitics:
+            for first in self._index:
+                starts.update(c + first for c in (*CLITICS_1, *CLITICS_2))
+        self._starts = frozenset(starts)
 
     def screen(self, words: frozenset[str]) -> bool:
         """False when no phrase can occur in a text with these words (cheap)."""
@@ -71,8 +79,12 @@ class PhraseMatcher(Generic[P]):
         n = len(toks)
         i = 0
         index = self._index
+        starts = self._starts
         while i < n:
             tok = toks[i].text
+            if tok not in starts:
+                i += 1
+                continue
             found: PhraseMatch[P] | None = None
             variants = clitic_variants(tok) if self.clitics else (tok,)
             for v in variants:
