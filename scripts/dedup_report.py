@@ -67,7 +67,11 @@ def run_file(path: Path, pairs: list[dict], sample: int, rng: random.Random) -> 
         counts["articles marked as republications"] += result.republication_of is not None
     print(f"\n== {path.name}")
     for key, value in counts.items():
-        share = f" ({100 * value / counts['paragraphs']:.1f} % of paragraphs)" if "paragraphs (" in key else ""
+        share = (
+            f" ({100 * value / counts['paragraphs']:.1f} % of paragraphs)"
+            if "paragraphs (" in key
+            else ""
+        )
         print(f"  {key}: {value:,}{share}")
 
     agreed = 0
