@@ -105,6 +105,10 @@ class Indexer:
             if batch:
                 await self._index(batch)
 
+    def _unavailable(self, reason: str) -> None:
+        self.rt.metrics.es_available = False
+        self.rt.metrics.last_error = f"elasticsearch: {reason}"[:500]
+
     async def _index(self, batch: list[_Pending]) -> None:
         from monitor.es.documents import alert_document, article_document
 
@@ -132,7 +136,9 @@ class Indexer:
                     )
                 )
         started = time.monotonic()
-        report = await index_batch(self.client, items, policy=self.policy)
+        report = await index_batch(
+            self.client, items, policy=self.policy, on_retry=self._unavailable
+        )
         self.rt.metrics.es_available = True
         for failure in report.failed:
             pending = failure.item.context

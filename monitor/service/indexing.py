@@ -91,11 +91,13 @@ async def index_batch(
     policy: RetryPolicy | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     max_rounds: int | None = None,
+    on_retry: Callable[[str], None] | None = None,
 ) -> BulkReport:
     """Index `items`; return when each is indexed or failed for good.
 
     `max_rounds` bounds the retries against an unavailable node (tests and
-    one-shot tools); None means retry until it answers.
+    one-shot tools); None means retry until it answers. `on_retry(reason)` is
+    called before each wait (the agent marks the node unavailable for /health/).
     """
     policy = policy or RetryPolicy()
     report = BulkReport()
@@ -160,5 +162,7 @@ async def index_batch(
             },
         )
         report.unavailable_seconds += delay
+        if on_retry is not None:
+            on_retry(retry_reason)
         await sleep(delay)
     return report

@@ -45,8 +45,16 @@ async def test_connection_errors_are_retried_until_the_node_answers() -> None:
 
     client = FakeBulkClient(down_calls=4)
     policy = RetryPolicy(helper_retries=0, initial_backoff=1.0, max_backoff=4.0)
-    report = await index_batch(client, items(3), policy=policy, sleep=sleep)  # type: ignore[arg-type]
+    reasons: list[str] = []
+    report = await index_batch(
+        client,  # type: ignore[arg-type]
+        items(3),
+        policy=policy,
+        sleep=sleep,
+        on_retry=reasons.append,
+    )
     assert len(report.indexed) == 3 and report.failed == []
+    assert len(reasons) == 4 and reasons[0].startswith("ConnectionError")
     assert slept == [1.0, 2.0, 4.0, 4.0]  # growing backoff, capped
     assert report.rounds == 5
 
