@@ -17,14 +17,24 @@ import time
 from typing import Any
 
 import faust
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agents.context import Runtime
 from monitor.service.deadletter import Origin, dead_letter
 from monitor.service.kafka import headers
-from schemas.analysis import Analysis
+from schemas.alert import Alert
 
 log = logging.getLogger("agents.alerting")
+
+
+class AlertsOf(BaseModel):
+    """The part of an analysis this agent reads (validating the whole analysis,
+    paragraphs and spans included, would cost more than routing)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    alerts: list[Alert] = []
 
 
 def register(app: faust.App, rt: Runtime) -> None:
@@ -35,7 +45,7 @@ def register(app: faust.App, rt: Runtime) -> None:
         async for event in stream.events():
             msg = event.message
             try:
-                analysis = Analysis.model_validate_json(event.value)
+                analysis = AlertsOf.model_validate_json(event.value)
             except ValidationError as exc:
                 await rt.deadletters.send(
                     dead_letter(

@@ -363,7 +363,7 @@ def run_kafka_perf(settings: Settings, lines: list[bytes], workdir: Path) -> dic
             java, "-cp", cp, "org.apache.kafka.tools.ConsumerPerformance",
             "--bootstrap-server", settings.kafka_bootstrap_servers,
             "--topic", topic,
-            "--messages", str(records),
+            "--num-records", str(records),
             "--timeout", "60000",
         ],
         capture_output=True, text=True, timeout=900, check=False,
@@ -373,7 +373,8 @@ def run_kafka_perf(settings: Settings, lines: list[bytes], workdir: Path) -> dic
         raise RuntimeError(
             f"ConsumerPerformance failed: {cons.stdout[-500:]} {cons.stderr[-2000:]}"
         )
-    header = [h.strip() for h in cons.stdout.splitlines()[0].split(",")]
+    header_line = next(line for line in cons.stdout.splitlines() if "nMsg.sec" in line)
+    header = [h.strip() for h in header_line.split(",")]
     values = dict(zip(header, (v.strip() for v in rows[-1].split(",")), strict=False))
     return {
         "records": records,

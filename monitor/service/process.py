@@ -44,7 +44,7 @@ STORED_FORMAT = 1
 
 #: How much of the body the stored analysis keeps: the alert state reads the lede
 #: (`monitor.alerts.story` looks at its first 1,500 characters) to find the story.
-LEDE_CHARS = 4000
+LEDE_CHARS = 2000
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import base64
 from typing import Any
 
 from monitor.service.deadletter import Origin
-from monitor.service.process import Processor, article_record, restore_analysis
+from monitor.service.process import LEDE_CHARS, Processor, article_record, restore_analysis
 from monitor.settings import Settings
 from schemas.news import NewsItem
 from tests.agents.conftest import item_bytes
@@ -39,7 +39,7 @@ def test_valid_item_gives_analysis_and_stored_record(settings: Settings, seed_bo
     assert out.stored["seq"] == 0
     assert out.stored["analysis"]["paragraphs"][0]["text"] == ""
     assert "body" not in out.stored["analysis"]
-    assert out.stored["analysis"]["lede"] == out.analysis.body[:4000]
+    assert out.stored["analysis"]["lede"] == out.analysis.body[:LEDE_CHARS]
     # the record holds the paragraphs that were new (22 of 24: two repeat earlier ones)
     assert len(out.stored["record"]["paragraphs"]) == 24 - out.analysis.duplicate_paragraphs
 
