@@ -42,7 +42,8 @@ def register(app: faust.App, rt: Runtime) -> None:
 
     @app.agent(rt.topics.enriched, name="alerts")
     async def route_alerts(stream: faust.StreamT[Any]) -> None:
-        async for event in stream.events():
+        manual = stream.noack()  # acked by hand, after its alerts are delivered
+        async for event in manual.events():
             msg = event.message
             try:
                 analysis = AlertsOf.model_validate_json(event.value)
@@ -57,6 +58,7 @@ def register(app: faust.App, rt: Runtime) -> None:
                         origin=Origin(msg.topic, msg.partition, msg.offset, msg.key),
                     )
                 )
+                await manual.ack(event)
                 continue
             for alert in analysis.alerts:
                 if sent.get(alert.alert_id) is not None:
@@ -85,3 +87,4 @@ def register(app: faust.App, rt: Runtime) -> None:
                         }
                     },
                 )
+            await manual.ack(event)

@@ -11,6 +11,7 @@ import ssl
 from typing import Any
 
 import faust
+from mode.supervisors import CrashingSupervisor
 
 from agents import alerting, indexing, process, web
 from agents.context import Runtime
@@ -66,6 +67,10 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         # On shutdown do not wait for unacknowledged events: the index agent holds
         # its batch unacked until indexed, and what is not acked is redelivered.
         stream_wait_empty=False,
+        # Agents catch per-item errors themselves; an exception that escapes one
+        # is an infrastructure failure: stop the worker (exit non-zero) rather than
+        # restart the agent past an unacknowledged event.
+        agent_supervisor=CrashingSupervisor,
         web_enabled=True,
         web_bind=settings.web_host,
         web_host=settings.web_host,

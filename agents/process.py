@@ -2,9 +2,10 @@
 
 All logic is in `monitor.service.process.Processor`; this agent iterates,
 routes and writes the durable per-article record to the `processed` table.
-Per-item failures never escape the loop (an escaping exception would ack and
-lose the message); only a failure to produce (the broker is gone) does, and it
-crashes the worker so that nothing is committed past it.
+Per-item failures never escape the loop (faust acks an event whose handling
+raised); events are acked by hand once their result is queued. Only an
+infrastructure failure (the broker refuses to take messages) escapes, and the
+app's crashing supervisor then stops the worker without acking the event.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import Any
 import faust
 
 from agents.context import Runtime
-from monitor.service.deadletter import Origin
-from monitor.service.kafka import headers
+from monitor.service.deadletter import Origin, dead_letter
+from monitor.service.kafka import MAX_MESSAGE_BYTES, headers
+from schemas.deadletter import DeadLetter
 
 log = logging.getLogger("agents.process")
 
@@ -33,7 +35,11 @@ def register(app: faust.App, rt: Runtime) -> None:
     @app.agent(rt.topics.raw, name="process")
     async def process(stream: faust.StreamT[Any]) -> None:
         handled = 0
-        async for event in stream.events():
+        # Manual acks: an event is acknowledged only once its result is queued
+        # (faust flushes the producer before it commits); an exception or a
+        # shutdown in between leaves it unacknowledged, so it is redelivered.
+        manual = stream.noack()
+        async for event in manual.events():
             msg = event.message
             if rt.state_dirty:
                 count = rt.processor.rebuild(table.values())
@@ -42,14 +48,18 @@ def register(app: faust.App, rt: Runtime) -> None:
             rt.metrics.count("received")
             origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
             outcome = rt.processor.handle(event.value, origin, table.get)
+            if outcome.analysis is not None:
+                value = outcome.analysis.model_dump_json().encode()
+                if len(value) > MAX_MESSAGE_BYTES:
+                    outcome.dead = too_large(outcome.analysis.id, len(value), event.value, origin)
             if outcome.dead is not None:
                 await rt.deadletters.send(outcome.dead)
+                if outcome.analysis is not None and outcome.stored is not None:
+                    table[outcome.analysis.id] = outcome.stored  # state stays whole
             elif outcome.analysis is not None:
                 analysis = outcome.analysis
                 await rt.topics.enriched.send(
-                    key=analysis.id.encode(),
-                    value=analysis.model_dump_json().encode(),
-                    headers=headers("analysis"),
+                    key=analysis.id.encode(), value=value, headers=headers("analysis")
                 )
                 if outcome.stored is not None:
                     table[analysis.id] = outcome.stored
@@ -68,9 +78,25 @@ def register(app: faust.App, rt: Runtime) -> None:
                     },
                 )
             rt.metrics.position(msg.topic, msg.partition, msg.offset)
+            await manual.ack(event)
             handled += 1
             if handled % PRUNE_EVERY == 0:
                 _prune(rt, table)
+
+
+def too_large(article: str, size: int, raw: bytes | None, origin: Origin) -> DeadLetter:
+    return dead_letter(
+        stage="process",
+        error_class="MessageTooLarge",
+        error=(
+            f"the analysis is {size} bytes, over Kafka's message limit of {MAX_MESSAGE_BYTES}; "
+            "lower MONITOR_MAX_BODY_BYTES or split the article"
+        ),
+        code="message_too_large",
+        payload=raw,
+        origin=origin,
+        item_id=article,
+    )
 
 
 def _prune(rt: Runtime, table: Any) -> None:

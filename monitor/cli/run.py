@@ -36,6 +36,30 @@ async def _ensure_topics_retrying(settings: Settings, wait_seconds: float) -> No
             delay = min(delay * 2, 5.0)
 
 
+def _log_start(settings: Settings) -> None:
+    """Where the worker connects and listens, without secrets."""
+    from monitor.es.client import describe
+    from monitor.service.kafka import resolve_bootstrap
+    from monitor.service.names import app_id
+
+    kafka_auth = settings.kafka_security_protocol.upper()
+    if settings.kafka_sasl_mechanism:
+        kafka_auth += f" {settings.kafka_sasl_mechanism.upper()}({settings.kafka_sasl_username})"
+    log.info(
+        "starting worker",
+        extra={
+            "kv": {
+                "app": app_id(settings),
+                "kafka": resolve_bootstrap(settings),
+                "kafka_auth": kafka_auth,
+                "elasticsearch": describe(settings),
+                "topic_prefix": settings.topic_prefix or "(none)",
+                "web": f"http://{settings.web_host}:{settings.web_port}/health/",
+            }
+        },
+    )
+
+
 @click.command()
 @click.option(
     "--wait",
@@ -66,6 +90,7 @@ def run(wait_seconds: float) -> None:
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     app, _ = make_app(settings)
+    _log_start(settings)
     worker = Worker(
         app,
         loop=loop,

@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BOOTSTRAP = "127.0.0.1:9092"
 
+#: Largest message value the service sends: Kafka's default limits (broker
+#: message.max.bytes, producer max.request.size) are 1 MiB including overhead.
+MAX_MESSAGE_BYTES = 1_000_000
+
 #: Header names every message carries.
 HEADER_SCHEMA_VERSION = "schema-version"
 HEADER_MESSAGE_TYPE = "message-type"

@@ -3,6 +3,7 @@ process agent driven through faust's `test_context()` (no broker)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -78,3 +79,26 @@ async def test_process_agent_routes_analyses_and_dead_letters(
     assert [k for _, k, _ in sent] == [b"a1", b"bad", b"a2"]
     assert set(rt.tables["processed"].keys()) == {"a1", "a2"}
     assert rt.metrics.counts["dead_letters"] == 1
+
+
+async def test_an_analysis_over_the_message_limit_is_dead_lettered(
+    processed_app: Any, seed_body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import agents.process
+
+    app, rt = processed_app
+    monkeypatch.setattr(agents.process, "MAX_MESSAGE_BYTES", 10_000)
+    sent: list[tuple[str, bytes]] = []
+
+    async def capture(topic: Any, key: bytes, value: bytes, **_: Any) -> None:
+        sent.append((topic.get_topic_name(), value))
+
+    rt.topics.enriched.send = lambda **kw: capture(rt.topics.enriched, **kw)  # type: ignore[method-assign]
+    rt.topics.deadletter.send = lambda **kw: capture(rt.topics.deadletter, **kw)  # type: ignore[method-assign]
+    async with app.agents["process"].test_context() as ctx:
+        await ctx.put(key=b"big", value=item_bytes(id="big", body=seed_body))
+        await ctx.put(key=b"small", value=item_bytes(id="small", body="هدنة في قره باغ"))
+    assert [t for t, _ in sent] == ["t.news.deadletter", "t.news.enriched"]
+    dead = json.loads(sent[0][1])
+    assert dead["code"] == "message_too_large" and dead["item_id"] == "big"
+    assert "big" in rt.tables["processed"]  # the state still knows the article
