@@ -101,3 +101,22 @@ def wait_for(predicate: Any, timeout: float, what: str, every: float = 0.5) -> A
             return last
         time.sleep(every)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what} (last: {last!r})")
+
+
+def committed(settings: Settings, topic: str) -> int:
+    """The service's committed offset on partition 0 of `topic` (0 if none)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    from monitor.service.kafka import client_kwargs
+    from monitor.service.names import app_id
+
+    async def get() -> int:
+        admin = AIOKafkaAdminClient(**client_kwargs(settings))
+        await admin.start()
+        try:
+            offsets = await admin.list_consumer_group_offsets(app_id(settings))
+        finally:
+            await admin.close()
+        return max((m.offset for tp, m in offsets.items() if tp.topic == topic), default=0)
+
+    return asyncio.run(get())

@@ -19,7 +19,15 @@ import pytest
 from monitor.service.names import TopicNames
 from monitor.settings import Settings
 from tests.integration.generate import generate, jsonl
-from tests.integration.helpers import alerts, es_ids, expected_analyses, produce, read, wait_for
+from tests.integration.helpers import (
+    alerts,
+    committed,
+    es_ids,
+    expected_analyses,
+    produce,
+    read,
+    wait_for,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -53,10 +61,14 @@ def test_sigkill_mid_stream_and_restart(service: Settings, workers: Callable[...
 
     first = workers()
     produce(service, lines)
+    names = TopicNames.from_settings(service)
     wait_for(
-        lambda: first.metrics().get("counts", {}).get("received", 0) >= 700,
+        lambda: (
+            first.metrics().get("counts", {}).get("received", 0) >= 700
+            and committed(service, names.raw) > 0
+        ),
         120,
-        "the first worker to be mid-stream",
+        "the first worker to be mid-stream, with a commit behind it",
         every=0.05,
     )
     first.kill()
@@ -79,7 +91,6 @@ def test_sigkill_mid_stream_and_restart(service: Settings, workers: Callable[...
         f"unexpected {len(set(published) - set(expected_alerts))}"
     )
 
-    names = TopicNames.from_settings(service)
     dead = [json.loads(r.value) for r in read(service, [names.deadletter])]
     assert {d["offset"] for d in dead} == {
         n for n, line in enumerate(lines) if line.startswith(b'{"id": "bad-')
