@@ -103,4 +103,24 @@ def test_malformed_message_is_dead_lettered_and_the_stream_goes_on(
     enriched = [json.loads(r.value)["id"] for r in read(service, [names.enriched])]
     assert enriched == ["after"]
     assert wait_for(lambda: search_ids(service, "هدنة"), 30, "the valid item indexed") == ["after"]
-    assert worker.metrics()["dead_letters"]["total"] == 2
+    snap = worker.metrics()
+    assert snap["dead_letters"]["total"] == 2
+    assert snap["dead_letters"]["by_reason"] == {"parse:invalid_utf8": 1, "parse:empty_body": 1}
+    assert snap["consumer_lag"]["total"] == 0 and snap["counts"]["received"] == 3
+    assert worker.health()[0] == 200
+
+    # `monitor tail` prints the topic as JSON Lines
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+    from tests.integration.conftest import env_for
+
+    result = CliRunner().invoke(
+        main,
+        ["tail", "news.deadletter", "--from-beginning", "--timeout", "2"],
+        env=env_for(service),
+    )
+    assert result.exit_code == 0, result.output
+    tailed = [json.loads(line) for line in result.output.splitlines()]
+    assert [t["value"]["code"] for t in tailed] == [d["code"] for d in dead]
+    assert all(t["headers"]["schema-version"] == "1.0" for t in tailed)
