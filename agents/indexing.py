@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
-from pydantic import ValidationError
 
 from agents.context import Runtime
 from monitor.service.deadletter import Origin, dead_letter
@@ -49,7 +48,8 @@ class Indexer:
         self.client: Any = None
         self.articles_index = ""
         self.alerts_index = ""
-        self.policy = RetryPolicy(chunk_size=BATCH_SIZE)
+        # Backoff capped at 10 s: a node that comes back is used again within 10 s.
+        self.policy = RetryPolicy(chunk_size=BATCH_SIZE, max_backoff=10.0)
 
     async def start(self) -> None:
         from monitor.es.client import make_async_client
@@ -124,7 +124,7 @@ class Indexer:
                     BulkItem(self.alerts_index, a.alert_id, alert_document(a), None)
                     for a in analysis.alerts
                 )
-            except (ValidationError, ValueError, TypeError, KeyError) as exc:
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the stream
                 await self.rt.deadletters.send(
                     dead_letter(
                         stage="index",

@@ -1,0 +1,100 @@
+"""The index agent's batch handling: acks only after indexed or dead-lettered, never
+on cancellation (a shutdown during an outage leaves the batch to be redelivered)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from agents.indexing import Indexer
+from monitor.service.indexing import RetryPolicy
+from monitor.service.metrics import Metrics
+from monitor.settings import Settings
+from schemas.analysis import Analysis, Paragraph
+from tests.agents.fakes import FakeBulkClient
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.acked: list[int] = []
+        self.dead: list[Any] = []
+
+    async def ack(self, event: Any) -> bool:
+        self.acked.append(event.message.offset)
+        return True
+
+    async def send(self, record: Any) -> None:
+        self.dead.append(record)
+
+
+def event(offset: int, value: bytes) -> Any:
+    message = SimpleNamespace(topic="t.news.enriched", partition=0, offset=offset, key=b"k")
+    return SimpleNamespace(value=value, message=message)
+
+
+def analysis_bytes(article: str) -> bytes:
+    a = Analysis(
+        id=article,
+        body="هدنة في قره باغ",
+        paragraphs=[Paragraph(index=0, text="هدنة في قره باغ", start=0, end=15, fingerprint="0")],
+    )
+    return a.model_dump_json().encode()
+
+
+def make_indexer(settings: Settings, client: FakeBulkClient) -> tuple[Indexer, Recorder]:
+    rec = Recorder()
+    rt = SimpleNamespace(settings=settings, metrics=Metrics(), deadletters=rec, es_ready=True)
+    indexer = Indexer(rt)  # type: ignore[arg-type]
+    indexer.client = client
+    indexer.stream = rec
+    indexer.articles_index, indexer.alerts_index = "t-articles", "t-alerts"
+    indexer.policy = RetryPolicy(initial_backoff=0.0, max_backoff=0.0)
+    return indexer, rec
+
+
+async def test_batch_is_acked_after_indexing_or_dead_lettering(settings: Settings) -> None:
+    def script(_call: int, meta: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
+        if meta["_id"] == "refused":
+            return 400, {"type": "document_parsing_exception", "reason": "bad field"}
+        return 201, None
+
+    client = FakeBulkClient(script)
+    indexer, rec = make_indexer(settings, client)
+    for n, value in enumerate([analysis_bytes("ok"), b"{not json", analysis_bytes("refused")]):
+        await indexer.add(event(n, value))
+    await indexer.flush()
+    assert rec.acked == [0, 1, 2]
+    assert sorted(d.code for d in rec.dead) == ["es_400", "invalid_analysis"]
+    refused = next(d for d in rec.dead if d.code == "es_400")
+    assert refused.item_id == "refused" and refused.offset == 2 and refused.stage == "index"
+    assert json.loads(refused.payload)["id"] == "refused"
+    assert set(client.indexed) == {("t-articles", "ok")}
+    assert indexer.rt.metrics.counts["indexed"] == 1
+
+
+async def test_outage_holds_the_batch_until_the_node_answers(settings: Settings) -> None:
+    client = FakeBulkClient(down_calls=3)
+    indexer, rec = make_indexer(settings, client)
+    await indexer.add(event(0, analysis_bytes("a")))
+    await indexer.flush()
+    assert client.calls == 4 and rec.acked == [0] and rec.dead == []
+    metrics = indexer.rt.metrics
+    assert metrics.last_error.startswith("elasticsearch: ConnectionError")  # seen while retrying
+    assert metrics.es_available is True  # and available again once indexed
+
+
+async def test_cancellation_during_an_outage_acks_nothing(settings: Settings) -> None:
+    client = FakeBulkClient(down_calls=10**6)
+    indexer, rec = make_indexer(settings, client)
+    indexer.policy = RetryPolicy(initial_backoff=0.01, max_backoff=0.01)
+    await indexer.add(event(0, analysis_bytes("a")))
+    task = asyncio.create_task(indexer.flush())
+    await asyncio.sleep(0.1)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert rec.acked == [] and rec.dead == []
