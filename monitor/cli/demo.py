@@ -228,6 +228,7 @@ def _print_alerts(settings: Settings, started: float) -> None:
         f"\nAlerts ({len(ours)}) on {names.alerts_ceasefire} / {names.alerts_casualties}:",
         bold=True,
     )
+    ours.sort(key=lambda a: (a.get("story_id") or "", a.get("version") or 0))
     if not ours:
         click.echo("  (none)")
     for alert in ours:
