@@ -28,9 +28,16 @@ PRUNE_EVERY = 1000
 def register(app: faust.App, rt: Runtime) -> None:
     table = rt.tables["processed"]
 
+    def rebuild() -> None:
+        count = rt.processor.rebuild(table.values())
+        rt.state_dirty = False
+        log.info("process state rebuilt from table", extra={"kv": {"articles": count}})
+
     @table.on_recover
     async def _recovered() -> None:
-        rt.state_dirty = True
+        # Called once the changelog is read back (start, rebalance), before the
+        # stream resumes.
+        rebuild()
 
     @app.agent(rt.topics.raw, name="process")
     async def process(stream: faust.StreamT[Any]) -> None:
@@ -41,10 +48,8 @@ def register(app: faust.App, rt: Runtime) -> None:
         manual = stream.noack()
         async for event in manual.events():
             msg = event.message
-            if rt.state_dirty:
-                count = rt.processor.rebuild(table.values())
-                rt.state_dirty = False
-                log.info("process state rebuilt from table", extra={"kv": {"articles": count}})
+            if rt.state_dirty:  # no recovery callback ran (nothing to recover)
+                rebuild()
             rt.metrics.count("received")
             origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
             outcome = rt.processor.handle(event.value, origin, table.get)

@@ -34,24 +34,38 @@ def _highwater(app: faust.App) -> Any:
     return highwater
 
 
+def _assigned(app: faust.App) -> int:
+    try:
+        return len(app.consumer.assignment())
+    except Exception:  # noqa: BLE001 - the consumer is not started yet
+        return 0
+
+
 def register(app: faust.App, rt: Runtime) -> None:
-    @app.page("/health/")
     async def health(web: View, request: Request) -> Response:
-        state = "ok" if rt.es_ready and rt.metrics.es_available else "degraded"
+        assigned = _assigned(app)
+        es_ok = rt.es_ready and rt.metrics.es_available
+        state = "ok" if es_ok and assigned else "degraded"
         body = {
             "status": state,
-            "kafka": "ok",
-            "elasticsearch": "ok" if rt.metrics.es_available else "unavailable",
+            "kafka_partitions_assigned": assigned,
+            "elasticsearch": "ok" if es_ok else "unavailable",
             "process_state_ready": not rt.state_dirty,
             "uptime_seconds": rt.metrics.snapshot()["uptime_seconds"],
         }
         return web.json(body, status=200 if state == "ok" else 503)
 
-    @app.page("/metrics/")
     async def metrics(web: View, request: Request) -> Response:
         snap = rt.metrics.snapshot(_highwater(app))
+        snap["kafka_partitions_assigned"] = _assigned(app)
         snap["process_state"] = {
             "articles": rt.processor.analyzer.dedup.article_count,
             "paragraphs": len(rt.processor.analyzer.dedup),
         }
         return web.json(snap)
+
+    # With and without the trailing slash (faust routes are exact).
+    for path in ("/health/", "/health"):
+        app.page(path, name=f"health{path.count('/')}")(health)
+    for path in ("/metrics/", "/metrics"):
+        app.page(path, name=f"metrics{path.count('/')}")(metrics)
