@@ -35,7 +35,7 @@ class Document:
     @classmethod
     def from_text(cls, item_id: str, title: str | None, raw_body: str) -> Document:
         body = strip_html(raw_body)
-        paragraphs = []
+        paragraphs: list[ParagraphText] = []
         for m in _LINE.finditer(body):
             line = m.group()
             stripped = line.strip()

@@ -166,7 +166,7 @@ class AlertState:
             cur = best.get(key)
             if cur is None or _bigger(f, cur):
                 best[key] = f
-        changed = []
+        changed: list[tuple[Figure, int | None, CasualtyFigure]] = []
         for key, f in best.items():
             value = (f.count, f.qualifier)
             if f.attributed_to is None and any(

@@ -69,7 +69,7 @@ class CompactMultimap:
         """Every value stored under `key`."""
         keys, values, mask = self._keys, self._values, self._mask
         i = key & mask
-        out = []
+        out: list[int] = []
         while True:
             k = keys[i]
             if k == 0:

@@ -151,7 +151,7 @@ def _historical(toks: tuple[Token, ...], first: int, last: int, sentence_hist: b
 
 def _party(para: Paragraph, toks: tuple[Token, ...], lo: int, hi: int) -> str | None:
     """The words of toks[lo:hi] as written, trimmed to a short noun phrase."""
-    words = []
+    words: list[int] = []  # token indices
     for k in range(lo, hi):
         if words and toks[k].broken:
             break

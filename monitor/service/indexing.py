@@ -128,19 +128,19 @@ async def index_batch(
             ):
                 _, result = next(iter(info.items()))
                 key = (str(result.get("_index", "")), str(result.get("_id", "")))
-                item = pending.get(key) or pending.get(by_id.get(key[1], ("", "")))
-                if item is None:
+                done = pending.get(key) or pending.get(by_id.get(key[1], ("", "")))
+                if done is None:
                     continue
                 status = result.get("status")
                 if ok:
-                    report.indexed.append(item)
-                    del pending[(item.index, item.id)]
+                    report.indexed.append(done)
+                    del pending[(done.index, done.id)]
                 elif isinstance(status, int) and status in RETRY_STATUSES:
                     retry_reason = f"status {status}"
                 else:
                     kind, reason = _describe_error(result)
-                    report.failed.append(Failure(item, status, reason, kind))
-                    del pending[(item.index, item.id)]
+                    report.failed.append(Failure(done, status, reason, kind))
+                    del pending[(done.index, done.id)]
         except TransportError as exc:  # connection refused, timeout: the node is away
             retry_reason = f"{type(exc).__name__}: {exc}"
         if not pending:

@@ -302,9 +302,10 @@ def start_elasticsearch(
         rec = record.elasticsearch
         pid = running_pid(paths, rec)
         if rec is not None and pid is not None:
+            url = rec.url
             wait_ready(
                 NAME,
-                lambda: check_health(rec.url),
+                lambda: check_health(url),
                 pid=pid,
                 timeout=timeout,
                 logs=[Path(rec.log_file)],

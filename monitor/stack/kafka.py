@@ -250,9 +250,10 @@ def start_kafka(settings: Settings, *, port: int | None = None, timeout: float =
         rec = record.kafka
         pid = running_pid(paths, rec)
         if rec is not None and pid is not None:
+            servers = rec.bootstrap_servers
             wait_ready(
                 NAME,
-                lambda: check_health(rec.bootstrap_servers),
+                lambda: check_health(servers),
                 pid=pid,
                 timeout=timeout,
                 logs=[server_log(paths), console_log(paths)],
