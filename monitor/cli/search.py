@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from monitor.es.highlight import original_fragment
 from monitor.es.mappings import CASUALTY_KINDS, CEASEFIRE_STATUSES
 from monitor.settings import Settings
 
@@ -116,8 +117,15 @@ def format_hit(hit: dict[str, Any]) -> str:
         facts.append(f"republished share {src['republished_share']:.0%}")
     if facts:
         lines.append("      " + "; ".join(facts))
+    shown: set[str] = set()
     for fragment in (hit.get("highlight") or {}).get("body_normalized", [])[:2]:
-        lines.append("      … " + fragment.replace("<em>", "«").replace("</em>", "»") + " …")
+        # The article's own words, not the normalized form the index matched.
+        text = original_fragment(fragment, src.get("body") or "") or fragment.replace(
+            "<em>", "«"
+        ).replace("</em>", "»")
+        if text not in shown:  # a paragraph repeated in the article shows once
+            shown.add(text)
+            lines.append("      … " + text + " …")
     return "\n".join(lines)
 
 
