@@ -14,7 +14,7 @@ from typing import Any
 
 from monitor.alerts import AlertState
 from monitor.dedup.fingerprint import fingerprint_hex, word_hashes
-from monitor.dedup.index import DedupConfig, ParagraphIndex
+from monitor.dedup.index import ArticleRecord, DedupConfig, ParagraphIndex
 from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
 from monitor.document import Document
 from monitor.items import ItemError, parse_item
@@ -48,6 +48,7 @@ class Analyzer:
         self._clock = clock
         #: Seconds spent per stage, when enabled (`enable_timings`), for the benchmark.
         self.timings: dict[str, float] | None = None
+        self.last_record: ArticleRecord | None = None
 
     def enable_timings(self) -> dict[str, float]:
         self.timings = dict.fromkeys(
@@ -73,6 +74,8 @@ class Analyzer:
         words = [word_hashes(tokens(a.normalized)) for a in doc.aligned]
         t = self._lap("fingerprint", t)
         verdict = self.dedup.check_article(item_id, item.source, words, now)
+        #: What this item added to the dedup state, for a caller that persists it.
+        self.last_record = verdict.record
         t = self._lap("dedup", t)
         karabakh = detect_karabakh(doc)
         ceasefire = detect_ceasefire(doc)

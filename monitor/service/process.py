@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.analyzer import Analyzer
-from monitor.dedup.fingerprint import paragraph_words
 from monitor.dedup.index import ArticleRecord
 from monitor.document import Document
 from monitor.items import ItemError, parse_item
@@ -62,21 +61,6 @@ def item_digest(item: NewsItem) -> str:
     """What identifies a redelivery of the same content (not an updated article)."""
     text = "\x1f".join((item.source or "", item.url or "", item.title or "", item.body))
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def article_record(analysis: Analysis, seen_at: float) -> ArticleRecord:
-    """The dedup record of an analysis: its paragraphs that were not copies.
-
-    Mirrors `ParagraphIndex.check_article`, which stores a paragraph when it
-    was not seen before and has words.
-    """
-    record = ArticleRecord(analysis.id, analysis.source, seen_at)
-    for p in analysis.paragraphs:
-        if p.duplicate_of is None:
-            words = paragraph_words(p.text)
-            if words:
-                record.paragraphs.append((p.index, words))
-    return record
 
 
 def slim_analysis(analysis: Analysis) -> dict[str, Any]:
@@ -177,12 +161,15 @@ class Processor:
                 return Outcome(analysis=restore_analysis(previous["analysis"], item), replayed=True)
             now = self._clock()
             analysis = self.analyzer.analyze(item, now)
+            # The record the dedup index itself kept: replaying it restores exactly that.
+            record = self.analyzer.last_record
+            assert record is not None
             stored = {
                 "format": STORED_FORMAT,
                 "seq": self._seq,
                 "seen_at": now,
                 "digest": digest,
-                "record": article_record(analysis, now).to_json(),
+                "record": record.to_json(),
                 "analysis": slim_analysis(analysis),
             }
         except Exception as exc:  # noqa: BLE001 - a detector bug must not stop the stream

@@ -5,8 +5,9 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from monitor.dedup.index import ArticleRecord
 from monitor.service.deadletter import Origin
-from monitor.service.process import LEDE_CHARS, Processor, article_record, restore_analysis
+from monitor.service.process import LEDE_CHARS, Processor, restore_analysis
 from monitor.settings import Settings
 from schemas.news import NewsItem
 from tests.agents.conftest import item_bytes
@@ -139,13 +140,15 @@ def test_restore_analysis_round_trips(settings: Settings, seed_body: str) -> Non
     assert restore_analysis(out.stored["analysis"], item) == out.analysis
 
 
-def test_article_record_mirrors_the_index(settings: Settings, seed_body: str) -> None:
+def test_stored_record_mirrors_the_index(settings: Settings, seed_body: str) -> None:
     proc = Processor(settings, clock=Clock())
-    out = run(proc, {}, item_bytes(id="a1", body=seed_body))
+    table: dict[str, Any] = {}
+    out = run(proc, table, item_bytes(id="a1", body=seed_body))
     assert out.analysis is not None
-    rec = article_record(out.analysis, 5.0)
+    stored = ArticleRecord.from_json(table["a1"]["record"])
     remembered = list(proc.analyzer.dedup.records())
-    assert [(i, w) for i, w in rec.paragraphs] == remembered[0].paragraphs
+    assert stored.paragraphs == remembered[0].paragraphs
+    assert len(stored.paragraphs) == 22  # the seed's two inner repeats are not stored
 
 
 def test_expired_records_are_listed_once(settings: Settings, seed_body: str) -> None:
