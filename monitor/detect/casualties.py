@@ -140,6 +140,10 @@ _AFTER_OK = norm_set(
 )
 _PREP_OF = norm_set(["من"])
 _YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
+MONTHS = norm_set(_DATA["months"])
+#: The second word of the Levantine months تشرين الأول، كانون الثاني.
+_MONTH_ORDINALS = norm_set(["الأول", "الثاني"])
+_MONTH_PAIRED = norm_set(["تشرين", "كانون"])
 _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
 #: Auxiliaries around a reporting verb that are not its subject.
@@ -290,8 +294,20 @@ def _before_number(
 
 
 def _is_year(words: list[str], k: int) -> bool:
-    """A year, not a count: 2011 in "منذ عام 2011"."""
-    return bool(_YEAR.match(words[k])) and k > 0 and _in(words[k - 1], _YEAR_BEFORE)
+    """A year, not a count: 2011 in "منذ عام 2011", 2023 in "19 سبتمبر 2023"."""
+    if not _YEAR.match(words[k]) or k == 0:
+        return False
+    before = words[k - 1]
+    return (
+        _in(before, _YEAR_BEFORE)
+        or _in(before, MONTHS)
+        or (before in _MONTH_ORDINALS and k > 1 and _in(words[k - 2], _MONTH_PAIRED))
+    )
+
+
+def _is_day(words: list[str], k: int) -> bool:
+    """A day of the month, not a count: 19 in "في 19 سبتمبر"."""
+    return k + 1 < len(words) and words[k + 1] in MONTHS and len(words[k]) <= 2
 
 
 def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
@@ -426,7 +442,7 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         if num is None:
             i += 1
             continue
-        if num.digits and num.last == i and _is_year(words, i):
+        if num.digits and num.last == i and (_is_year(words, i) or _is_day(words, i)):
             i += 1
             continue
         qual, q_first = _qualifier(words, num)

@@ -89,6 +89,18 @@ _PARTY_STOP = norm_set(
 _SUBJECT_START = norm_set(["أن", "إن", "ان", "بأن", "وأن", "قال", "وقال", "ذكرت", "أفادت"])
 _MAX_PARTY = 6
 _ENDED = norm_set(["انتهى", "وانتهى", "انتهت", "وانتهت", "انتهاء", "وانتهاء"])
+#: A ceasefire that "ended a war" (أنهى حربا): the verb's object is the war, so
+#: the ceasefire was agreed, not suspended.
+_ENDING = norm_set(["أنهى", "أنهت", "ينهي", "تنهي", "إنهاء"])
+_ENDING_MASDAR = norm_set(["إنهاء"])
+_WAR = norm_set(["حرب", "حربا", "القتال", "قتالا", "النزاع", "نزاعا", "الصراع", "المعارك", "معارك"])
+#: Negators before a violation word: "لم تسجل أي خروقات" says the truce holds.
+_NEGATORS = norm_set(["لم", "لا", "دون", "بدون", "بلا", "عدم", "غياب", "خلو", "ليس", "لن"])
+_NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيما"])
+#: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
+_WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
+_HAD = norm_word("قد")
+_SINCE = norm_set(["منذ"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +112,12 @@ class _Cue:
 def _cue_of(word: str, next_word: str) -> str | None:
     if word in _ENDED and next_word.startswith("ب"):
         return "agreed"  # the war "ended with" a ceasefire (انتهى باتفاق)
+    if any(v in _ENDING for v in clitic_variants(word)) and any(
+        v in _WAR for v in clitic_variants(next_word, articles=True)
+    ):
+        # The ceasefire "ended the war" (أنهى حربا): agreed. "وقف إطلاق النار
+        # وإنهاء الحرب" names a second goal beside it, and says nothing of it.
+        return None if any(v in _ENDING_MASDAR for v in clitic_variants(word)) else "agreed"
     if next_word == "علي" and any(v in COMMENT_VERBS for v in clitic_variants(word)):
         return None  # "حماس تعلق على وقف إطلاق النار": comments on it
     for v in clitic_variants(word, articles=True, min_rest=2):
@@ -113,19 +131,64 @@ def _cue_of(word: str, next_word: str) -> str | None:
     return None
 
 
+def _negated(toks: tuple[Token, ...], k: int) -> bool:
+    """A negator among the three words before `k` (لم تسجل أي خروقات، دون خروقات)."""
+    for j in range(max(0, k - 3), k):
+        if (
+            any(v in _NEGATORS for v in clitic_variants(toks[j].text, min_rest=2))
+            and toks[j + 1].text not in _NOT_NEGATION
+        ):
+            return True
+    return False
+
+
+def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
+    status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
+    if status == "violated" and _negated(toks, k):
+        # "لم تسجل أي خروقات" is no violation (the truce holding is said by its
+        # own words: صامد، هدوء); "لم يحدث اختراق في المباحثات" is no breakthrough.
+        return None
+    return status
+
+
 def _cues(toks: tuple[Token, ...], first: int, last: int) -> list[_Cue]:
     out = []
     for k in range(max(0, first - _BEFORE), first):
-        status = _cue_of(toks[k].text, toks[k + 1].text)
+        status = _cue_at(toks, k)
         if status:
             out.append(_Cue(status, k))
     for k in range(last + 1, min(len(toks), last + 1 + _AFTER)):
         if toks[k].broken:
             break  # the clause after the trigger ends at punctuation
-        status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
+        status = _cue_at(toks, k)
         if status:
             out.append(_Cue(status, k))
     return out
+
+
+def _pluperfect(toks: tuple[Token, ...]) -> bool:
+    """The pluperfect of background: "وكان اتفاق ... قد أنهى ..."."""
+    return bool(toks) and toks[0].text in _WAS and any(t.text == _HAD for t in toks[:12])
+
+
+def _ends_war(toks: tuple[Token, ...], last: int) -> bool:
+    """The ceasefire "ended the war" (الهدنة التي أنهت الحرب): said of a past war."""
+    for k in range(last + 1, min(len(toks) - 1, last + 1 + _AFTER)):
+        if any(v in _ENDING for v in clitic_variants(toks[k].text)) and any(
+            v in _WAR for v in clitic_variants(toks[k + 1].text, articles=True)
+        ):
+            return True
+    return False
+
+
+def _dated(toks: tuple[Token, ...], first: int, last: int) -> bool:
+    """A year in the wider clause around the trigger, not one of "since" (منذ 2014)."""
+    for k in range(max(0, first - 4), min(len(toks), last + 10)):
+        if _YEAR.match(toks[k].text) and not any(
+            v in _SINCE for j in range(max(0, k - 3), k) for v in clitic_variants(toks[j].text)
+        ):
+            return True
+    return False
 
 
 def _weak_cue(toks: tuple[Token, ...], first: int) -> str | None:
@@ -143,6 +206,11 @@ def _historical(toks: tuple[Token, ...], first: int, last: int, sentence_hist: b
     # or right before it (هدنة 1953).
     window = toks[max(0, first - 3) : first] + toks[last + 1 : last + 5]
     if any(_YEAR.match(t.text) for t in window):
+        return True
+    # Background told as such (the pluperfect, a truce that "ended the war")
+    # with a date a little further away: "وكان اتفاق وقف إطلاق النار الذي رعته
+    # موسكو في نوفمبر 2020 قد أنهى حربا".
+    if (_pluperfect(toks) or _ends_war(toks, last)) and _dated(toks, first, last):
         return True
     # The war "ended with" a ceasefire: the ending verb in the same clause.
     before = [t.text for t in toks[max(0, first - 3) : first]]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from monitor.detect.lexicon import load, norm_phrase, norm_set
+from monitor.detect.lexicon import clitic_variants, load, norm_phrase, norm_set
 from monitor.detect.matcher import PhraseMatch, PhraseMatcher
 from monitor.detect.text import Paragraph, Sentence, paragraphs
 from monitor.document import Document
@@ -59,6 +59,18 @@ def _build() -> PhraseMatcher[Entry]:
 MATCHER = _build()
 FOOTBALL = norm_set(load("karabakh")["football_context"])
 CONTEXT = norm_set(load("karabakh")["conflict_context"])
+#: One-word names of the other conflicts (conflicts.json): a single Karabakh
+#: mention beside them is a comparison ("as in Libya and Karabakh"), not the subject.
+OTHER_CONFLICTS = frozenset(
+    w
+    for key, names in load("conflicts")["conflicts"].items()
+    if key != "karabakh"
+    for name in names
+    if len(words := norm_phrase(name)) == 1
+    for w in words
+)
+#: A body this short whose opening paragraph names the region is about it.
+_SHORT_ITEM = 2
 #: Football words around a bare region name that make it the club.
 _FOOTBALL_WINDOW = 12
 
@@ -113,7 +125,10 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
         return KarabakhRelevance()
 
     mentions = [_mention(f) for f in found]
-    score = _score(found, len(paras))
+    short_lede = len(paras) <= _SHORT_ITEM and not any(
+        _names_other_conflict(p) for p in ([title] if title else []) + paras
+    )
+    score = _score(found, len(paras), short_lede)
     return KarabakhRelevance(
         related=score >= THRESHOLD,
         score=round(score, 3),
@@ -135,7 +150,11 @@ def _mention(f: _Found) -> Mention:
     )
 
 
-def _score(found: list[_Found], n_paragraphs: int) -> float:
+def _names_other_conflict(para: Paragraph) -> bool:
+    return any(v in OTHER_CONFLICTS for w in para.words for v in clitic_variants(w, articles=False))
+
+
+def _score(found: list[_Found], n_paragraphs: int, short_lede: bool = False) -> float:
     strong = [f for f in found if f.match.payload.strong]
     in_title = any(f.para.index is None for f in strong)
     in_lede = any(f.para.index == 0 for f in strong)
@@ -156,8 +175,10 @@ def _score(found: list[_Found], n_paragraphs: int) -> float:
         + 0.08 * min(len(context), 6)
     )
     score = 1.0 - math.exp(-x)
-    if not in_title and len(strong) == 1:
+    if not in_title and len(strong) == 1 and not (in_lede and short_lede):
         # One mention outside the headline is an aside ("as Turkey did in Libya
-        # and Karabakh"), however short the text around it.
+        # and Karabakh"), however short the text around it, unless it opens a
+        # flash of a paragraph or two that names no other conflict: a wire item
+        # without its headline ("وصلت قافلة إلى ستيباناكيرت ...") is about the place.
         score = min(score, SINGLE_MENTION_CAP)
     return score
