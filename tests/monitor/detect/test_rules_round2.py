@@ -1,0 +1,136 @@
+"""The rules added after held-out round 2, each on sentences of its own (not the
+held-out ones), with the look-alikes that the rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
+from monitor.document import Document
+
+
+def _doc(body: str, title: str | None = None) -> Document:
+    return Document.from_text("r2", title, body)
+
+
+# --- relevance: a short flash without a headline ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قصفت المدفعية الأذربيجانية أطراف ستيباناكيرت فجر اليوم.",
+        "أعيد فتح ممر لاتشين أمام حركة الشاحنات بعد أسبوعين من الإغلاق.\n"
+        "وقال الصليب الأحمر إن الإمدادات الطبية ستصل خلال ساعات.",
+        "قالت يريفان إن مسيرة أذربيجانية استهدفت موقعا قرب لاتشين.",
+        "يحيي الأرمن ذكرى حرب الـ44 يوما بمسيرات في العاصمة.",
+    ],
+)
+def test_a_short_flash_opening_with_the_region_is_about_it(body: str) -> None:
+    assert detect_karabakh(_doc(body)).related
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the single mention sits beside another conflict: a comparison
+        "قال الرئيس التركي إن بلاده ستدعم ليبيا كما دعمت أذربيجان في قره باغ.",
+        # the mention is not in the opening paragraph of a longer item
+        "ارتفعت أسعار الغاز في أوروبا هذا الأسبوع.\nوأشار محللون إلى الطلب الآسيوي.\n"
+        "وذكر أحدهم خط الأنابيب الذي يمر قرب قره باغ.",
+        # three paragraphs: too long to be a flash
+        "تحدث الوزير عن قره باغ في مستهل كلمته.\nثم انتقل إلى الاقتصاد.\nوختم بالتعليم.",
+        # Lajin, the Mamluk sultan, is not Lachin
+        "بنى السلطان لاجين مسجدا في القاهرة.",
+    ],
+)
+def test_the_flash_rule_keeps_asides_out(body: str) -> None:
+    assert not detect_karabakh(_doc(body)).related
+
+
+# --- ceasefire ---------------------------------------------------------------------------
+
+
+def _current(body: str) -> set[str]:
+    return {s.status for s in detect_ceasefire(_doc(body)).statements if not s.historical}
+
+
+def test_no_violations_recorded_is_no_violation() -> None:
+    assert _current("وقالت البعثة إن الهدنة صامدة دون تسجيل خروقات تذكر.") == {"holding"}
+    assert "violated" not in _current("ولم تسجل أي انتهاكات لوقف إطلاق النار منذ الأحد.")
+    # a violation that is not negated stays one
+    assert _current("وسجلت خروقات للهدنة في عدة قرى.") == {"violated"}
+
+
+def test_no_breakthrough_in_talks_is_not_a_violation() -> None:
+    got = _current("ولم يحدث اختراق في المحادثات حول وقف إطلاق النار.")
+    assert "violated" not in got and "proposed" in got
+
+
+def test_ending_the_war_beside_a_ceasefire_is_not_a_suspension() -> None:
+    got = _current("وطالبت الحركة بوقف إطلاق النار وإنهاء الحرب.")
+    assert got == {"called_for"}
+
+
+def test_a_truce_that_ended_a_war_long_ago_is_background() -> None:
+    st = detect_ceasefire(
+        _doc("وتعود الحدود الحالية إلى الهدنة التي أنهت الحرب بين البلدين عام 1953.")
+    ).statements
+    assert st and all(s.historical for s in st) and {s.status for s in st} == {"agreed"}
+
+
+def test_pluperfect_background_with_a_date() -> None:
+    result = detect_ceasefire(
+        _doc("وكانت الهدنة التي توسطت فيها تركيا في مارس 2020 قد أوقفت القتال في إدلب لأشهر.")
+    )
+    assert result.statements and not result.detected
+
+
+def test_pluperfect_news_dated_by_since_is_not_background() -> None:
+    # "since 2014" dates the escalation, not the agreement, which is this week's
+    result = detect_ceasefire(
+        _doc(
+            "وكانت الفصائل قد أعلنت التوصل إلى وقف لإطلاق النار مساء السبت بعد أعنف تصعيد "
+            "منذ عام 2014."
+        )
+    )
+    assert result.detected
+
+
+def test_a_violation_written_as_khurqan() -> None:
+    assert _current("ووصف البيان القصف بأنه خرقا للهدنة.") == {"violated"}
+
+
+# --- casualties ---------------------------------------------------------------------------
+
+
+def _figs(body: str) -> list[tuple[str, int | None, str]]:
+    return [(f.kind, f.count, f.qualifier) for f in detect_casualties(_doc(body))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وفي 3 أكتوبر 2023 قتل جنديان في انفجار لغم.", []),
+        ("وفي تشرين الأول 2016 قتل 140 شخصا في غارة.", [("killed", 140, "exact")]),
+        ("وفي آذار/مارس 2018 أصيب 9 أشخاص في قصف.", [("wounded", 9, "exact")]),
+        ("واعتقل الصحفي في 14 أغسطس 2013 أثناء تغطيته.", []),
+        ("ولد في 18 فبراير 1932 وفقد والديه في الحرب.", []),
+    ],
+)
+def test_dates_are_not_counts(sentence: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert [f for f in _figs(sentence) if f[1] not in (2,)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وقال الدفاع المدني إن 11 شخصا ربما لقوا حتفهم.", [("killed", 11, "exact")]),
+        ("وأكد المصدر أن ثلاثة جنود قد أصيبوا.", [("wounded", 3, "exact")]),
+        ("وذكرت الوكالة أن أربعة مدنيين فقط أصيبوا بجروح.", [("wounded", 4, "exact")]),
+    ],
+)
+def test_hedges_between_subject_and_verb(
+    sentence: str, expected: list[tuple[str, int | None, str]]
+) -> None:
+    assert _figs(sentence) == expected
