@@ -136,6 +136,8 @@ _AFTER_OK = norm_set(
         "جراء",
         "بسبب",
         "وسط",
+        "آخران",
+        "آخرتان",
     ]
 )
 _PREP_OF = norm_set(["من"])
@@ -224,7 +226,7 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     if kind:
         return _Link(kind, num.first, k, "verb_after", k)
     family = _in(words[k], FAMILIES, articles=True)
-    if family or _in(words[k], PERSONS, articles=True):
+    if family or _is_person(words[k]):
         for m in range(k + 1, min(n, k + 5)):
             if words[m][0] == "و" and words[m] not in VERBS:
                 break  # "260 مقاتلا واصيب": a new clause with its own subject
@@ -242,6 +244,19 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     return None
 
 
+_POSSESSIVES = ("ها", "هم", "نا", "ه")
+
+
+def _is_person(word: str) -> bool:
+    """A people-word, also with a possessive (جنودها، عناصره، مقاتلينا)."""
+    if _in(word, PERSONS, articles=True):
+        return True
+    for suffix in _POSSESSIVES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return _in(word[: -len(suffix)], PERSONS)
+    return False
+
+
 def _person_after(words: list[str], num: Number, kind: str | None = None) -> int | None:
     """Index of the people-word after the number, or -1 when the phrase just ends."""
     if words[num.last] in PERSON_DUALS:
@@ -249,7 +264,7 @@ def _person_after(words: list[str], num: Number, kind: str | None = None) -> int
     k = num.last + 1
     if k >= len(words):
         return -1
-    if _in(words[k], PERSONS, articles=True):
+    if _is_person(words[k]):
         return k
     if kind in _FAMILY_KINDS and _in(words[k], FAMILIES, articles=True):
         return k

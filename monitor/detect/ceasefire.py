@@ -48,6 +48,8 @@ for _status in reversed(PRIORITY):  # higher priority written last, so it wins a
         if len(norm_word(_w)) > 3:
             PREFIX_CUES.append((norm_word(_w), _status))
 WEAK_CUES = {norm_word(w): s for s, ws in _DATA["weak_cues"].items() for w in ws}
+THREATENED = norm_set(_DATA["threatened"])
+HOSTILITIES = norm_set(_DATA["hostilities"])
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
 COMMENT_VERBS = norm_set(_DATA["comment_verbs"])
 ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
@@ -95,12 +97,32 @@ _ENDING = norm_set(["أنهى", "أنهت", "ينهي", "تنهي", "إنهاء"
 _ENDING_MASDAR = norm_set(["إنهاء"])
 _WAR = norm_set(["حرب", "حربا", "القتال", "قتالا", "النزاع", "نزاعا", "الصراع", "المعارك", "معارك"])
 #: Negators before a violation word: "لم تسجل أي خروقات" says the truce holds.
-_NEGATORS = norm_set(["لم", "لا", "دون", "بدون", "بلا", "عدم", "غياب", "خلو", "ليس", "لن"])
+_NEGATORS = norm_set(
+    [
+        "لم",
+        "لا",
+        "دون",
+        "بدون",
+        "بلا",
+        "عدم",
+        "غياب",
+        "خلو",
+        "ليس",
+        "لن",
+        "امتناع",
+        "الامتناع",
+        "يمتنع",
+        "تمتنع",
+        "تجنب",
+        "يتجنب",
+    ]
+)
 _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيما"])
 #: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
 _HAD = norm_word("قد")
 _SINCE = norm_set(["منذ"])
+_WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +164,28 @@ def _negated(toks: tuple[Token, ...], k: int) -> bool:
     return False
 
 
+def _threatened(toks: tuple[Token, ...], k: int) -> bool:
+    return any(
+        v in THREATENED
+        for j in range(max(0, k - 2), k)
+        for v in clitic_variants(toks[j].text, articles=True)
+    )
+
+
 def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
     if status == "violated" and _negated(toks, k):
         # "لم تسجل أي خروقات" is no violation (the truce holding is said by its
         # own words: صامد، هدوء); "لم يحدث اختراق في المباحثات" is no breakthrough.
         return None
+    if status in ("violated", "suspended") and _threatened(toks, k):
+        return "holding"  # "الهدنة مهددة بالانهيار": a warning, the truce still holds
+    if (
+        status == "suspended"
+        and toks[k].text.endswith(_WITHDRAW)
+        and not (k + 1 < len(toks) and toks[k + 1].text.startswith("من"))
+    ):
+        return None  # "انسحاب القوات" is troops leaving; "الانسحاب من الهدنة" ends it
     return status
 
 
@@ -191,12 +229,25 @@ def _dated(toks: tuple[Token, ...], first: int, last: int) -> bool:
     return False
 
 
-def _weak_cue(toks: tuple[Token, ...], first: int) -> str | None:
+def _weak_cue(toks: tuple[Token, ...], first: int, last: int) -> str | None:
     for k in range(max(0, first - 2), first):
         for v in clitic_variants(toks[k].text, articles=True):
             if v in WEAK_CUES:
-                return WEAK_CUES[v]
+                status = WEAK_CUES[v]
+                if status == "violated" and not _hostile(toks, first, last):
+                    return None  # "غزة تعيش أزمة رغم وقف إطلاق النار": no fighting said
+                return status
     return None
+
+
+def _hostile(toks: tuple[Token, ...], first: int, last: int) -> bool:
+    """Whether the sentence, outside the trigger, speaks of fighting (قصف، استهداف ...)."""
+    return any(
+        v in HOSTILITIES
+        for k, t in enumerate(toks)
+        if not first <= k <= last
+        for v in clitic_variants(t.text, articles=True)
+    )
 
 
 def _historical(toks: tuple[Token, ...], first: int, last: int, sentence_hist: bool) -> bool:
@@ -274,7 +325,7 @@ def _statement(
         status = best.status
         trigger_tok = toks[best.index]
     else:
-        weak = _weak_cue(toks, m.first)
+        weak = _weak_cue(toks, m.first, m.last)
         if weak is None:
             return None
         status = weak

@@ -125,8 +125,12 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
         return KarabakhRelevance()
 
     mentions = [_mention(f) for f in found]
-    short_lede = len(paras) <= _SHORT_ITEM and not any(
-        _names_other_conflict(p) for p in ([title] if title else []) + paras
+    # A flash with any football word is left to the usual evidence (a club's
+    # result reads like a flash: "هزم أتلتيكو قره باغ بثلاثية").
+    short_lede = (
+        len(paras) <= _SHORT_ITEM
+        and not football
+        and not any(_names_other_conflict(p) for p in ([title] if title else []) + paras)
     )
     score = _score(found, len(paras), short_lede)
     return KarabakhRelevance(

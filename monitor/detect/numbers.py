@@ -34,6 +34,10 @@ NUMBER_WORDS = frozenset(
     set(UNITS) | set(ONE_NEEDS_TEEN) | TEEN | set(TENS) | set(HUNDREDS) | set(MULTIPLIERS)
 )
 
+_AND_HALF = norm_word("ونصف")
+#: The multiplier repeated after "and a half" (مليون ونصف المليون).
+_HALF_OF = norm_set(["المليون", "الألف", "مليون", "ألف"])
+
 #: A bare year is not a count (and a count this large is not a casualty figure
 #: in one statement anyway); callers decide, this only helps them.
 MAX_PLAUSIBLE = 50_000_000
@@ -133,6 +137,17 @@ def _parse_words(words: Sequence[str], i: int) -> Number | None:
                 total += mult
             else:
                 total += (group or 1) * mult
+                if j + 1 < n and words[j + 1] == _AND_HALF:
+                    # مليون ونصف، ثلاثة آلاف ونصف (المليون): and a half of the multiplier
+                    total += mult // 2
+                    j += 1
+                    if j + 1 < n and words[j + 1] in _HALF_OF:
+                        j += 1
+                    last = j
+                    j += 1
+                    group = 0
+                    prev_unit = False
+                    continue
             group = 0
             prev_unit = False
         elif raw in UNITS:

@@ -134,3 +134,56 @@ def test_hedges_between_subject_and_verb(
     sentence: str, expected: list[tuple[str, int | None, str]]
 ) -> None:
     assert _figs(sentence) == expected
+
+
+# --- second pass: probes written after reading the rules ---------------------------------
+
+
+def test_a_truce_threatened_with_collapse_still_holds() -> None:
+    assert _current("وحذرت فرنسا من أن الهدنة في الإقليم باتت مهددة بالانهيار.") == {"holding"}
+    assert _current("وانهارت الهدنة بعد يومين من إعلانها.") == {"suspended"}
+
+
+def test_troops_withdrawing_is_not_a_suspension() -> None:
+    got = _current("ورفضت باكو الدعوات إلى وقف إطلاق النار قبل انسحاب القوات الأرمينية.")
+    assert "suspended" not in got and "called_for" in got
+    assert _current("وأعلنت الحركة الانسحاب من الهدنة.") == {"suspended"}
+
+
+def test_fighting_despite_a_truce_is_a_violation() -> None:
+    assert _current("تجدد القصف على ستيباناكيرت رغم الهدنة.") == {"violated"}
+    # a crisis that goes on despite a truce says nothing of its violation
+    assert "violated" not in _current("ولا يزال القطاع يعيش أزمة إنسانية رغم وقف إطلاق النار.")
+
+
+def test_refraining_from_violations_is_no_violation() -> None:
+    got = _current("ودعا المبعوث الطرفين إلى احترام الهدنة والامتناع عن خرقها.")
+    assert got == {"called_for"}
+
+
+def test_football_words_keep_a_flash_about_the_club_out() -> None:
+    for body in (
+        "سجل لاعب قره باغ هدفا رائعا في مرمى تشيلسي.",
+        "هزم أتلتيكو مدريد قره باغ بثلاثية نظيفة.",
+    ):
+        assert not detect_karabakh(_doc(body)).related
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قالت وزارة الدفاع إن 15 من جنودها قتلوا في الهجمات.", [("killed", 15, "exact")]),
+        ("وأكد الجيش أن عشرة من عناصره أصيبوا.", [("wounded", 10, "exact")]),
+        ("وقتل جندي وأصيب اثنان آخران بنيران القناصة.", [("wounded", 2, "exact")]),
+        ("وقالت يريفان إن عدد اللاجئين تجاوز 100 ألف.", [("displaced", 100_000, "more_than")]),
+        (
+            "وأسفرت الحرب عن تشريد مليون ونصف المليون شخص.",
+            [("displaced", 1_500_000, "exact")],
+        ),
+        ("ونزح ثلاثة آلاف ونصف من السكان.", [("displaced", 3_500, "exact")]),
+    ],
+)
+def test_possessives_duals_exceeding_and_a_half(
+    sentence: str, expected: list[tuple[str, int | None, str]]
+) -> None:
+    assert _figs(sentence) == expected
