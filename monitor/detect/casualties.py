@@ -244,7 +244,7 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     return None
 
 
-_POSSESSIVES = ("ها", "هم", "نا", "ه")
+_POSSESSIVES = ("ها", "هم", "نا")  # not ه: after normalization it is also ة (مدرسة)
 
 
 def _is_person(word: str) -> bool:
