@@ -213,7 +213,8 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     """N K, N P V, N V."""
     n = len(words)
     k = num.last + 1
-    if k < n and words[k] in _PREP_OF:
+    partitive = k < n and words[k] in _PREP_OF
+    if partitive:
         k += 1  # عشرات من القتلى
     if k >= n:
         return None
@@ -226,7 +227,7 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     if kind:
         return _Link(kind, num.first, k, "verb_after", k)
     family = _in(words[k], FAMILIES, articles=True)
-    if family or _is_person(words[k]):
+    if family or _is_person(words[k], partitive):
         for m in range(k + 1, min(n, k + 5)):
             if words[m][0] == "و" and words[m] not in VERBS:
                 break  # "260 مقاتلا واصيب": a new clause with its own subject
@@ -244,14 +245,17 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     return None
 
 
-_POSSESSIVES = ("ها", "هم", "نا")  # not ه: after normalization it is also ة (مدرسة)
+_POSSESSIVES = ("ها", "هم", "نا")
+#: ه (his) only in the partitive "N من جنوده": after normalization a final ه is
+#: also ة, and "1400 مدرسة" (schools) would read as "1400 of his teachers".
+_PARTITIVE_POSSESSIVES = ("ها", "هم", "نا", "ه")
 
 
-def _is_person(word: str) -> bool:
-    """A people-word, also with a possessive (جنودها، عناصره، مقاتلينا)."""
+def _is_person(word: str, partitive: bool = False) -> bool:
+    """A people-word, also with a possessive (جنودها، مقاتلينا، من عناصره)."""
     if _in(word, PERSONS, articles=True):
         return True
-    for suffix in _POSSESSIVES:
+    for suffix in _PARTITIVE_POSSESSIVES if partitive else _POSSESSIVES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return _in(word[: -len(suffix)], PERSONS)
     return False
