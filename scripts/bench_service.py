@@ -391,22 +391,10 @@ def run_kafka_perf(settings: Settings, lines: list[bytes], workdir: Path) -> dic
 
 
 def cleanup(settings: Settings) -> None:
-    from aiokafka.admin import AIOKafkaAdminClient
-
     from monitor.es.client import make_client
-    from monitor.service.kafka import client_kwargs
+    from monitor.service.kafka import delete_prefixed_topics
 
-    async def topics() -> None:
-        admin = AIOKafkaAdminClient(**client_kwargs(settings))
-        await admin.start()
-        try:
-            mine = [t for t in await admin.list_topics() if t.startswith(settings.topic_prefix)]
-            if mine:
-                await admin.delete_topics(mine)
-        finally:
-            await admin.close()
-
-    asyncio.run(topics())
+    asyncio.run(delete_prefixed_topics(settings))
     client = make_client(settings)
     try:
         prefix = settings.es_index_prefix

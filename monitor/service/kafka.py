@@ -146,3 +146,21 @@ async def delete_topics(settings: Settings, topics: list[str]) -> None:
         await admin.delete_topics(topics)
     finally:
         await admin.close()
+
+
+async def delete_prefixed_topics(settings: Settings) -> list[str]:
+    """Delete every topic that starts with the settings' topic prefix (a test's
+    or a benchmark's private namespace); returns what was deleted."""
+    if not settings.topic_prefix:
+        raise ValueError("refusing to delete topics without a topic prefix: that is all of them")
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:
+        mine = [t for t in await admin.list_topics() if t.startswith(settings.topic_prefix)]
+        if mine:
+            await admin.delete_topics(mine)
+        return mine
+    finally:
+        await admin.close()

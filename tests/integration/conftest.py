@@ -95,18 +95,9 @@ def workers(service: Settings, tmp_path: Path) -> Iterator[Callable[[], WorkerPr
 
 
 async def _delete_topics(settings: Settings) -> None:
-    from aiokafka.admin import AIOKafkaAdminClient
+    from monitor.service.kafka import delete_prefixed_topics
 
-    from monitor.service.kafka import client_kwargs
-
-    admin = AIOKafkaAdminClient(**client_kwargs(settings))
-    await admin.start()
-    try:
-        mine = [t for t in await admin.list_topics() if t.startswith(settings.topic_prefix)]
-        if mine:
-            await admin.delete_topics(mine)
-    finally:
-        await admin.close()
+    await delete_prefixed_topics(settings)
 
 
 def _delete_indices(settings: Settings) -> None:
