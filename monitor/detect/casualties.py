@@ -63,6 +63,7 @@ EXCLUDE = norm_set(_DATA["exclude"])
 REPORTING = norm_set(_DATA["reporting_verbs"])
 SOURCE_MARKERS = norm_set(_DATA["source_markers"])
 TIME_WORDS = norm_set(_DATA["time_words"])
+ADDRESSEES = norm_set(_DATA["addressees"])
 
 _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 #: Every casualty word as it may appear in a text (with a clitic or ال), for a
@@ -143,6 +144,9 @@ _AFTER_OK = norm_set(
 _PREP_OF = norm_set(["من"])
 _YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
 MONTHS = norm_set(_DATA["months"])
+_SINCE = norm_set(["منذ", "ومنذ"])
+#: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
+_TOLL_WORDS = norm_set(["عدد", "حصيلة", "الحصيلة", "إجمالي"])
 #: The second word of the Levantine months تشرين الأول، كانون الثاني.
 _MONTH_ORDINALS = norm_set(["الأول", "الثاني"])
 _MONTH_PAIRED = norm_set(["تشرين", "كانون"])
@@ -339,16 +343,19 @@ def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
         cand = words[i - k : i]
         first = cand[0]
         if tuple(cand[1:]) == phrase[1:] and (
-            first == phrase[0] or (first[0] in "وف" and first[1:] == phrase[0])
+            first == phrase[0] or (first[0] in "وفب" and first[1:] == phrase[0])
         ):
             return q, i - k
     return "exact", i
 
 
-def _qualifier_after(words: list[str], last: int) -> str | None:
+def _qualifier_after(words: list[str], last: int, num_last: int | None = None) -> str | None:
+    """A qualifier just after the figure, or between its number and its verb
+    ("170 شخصا على الأقل لقوا حتفهم")."""
+    lo = last + 1 if num_last is None else min(num_last + 1, last + 1)
     for phrase, q in QUALIFIERS_AFTER:
-        for off in range(1, 3):
-            seg = tuple(words[last + off : last + off + len(phrase)])
+        for start in range(lo, last + 3):
+            seg = tuple(words[start : start + len(phrase)])
             if seg == phrase:
                 return q
     return None
@@ -367,8 +374,11 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
     for k, w in enumerate(words):
         if _in(w, SOURCE_MARKERS):
             lo = k + 1
-            while lo < n and words[lo] in ("ل", "عن", "ما", "لما", "ذكرت", "ذكره", "افادت"):
-                lo += 1
+            while lo < n and (
+                words[lo] in ("ل", "عن", "ما", "لما", "ذكرت", "ذكره", "افادت")
+                or (words[lo].endswith("ه") and _in(words[lo][:-1], REPORTING))
+            ):
+                lo += 1  # وفق ما أعلنه الدفاع المدني: the claimant follows the verb
             return _phrase(para, toks, words, lo, min(n, lo + 6))
     verb = None
     for k in range(at - 1, -1, -1):
@@ -385,8 +395,12 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
         if words[k] in _THAT:
             end = k
             break
-        if _lookup(words[k], MASDARS, True) or (k > verb + 1 and _number_at(words, k)):
-            end = k
+        if (
+            _lookup(words[k], MASDARS, True)
+            or (k > verb + 1 and _number_at(words, k))
+            or (k > verb + 1 and (words[k] in _TOLL_WORDS or _in(words[k], CUMULATIVE, True)))
+        ):
+            end = k  # the claimant ends where the figure's words begin
             break
     if end is None:
         end = min(n, verb + 6)
@@ -420,7 +434,9 @@ def _phrase(
     # "روبن فاردانيان في إدارة قره باغ": the phrase after في describes the
     # speaker; the name before it is what a reader needs.
     for pos, k in enumerate(idx):
-        if (pos >= 2 and words[k] == "في") or (pos >= 1 and words[k] in _PHRASE_END):
+        if (pos >= 2 and words[k] == "في") or (
+            pos >= 1 and (words[k] in _PHRASE_END or words[k] in ADDRESSEES)
+        ):
             idx = idx[:pos]
             break
     while idx and (words[idx[-1]] in TIME_WORDS or _in(words[idx[-1]], _THAT)):
@@ -435,7 +451,8 @@ def _historical(words: list[str]) -> bool:
     for k, w in enumerate(words):
         if w in HISTORICAL_PERIODS:
             return True
-        if _YEAR.match(w) and not (k > 0 and words[k - 1] == "منذ"):
+        if _YEAR.match(w) and not any(x in _SINCE for x in words[max(0, k - 2) : k]):
+            # "منذ عام 1994" dates the start of something still going on
             if w.startswith("1") or war:
                 return True
     return False
@@ -484,7 +501,7 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         if num.vague:
             qual = num.vague
         elif qual == "exact":
-            qual = _qualifier_after(words, link.last) or "exact"
+            qual = _qualifier_after(words, link.last, num.last) or "exact"
         found.append((link, num, qual))
         used.add(link.trigger)
         used.update(range(link.first, link.last + 1))

@@ -187,3 +187,40 @@ def test_possessives_duals_exceeding_and_a_half(
     sentence: str, expected: list[tuple[str, int | None, str]]
 ) -> None:
     assert _figs(sentence) == expected
+
+
+def _claims(body: str) -> list[tuple[str, int | None, str, str | None]]:
+    return [
+        (f.kind, f.count, f.qualifier, f.attributed_to) for f in detect_casualties(_doc(body))
+    ]
+
+
+def test_qualifier_between_the_number_and_its_verb() -> None:
+    assert _claims("وقال مسؤول إن 170 شخصا على الأقل لقوا حتفهم.") == [
+        ("killed", 170, "at_least", "مسؤول")
+    ]
+
+
+def test_qualifier_behind_a_clitic() -> None:
+    got = _claims("وتقدر الأمم المتحدة عدد النازحين بنحو مليوني شخص.")
+    assert got == [("displaced", 2_000_000, "about", "الأمم المتحدة")]
+
+
+def test_claimant_after_a_reporting_verb_with_a_pronoun() -> None:
+    got = _claims("وقتل 35 شخصا في غارة، وفق ما أعلنه الدفاع المدني.")
+    assert got == [("killed", 35, "exact", "الدفاع المدني")]
+
+
+def test_claimant_ends_before_the_toll_and_the_addressee() -> None:
+    got = _claims("وأعلنت وزارة الصحة ارتفاع عدد القتلى إلى 40 شخصا.")
+    assert [c[3] for c in got] == ["وزارة الصحة"]
+    got = _claims("وأفادت مصادر طبية للجزيرة بمقتل 17 شخصا.")
+    assert [c[3] for c in got] == ["مصادر طبية"]
+    # لوكالة is also "of the agency": the title stays whole
+    got = _claims("وأعلن المفوض العام لوكالة الغوث مقتل 200 شخص.")
+    assert got[0][3] is not None and "لوكالة الغوث" in got[0][3]
+
+
+def test_refugees_since_a_year_are_not_history() -> None:
+    got = detect_casualties(_doc("ويعيش نحو 50 ألف لاجئ في مخيمات منذ عام 1994."))
+    assert [(f.kind, f.count, f.historical) for f in got] == [("displaced", 50_000, False)]
