@@ -190,9 +190,7 @@ def test_possessives_duals_exceeding_and_a_half(
 
 
 def _claims(body: str) -> list[tuple[str, int | None, str, str | None]]:
-    return [
-        (f.kind, f.count, f.qualifier, f.attributed_to) for f in detect_casualties(_doc(body))
-    ]
+    return [(f.kind, f.count, f.qualifier, f.attributed_to) for f in detect_casualties(_doc(body))]
 
 
 def test_qualifier_between_the_number_and_its_verb() -> None:
