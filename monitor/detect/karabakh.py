@@ -39,6 +39,8 @@ class Entry:
     kind: str
     strong: bool
     region: bool  # a name of the region itself (the one the football club shares)
+    #: Weak, but strong in a sentence that names Armenia or Azerbaijan (الإقليم الانفصالي).
+    in_context: bool = False
 
 
 def _build() -> PhraseMatcher[Entry]:
@@ -50,7 +52,13 @@ def _build() -> PhraseMatcher[Entry]:
         for q in data["region_qualifiers"]:
             phrases[norm_phrase(f"{q} {name}")] = Entry("Nagorno-Karabakh", "region", True, False)
     for e in data["entries"]:
-        entry = Entry(e["canonical"], e["kind"], e["weight"] == "strong", False)
+        entry = Entry(
+            e["canonical"],
+            e["kind"],
+            e["weight"] == "strong",
+            False,
+            bool(e.get("strong_in_context", False)),
+        )
         for form in e["forms"]:
             phrases.setdefault(norm_phrase(form), entry)
     return PhraseMatcher(phrases.items(), generic=norm_set(data["generic_words"]))
@@ -59,6 +67,7 @@ def _build() -> PhraseMatcher[Entry]:
 MATCHER = _build()
 FOOTBALL = norm_set(load("karabakh")["football_context"])
 CONTEXT = norm_set(load("karabakh")["conflict_context"])
+ANCHORS = norm_set(load("karabakh")["context_anchors"])
 #: One-word names of the other conflicts (conflicts.json): a single Karabakh
 #: mention beside them is a comparison ("as in Libya and Karabakh"), not the subject.
 OTHER_CONFLICTS = frozenset(
@@ -103,6 +112,22 @@ def _is_club(found: _Found, doc_football: int, lede_football: int) -> bool:
     return near >= 1 and doc_football >= 2
 
 
+def _in_context(f: _Found) -> _Found:
+    """A described region (الإقليم الانفصالي) in a sentence naming Armenia or
+    Azerbaijan, outside the mention itself, is the Karabakh region: strong."""
+    entry = f.match.payload
+    if not entry.in_context or entry.strong:
+        return f
+    for t in f.sentence.tokens:
+        if f.match.start <= t.start < f.match.end:
+            continue
+        if any(v in ANCHORS for v in clitic_variants(t.text, articles=False)):
+            strong = Entry(entry.canonical, entry.kind, True, entry.region, True)
+            m = f.match
+            return _Found(f.para, f.sentence, PhraseMatch(m.first, m.last, m.start, m.end, strong))
+    return f
+
+
 def _scan(para: Paragraph) -> list[_Found]:
     if not MATCHER.screen(para.words):
         return []
@@ -120,6 +145,7 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
     football = sum(len(FOOTBALL & p.words) for p in ([title] if title else []) + paras)
     lede_football = len(FOOTBALL & paras[0].words) if paras else 0
     found = [f for f in found if not _is_club(f, football, lede_football)]
+    found = [_in_context(f) for f in found]
     if not any(f.match.payload.strong for f in found):
         # Weak names alone (a village name that is also a common word) say nothing.
         return KarabakhRelevance()

@@ -222,3 +222,20 @@ def test_claimant_ends_before_the_toll_and_the_addressee() -> None:
 def test_refugees_since_a_year_are_not_history() -> None:
     got = detect_casualties(_doc("ويعيش نحو 50 ألف لاجئ في مخيمات منذ عام 1994."))
     assert [(f.kind, f.count, f.historical) for f in got] == [("displaced", 50_000, False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "related"),
+    [
+        ("أعلنت يريفان أن أكثر من مئة ألف شخص وصلوا من الإقليم الانفصالي خلال أسبوع.", True),
+        ("شنت القوات الأذربيجانية هجوما على مواقع الانفصاليين الأرمن.", True),
+        ("اعتقلت السلطات الأذربيجانية روبن فاردانيان على الحدود.", True),
+        # the separatist region of a sentence about Georgia or Moldova is another one
+        ("وقالت تبليسي إن الإقليم الانفصالي أبخازيا يستضيف قاعدة روسية.", False),
+        ("وزار الوزير الإقليم الانفصالي في مولدوفا.", False),
+        # an Armenian name alone is not the region
+        ("وقال فاردانيان إن شركته ستفتتح فرعا في دبي.", False),
+    ],
+)
+def test_a_described_region_counts_beside_armenia_or_azerbaijan(body: str, related: bool) -> None:
+    assert detect_karabakh(_doc(body)).related is related
