@@ -50,6 +50,28 @@ for _status in reversed(PRIORITY):  # higher priority written last, so it wins a
 WEAK_CUES = {norm_word(w): s for s, ws in _DATA["weak_cues"].items() for w in ws}
 THREATENED = norm_set(_DATA["threatened"])
 HOSTILITIES = norm_set(_DATA["hostilities"])
+PENDING = norm_set(_DATA["pending"])
+AGREEMENT_OBJECTS = norm_set(_DATA["agreement_objects"])
+#: Nouns of agreeing and announcing, which a pending word puts in the future.
+_AGREEMENT_NOUNS = norm_set(
+    [
+        "التوصل",
+        "توصل",
+        "توقيع",
+        "التوقيع",
+        "إبرام",
+        "الموافقة",
+        "موافقة",
+        "قبول",
+        "الإعلان",
+        "إعلان",
+    ]
+)
+_COMMITTED = norm_set(
+    ["التزام", "تلتزم", "يلتزم", "التزمت", "يلتزمون", "احترام", "تحترم", "يحترم", "احترمت"]
+)
+#: "لم تصمد" is a truce that collapsed.
+_HELD = norm_set(["صمد", "صمدت", "يصمد", "تصمد"])
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
 COMMENT_VERBS = norm_set(_DATA["comment_verbs"])
 ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
@@ -117,6 +139,8 @@ _NEGATORS = norm_set(
         "يتجنب",
     ]
 )
+#: Negators of fact (did not, non-), not of forecast (لن) or possibility (لا يمكن).
+_FACT_NEGATORS = norm_set(["لم", "عدم"])
 _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيما"])
 #: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
@@ -153,11 +177,12 @@ def _cue_of(word: str, next_word: str) -> str | None:
     return None
 
 
-def _negated(toks: tuple[Token, ...], k: int) -> bool:
+def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] | None = None) -> bool:
     """A negator among the three words before `k` (لم تسجل أي خروقات، دون خروقات)."""
+    negators = _NEGATORS if negators is None else negators
     for j in range(max(0, k - 3), k):
         if (
-            any(v in _NEGATORS for v in clitic_variants(toks[j].text, min_rest=2))
+            any(v in negators for v in clitic_variants(toks[j].text, min_rest=2))
             and toks[j + 1].text not in _NOT_NEGATION
         ):
             return True
@@ -180,13 +205,38 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
         return None
     if status in ("violated", "suspended") and _threatened(toks, k):
         return "holding"  # "الهدنة مهددة بالانهيار": a warning, the truce still holds
-    if (
-        status == "suspended"
-        and toks[k].text.endswith(_WITHDRAW)
-        and not (k + 1 < len(toks) and toks[k + 1].text.startswith("من"))
-    ):
-        return None  # "انسحاب القوات" is troops leaving; "الانسحاب من الهدنة" ends it
+    if status == "suspended" and toks[k].text.endswith(_WITHDRAW):
+        # "انسحاب القوات" is troops leaving; "الانسحاب من الهدنة" ends the truce
+        if not (
+            k + 2 < len(toks)
+            and toks[k + 1].text.startswith("من")
+            and any(
+                v in AGREEMENT_OBJECTS for v in clitic_variants(toks[k + 2].text, articles=True)
+            )
+        ):
+            return None
+    if status == "holding" and _negated(toks, k):
+        variants = clitic_variants(toks[k].text, articles=True)
+        if any(v in _HELD for v in variants):
+            return "suspended"  # "لم تصمد سوى دقائق": it collapsed
+        if any(v in _COMMITTED for v in variants) and _negated(toks, k, _FACT_NEGATORS):
+            # "عدم التزام الاحتلال بالاتفاق"، "لم تلتزم": it was not respected
+            # ("لن يلتزم" is a forecast, not a report)
+            return "violated"
+        return None  # "لا ضمانات لاستمرار الهدنة": uncertain, not holding
+    if status in ("agreed", "announced") and _pending(toks, k):
+        return "proposed"  # "سبل التوصل إلى وقف إطلاق النار": still to be reached
     return status
+
+
+def _pending(toks: tuple[Token, ...], k: int) -> bool:
+    if not any(v in _AGREEMENT_NOUNS for v in clitic_variants(toks[k].text, min_rest=2)):
+        return False
+    return any(
+        v in PENDING
+        for j in range(max(0, k - 2), k)
+        for v in clitic_variants(toks[j].text, articles=True)
+    )
 
 
 def _cues(toks: tuple[Token, ...], first: int, last: int) -> list[_Cue]:

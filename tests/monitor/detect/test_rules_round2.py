@@ -239,3 +239,27 @@ def test_refugees_since_a_year_are_not_history() -> None:
 )
 def test_a_described_region_counts_beside_armenia_or_azerbaijan(body: str, related: bool) -> None:
     assert detect_karabakh(_doc(body)).related is related
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وأعلن الجيش أن الهدنة لم تصمد سوى دقائق.", {"suspended"}),
+        ("وقال الموفد إن قرار وقف إطلاق النار لم يتم الالتزام به.", {"violated"}),
+        ("واتهمت الحكومة المتمردين بعدم الالتزام بالهدنة.", {"violated"}),
+        ("وقال بوتين إنه بحث مع الزعيمين سبل التوصل إلى وقف لإطلاق النار.", {"proposed"}),
+        ("وتعمل واشنطن من أجل التوصل إلى اتفاق لوقف إطلاق النار.", {"proposed"}),
+        ("وأعلن الوسطاء التوصل إلى اتفاق لوقف إطلاق النار.", {"agreed"}),
+        ("وأكدت الخارجية دعمها لوقف دائم لإطلاق النار.", {"called_for"}),
+        # a coalition's name is not a call
+        ("ورحبت الأمم المتحدة بالهدنة التي أعلنها تحالف دعم الشرعية.", {"agreed"}),
+    ],
+)
+def test_negated_commitments_pending_agreements_and_support(
+    sentence: str, expected: set[str]
+) -> None:
+    assert _current(sentence) == expected
+
+
+def test_a_forecast_of_non_compliance_is_no_violation() -> None:
+    assert "violated" not in _current("وقال إن المتمردين لن يلتزموا بالهدنة الإنسانية.")
