@@ -70,6 +70,42 @@ _AGREEMENT_NOUNS = norm_set(
 _COMMITTED = norm_set(
     ["التزام", "تلتزم", "يلتزم", "التزمت", "يلتزمون", "احترام", "تحترم", "يحترم", "احترمت"]
 )
+_PROPOSALS = norm_set(["مقترح", "مقترحا", "اقتراح", "مبادرة", "خطة", "عرض", "ورقة", "مسودة"])
+#: Adjectives of a proposal that are not its owner.
+_NOT_A_PARTY = norm_set(
+    [
+        "جديد",
+        "جديدا",
+        "جديدة",
+        "سابق",
+        "أخير",
+        "مشترك",
+        "معدل",
+        "أولي",
+        "نهائي",
+        "رسمي",
+        "شامل",
+        "نهائية",
+        "محدث",
+        "محدثا",
+        "محدثة",
+        "مفصلة",
+        "مفصل",
+        "معدلة",
+        "اتفاق",
+        "من",
+        "مجموعة",
+        "مماثل",
+        "مماثلة",
+        "محددة",
+        "محدد",
+        "تدعو",
+        "يدعو",
+        "قرار",
+    ]
+)
+#: Words that show the phrase between a proposal and a trigger is no owner's name.
+_OWNER_STOP = norm_set(["بشأن", "حول", "قد", "منها", "منه", "عبر", "ل", "تهدف", "يهدف", "ب"])
 #: "لم تصمد" is a truce that collapsed.
 _HELD = norm_set(["صمد", "صمدت", "يصمد", "تصمد"])
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
@@ -336,12 +372,35 @@ def _party(para: Paragraph, toks: tuple[Token, ...], lo: int, hi: int) -> str | 
     return para.original(toks[words[0]].start, toks[words[-1]].end)
 
 
-def _proposer(para: Paragraph, toks: tuple[Token, ...], last: int) -> str | None:
+def _proposer(para: Paragraph, toks: tuple[Token, ...], first: int, last: int) -> str | None:
     for k in range(last + 1, min(len(toks), last + 1 + _AFTER)):
         if toks[k].text in PROPOSER_CUES or any(
             v in PROPOSER_CUES for v in clitic_variants(toks[k].text)
         ):
             return _party(para, toks, k + 1, min(len(toks), k + 1 + _MAX_PARTY))
+    return _proposal_owner(para, toks, first)
+
+
+def _proposal_owner(para: Paragraph, toks: tuple[Token, ...], first: int) -> str | None:
+    """The party named between a proposal noun and the trigger: "مقترح قوات حفظ
+    السلام الروسية لوقف إطلاق النار", "المبادرة المصرية للتهدئة"."""
+    for k in range(first - 1, max(-1, first - _MAX_PARTY - 2), -1):
+        if toks[k].broken and k < first - 1:
+            break
+        if any(v in _PROPOSALS for v in clitic_variants(toks[k].text, articles=True)):
+            if k + 1 >= first:
+                return None  # "مقترح وقف إطلاق النار": nobody named
+            between = [t.text for t in toks[k + 1 : first]]
+            if (
+                len(between) > 4
+                or any(v in _NOT_A_PARTY for v in clitic_variants(between[0], articles=True))
+                or any(w in _OWNER_STOP or w in _PARTY_STOP for w in between)
+                or any(w.startswith(("ل", "ب")) and w[1:2] != "ل" for w in between[1:])
+            ):
+                # "مقترحا جديدا للهدنة"، "مقترح اتفاق قد يمهد لوقف الحرب"،
+                # "مبادرة التحالف بإقرار الهدنة"
+                return None
+            return _party(para, toks, k + 1, first)
     return None
 
 
@@ -384,7 +443,7 @@ def _statement(
         toks, m.first, m.last, hist_sent
     )
     s, e = para.span(sent.start, sent.end)
-    proposed_by = _proposer(para, toks, m.last)
+    proposed_by = _proposer(para, toks, m.first, m.last)
     accepted_by = _acceptor(para, toks, m.first) if status == "agreed" else None
     parties = [p for p in (accepted_by, proposed_by) if p]
     return CeasefireStatement(

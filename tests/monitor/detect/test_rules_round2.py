@@ -263,3 +263,23 @@ def test_negated_commitments_pending_agreements_and_support(
 
 def test_a_forecast_of_non_compliance_is_no_violation() -> None:
     assert "violated" not in _current("وقال إن المتمردين لن يلتزموا بالهدنة الإنسانية.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "proposer"),
+    [
+        (
+            "وافق الانفصاليون على مقترح قوات حفظ السلام الروسية لوقف إطلاق النار.",
+            "قوات حفظ السلام الروسية",
+        ),
+        ("ورفض نتنياهو المبادرة المصرية لهدنة قصيرة.", "المصرية"),
+        ("وقدمت إسرائيل مقترحا جديدا لوقف إطلاق النار.", None),
+        ("وتدرس الحركة مقترح اتفاق قد يمهد لوقف الحرب.", None),
+        ("وأشاد بمبادرة التحالف بإقرار الهدنة.", None),
+    ],
+)
+def test_the_owner_of_a_proposal_named_before_the_trigger(
+    sentence: str, proposer: str | None
+) -> None:
+    statements = detect_ceasefire(_doc(sentence)).statements
+    assert statements and statements[0].proposed_by == proposer
