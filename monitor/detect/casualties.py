@@ -223,12 +223,15 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
     if k >= n:
         return None
     kind = _lookup(words[k], NOUNS, articles=True)
-    if kind and not (words[k][0] in "لبك" and words[k] not in NOUNS):
+    if kind and not (words[k][0] in "لبكوف" and words[k] not in NOUNS):
+        # (و: "عدد الشهداء 35 ألفا و233 والجرحى 79 ألفا": the noun after و is
+        # the next conjunct, not what the number counts)
         # "N K" takes the bare noun: in "المية ومية للاجئين" (a camp's name)
         # the noun behind a preposition is not what the number counts.
         return _Link(kind, num.first, k, "noun", k)
-    kind = _lookup(words[k], VERBS)
+    kind = _lookup(words[k], VERBS) if words[k][0] != "و" or words[k] in VERBS else None
     if kind:
+        # "32 قتلوا"; but in "قتل 3 وأصيب 7" the و opens a new clause
         return _Link(kind, num.first, k, "verb_after", k)
     family = _in(words[k], FAMILIES, articles=True)
     if family or _is_person(words[k], partitive):

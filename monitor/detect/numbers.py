@@ -82,8 +82,19 @@ def parse_number(words: Sequence[str], i: int) -> Number | None:
             return None
         last = i
         if i + 1 < n and words[i + 1] in MULTIPLIERS and words[i + 1] not in DUAL_MULTIPLIERS:
-            value *= MULTIPLIERS[words[i + 1]]
+            mult = MULTIPLIERS[words[i + 1]]
+            value *= mult
             last = i + 1
+            # "12 ألفا و500": the rest after the thousands (و is its own token
+            # before digits)
+            if i + 3 < n and words[i + 2] == "و" and words[i + 3].isdigit():
+                rest, rest_last = int(words[i + 3]), i + 3
+                after = words[i + 4] if i + 4 < n else ""
+                if after in MULTIPLIERS and after not in DUAL_MULTIPLIERS:
+                    rest, rest_last = rest * MULTIPLIERS[after], i + 4  # "5 ملايين و900 ألف"
+                if rest < mult:
+                    value += rest
+                    last = rest_last
         elif value != int(value):
             return None  # a decimal without a multiplier is a rate, not a count
         return Number(int(value), None, i, last, True)

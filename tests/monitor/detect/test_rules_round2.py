@@ -283,3 +283,26 @@ def test_the_owner_of_a_proposal_named_before_the_trigger(
 ) -> None:
     statements = detect_ceasefire(_doc(sentence)).statements
     assert statements and statements[0].proposed_by == proposer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قتل 3 وأصيب 7 في القصف.", [("killed", 3, "exact"), ("wounded", 7, "exact")]),
+        ("قتل المئات وجرح الآلاف.", [("killed", None, "hundreds"), ("wounded", None, "thousands")]),
+        ("وقتل 12 ألفا و500 شخص.", [("killed", 12_500, "exact")]),
+        (
+            "وارتفع عدد الضحايا إلى 38 ألفا و193 قتيلا، و87 ألفا و903 جرحى.",
+            [("killed", 38_193, "exact"), ("wounded", 87_903, "exact")],
+        ),
+        (
+            "ليبلغ عدد القتلى 35 ألفا و233 والجرحى 79 ألفا و141.",
+            [("killed", 35_233, "exact"), ("wounded", 79_141, "exact")],
+        ),
+        ("ويعيش حوالي 5 ملايين و900 ألف لاجئ.", [("displaced", 5_900_000, "about")]),
+    ],
+)
+def test_conjuncts_and_thousands_with_a_remainder(
+    sentence: str, expected: list[tuple[str, int | None, str]]
+) -> None:
+    assert _figs(sentence) == expected
