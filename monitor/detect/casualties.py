@@ -449,9 +449,13 @@ def _phrase(
     return para.original(toks[idx[0]].start, toks[idx[-1]].end)
 
 
-def _historical(words: list[str]) -> bool:
+def _historical(words: list[str], counts: frozenset[int] = frozenset()) -> bool:
+    """Whether the sentence dates its figures to the past; `counts` are the token
+    indices of the figures' own numbers ("مقتل 1802 منذ ..." is no year 1802)."""
     war = any(_in(w, HISTORICAL, articles=True) for w in words)
     for k, w in enumerate(words):
+        if k in counts:
+            continue
         if w in HISTORICAL_PERIODS:
             return True
         if _YEAR.match(w) and not any(x in _SINCE for x in words[max(0, k - 2) : k]):
@@ -511,7 +515,12 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     if not found:
         return []
-    historical = _historical(words)
+    historical = _historical(
+        words,
+        frozenset(
+            k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
+        ),
+    )
     cumulative_sent = any(_in(w, CUMULATIVE, articles=True) for w in words)
     out = []
     for link, num, qual in found:

@@ -306,3 +306,10 @@ def test_conjuncts_and_thousands_with_a_remainder(
     sentence: str, expected: list[tuple[str, int | None, str]]
 ) -> None:
     assert _figs(sentence) == expected
+
+
+def test_a_count_that_looks_like_a_year_does_not_date_itself() -> None:
+    got = detect_casualties(_doc("مؤسسة إسرائيلية: مقتل 1802 منذ بداية الحرب"))
+    assert [(f.kind, f.count, f.historical) for f in got] == [("killed", 1802, False)]
+    got = detect_casualties(_doc("وقتل 1990 شخصا في حرب عام 1994."))
+    assert [(f.count, f.historical) for f in got] == [(1990, True)]
