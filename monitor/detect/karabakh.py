@@ -122,10 +122,17 @@ def _in_context(f: _Found) -> _Found:
         if f.match.start <= t.start < f.match.end:
             continue
         if any(v in ANCHORS for v in clitic_variants(t.text, articles=False)):
-            strong = Entry(entry.canonical, entry.kind, True, entry.region, True)
-            m = f.match
-            return _Found(f.para, f.sentence, PhraseMatch(m.first, m.last, m.start, m.end, strong))
+            return _promoted(f)
     return f
+
+
+def _promoted(f: _Found) -> _Found:
+    entry = f.match.payload
+    if entry.strong:
+        return f
+    strong = Entry(entry.canonical, entry.kind, True, entry.region, entry.in_context)
+    m = f.match
+    return _Found(f.para, f.sentence, PhraseMatch(m.first, m.last, m.start, m.end, strong))
 
 
 def _scan(para: Paragraph) -> list[_Found]:
@@ -146,6 +153,10 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
     lede_football = len(FOOTBALL & paras[0].words) if paras else 0
     found = [f for f in found if not _is_club(f, football, lede_football)]
     found = [_in_context(f) for f in found]
+    # A weak alias of a place the item also names unambiguously is that place
+    # (the headline's "أغدام" beside the body's "مدينة أغدام").
+    named = {f.match.payload.canonical for f in found if f.match.payload.strong}
+    found = [_promoted(f) if f.match.payload.canonical in named else f for f in found]
     if not any(f.match.payload.strong for f in found):
         # Weak names alone (a village name that is also a common word) say nothing.
         return KarabakhRelevance()

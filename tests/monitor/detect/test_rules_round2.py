@@ -313,3 +313,17 @@ def test_a_count_that_looks_like_a_year_does_not_date_itself() -> None:
     assert [(f.kind, f.count, f.historical) for f in got] == [("killed", 1802, False)]
     got = detect_casualties(_doc("وقتل 1990 شخصا في حرب عام 1994."))
     assert [(f.count, f.historical) for f in got] == [(1990, True)]
+
+
+def test_a_weak_alias_in_the_headline_is_the_place_the_body_names() -> None:
+    doc = _doc(
+        "باكو/ الأناضول\n"
+        "أعلنت وزارة الدفاع الأذربيجانية مقتل 3 من جنودها بقصف استهدف مواقعها "
+        "في محيط مدينة أغدام.\n"
+        "وقالت الوزارة إن القوات الأرمينية خرقت وقف إطلاق النار 12 مرة.\n"
+        "في المقابل، نفت يريفان الاتهامات.",
+        title="أذربيجان: مقتل 3 جنود بقصف أرميني قرب أغدام",
+    )
+    assert detect_karabakh(doc).related
+    # the weak alias alone still says nothing
+    assert not detect_karabakh(_doc("كان الطفل فضوليا.", title="أغدام")).related
