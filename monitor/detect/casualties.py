@@ -24,10 +24,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
+from monitor.detect.lexicon import (
+    clitic_variants,
+    load,
+    norm_phrase,
+    norm_phrases,
+    norm_set,
+    norm_word,
+)
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
 from monitor.detect.text import Paragraph, Sentence, Token, paragraphs
 from monitor.document import Document
+from monitor.text.normalize import normalize
 from schemas.analysis import CasualtyFigure
 
 _DATA = load("casualties")
@@ -331,6 +339,15 @@ def _is_year(words: list[str], k: int) -> bool:
     )
 
 
+def _is_clock(text: str, tok: Token) -> bool:
+    """Part of a time of day (10:30), not a count."""
+    before = text[tok.start - 2 : tok.start]
+    after = text[tok.end : tok.end + 2]
+    return (len(before) == 2 and before[1] == ":" and before[0].isdigit()) or (
+        len(after) == 2 and after[0] == ":" and after[1].isdigit()
+    )
+
+
 def _is_day(words: list[str], k: int) -> bool:
     """A day of the month, not a count: 19 in "في 19 سبتمبر"."""
     return k + 1 < len(words) and words[k + 1] in MONTHS and len(words[k]) <= 2
@@ -449,6 +466,33 @@ def _phrase(
     return para.original(toks[idx[0]].start, toks[idx[-1]].end)
 
 
+_HEADLINE_SOURCE = re.compile(r"^\s*([^\W\d_][^:\n\d]{1,40}?)\s*:\s*\S")
+
+
+#: Headline prefixes that are no speaker: labels, and the places of conflicts
+#: ("سوريا: قتلى في غارات" is about Syria, not said by it).
+_HEADLINE_NOT_SOURCE = norm_set(
+    ["عاجل", "رابط", "للمزيد", "فيديو", "بالفيديو", "بالصور", "شاهد", "تقرير", "خاص", "مباشر"]
+) | frozenset(
+    w for names in load("conflicts")["conflicts"].values() for n in names for w in norm_phrase(n)
+)
+
+
+def _headline_source(sentence: str) -> str | None:
+    """The speaker of a news-style lead "الصحة: 32 قتيلا ..." (up to four words)."""
+    m = _HEADLINE_SOURCE.match(sentence)
+    if not m or len(m.group(1).split()) > 4:
+        return None
+    words = normalize(m.group(1)).split()
+    if (
+        not SCREEN.isdisjoint(words)
+        or words[0][0] == "و"
+        or not _HEADLINE_NOT_SOURCE.isdisjoint(words)
+    ):
+        return None  # "قتلى وجرحى: ..."، "عاجل: ..."، "سوريا: ..." (a place) name no speaker
+    return m.group(1)
+
+
 def _historical(words: list[str], counts: frozenset[int] = frozenset()) -> bool:
     """Whether the sentence dates its figures to the past; `counts` are the token
     indices of the figures' own numbers ("مقتل 1802 منذ ..." is no year 1802)."""
@@ -485,7 +529,11 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         if num is None:
             i += 1
             continue
-        if num.digits and num.last == i and (_is_year(words, i) or _is_day(words, i)):
+        if (
+            num.digits
+            and num.last == i
+            and (_is_year(words, i) or _is_day(words, i) or _is_clock(sent.text, toks[i]))
+        ):
             i += 1
             continue
         qual, q_first = _qualifier(words, num)
@@ -515,6 +563,7 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     if not found:
         return []
+    sentence = para.original(sent.start, sent.end)
     historical = _historical(
         words,
         frozenset(
@@ -535,10 +584,11 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
                 count=(2 if num is None else num.value),
                 approximate=qual != "exact",
                 qualifier=qual,  # type: ignore[arg-type]
-                attributed_to=_attribution(para, toks, words, at),
+                attributed_to=_attribution(para, toks, words, at)
+                or (_headline_source(sentence) if para.index is None else None),
                 cumulative=link.via == "toll" or cumulative_sent,
                 historical=historical,
-                sentence=para.original(sent.start, sent.end),
+                sentence=sentence,
             )
         )
     return out

@@ -327,3 +327,22 @@ def test_a_weak_alias_in_the_headline_is_the_place_the_body_names() -> None:
     assert detect_karabakh(doc).related
     # the weak alias alone still says nothing
     assert not detect_karabakh(_doc("كان الطفل فضوليا.", title="أغدام")).related
+
+
+@pytest.mark.parametrize(
+    ("title", "claimant"),
+    [
+        ("أذربيجان: مقتل 3 جنود بقصف أرميني", "أذربيجان"),
+        ("الدفاع المدني: 12 قتيلا في غارة على مخيم", "الدفاع المدني"),
+        ("عاجل: مقتل 3 جنود", None),
+        ("سوريا: مقتل 3 مدنيين في غارة", None),  # a place, not a speaker
+        ("قتلى وجرحى: سقوط 4 قتلى في انفجار", None),
+    ],
+)
+def test_a_headline_names_its_speaker_before_the_colon(title: str, claimant: str | None) -> None:
+    figs = [f for f in detect_casualties(_doc("نص الخبر.", title=title)) if f.paragraph is None]
+    assert figs and figs[0].attributed_to == claimant
+
+
+def test_a_time_of_day_is_not_a_count() -> None:
+    assert _figs("وفي الساعة 10:30 قتل 5 أشخاص.") == [("killed", 5, "exact")]
