@@ -62,6 +62,9 @@ QUALIFIERS = sorted(
     ((p, q) for q, ps in _DATA["qualifiers"].items() for p in norm_phrases(ps)),
     key=lambda e: -len(e[0]),
 )
+_QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _qp, _qq in QUALIFIERS:  # longest first, as in QUALIFIERS
+    _QUALIFIERS_BY_LAST.setdefault(_qp[-1], []).append((_qp, _qq))
 QUALIFIERS_AFTER = [(p, q) for q, ps in _DATA["qualifiers_after"].items() for p in norm_phrases(ps)]
 NEGATIONS = norm_set(_DATA["negations"])
 CUMULATIVE = norm_set(_DATA["cumulative"])
@@ -356,7 +359,14 @@ def _is_day(words: list[str], k: int) -> bool:
 def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
     """The qualifier before the number and the index where the figure's phrase starts."""
     i = num.first
-    for phrase, q in QUALIFIERS:
+    if i == 0:
+        return "exact", i
+    prev = words[i - 1]
+    # Only phrases that end with the word before the number (or, for one-word
+    # phrases, with that word behind a clitic) can match: a dict look-up
+    # instead of a pass over every phrase.
+    candidates = _QUALIFIERS_BY_LAST.get(prev) or _QUALIFIERS_BY_LAST.get(prev[1:]) or []
+    for phrase, q in candidates:
         k = len(phrase)
         if i - k < 0:
             continue
