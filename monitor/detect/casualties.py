@@ -342,6 +342,18 @@ def _is_year(words: list[str], k: int) -> bool:
     )
 
 
+_MAY = norm_set(["قد", "ربما"])
+_REACH = norm_set(["يصل", "تصل", "يرتفع", "ترتفع", "يبلغ", "تبلغ"])
+
+
+def _may_reach(words: list[str], trigger: int) -> bool:
+    """A toll that "may reach" its number (قد يصل عدد القتلى إلى ...)."""
+    for k in range(max(1, trigger - 4), trigger):
+        if words[k] in _REACH and _in(words[k - 1], _MAY):
+            return True
+    return False
+
+
 def _is_clock(text: str, tok: Token) -> bool:
     """Part of a time of day (10:30), not a count."""
     before = text[tok.start - 2 : tok.start]
@@ -567,6 +579,8 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
             qual = num.vague
         elif qual == "exact":
             qual = _qualifier_after(words, link.last, num.last) or "exact"
+            if qual == "exact" and link.via == "toll" and _may_reach(words, link.trigger):
+                qual = "up_to"  # "قد يصل عدد القتلى إلى 300": a ceiling, not a count
         found.append((link, num, qual))
         used.add(link.trigger)
         used.update(range(link.first, link.last + 1))

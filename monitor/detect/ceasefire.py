@@ -177,6 +177,7 @@ _NEGATORS = norm_set(
 )
 #: Negators of fact (did not, non-), not of forecast (لن) or possibility (لا يمكن).
 _FACT_NEGATORS = norm_set(["لم", "عدم"])
+_IF = norm_set(["إذا", "إن", "لو", "حال"])
 _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيما"])
 #: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
@@ -217,6 +218,8 @@ def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] | None = 
     """A negator among the three words before `k` (لم تسجل أي خروقات، دون خروقات)."""
     negators = _NEGATORS if negators is None else negators
     for j in range(max(0, k - 3), k):
+        if negators is _FACT_NEGATORS and j > 0 and toks[j - 1].text in _IF:
+            continue  # "إذا لم يتم الالتزام": a condition, not a report
         if (
             any(v in negators for v in clitic_variants(toks[j].text, min_rest=2))
             and toks[j + 1].text not in _NOT_NEGATION

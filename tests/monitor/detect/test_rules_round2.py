@@ -346,3 +346,15 @@ def test_a_headline_names_its_speaker_before_the_colon(title: str, claimant: str
 
 def test_a_time_of_day_is_not_a_count() -> None:
     assert _figs("وفي الساعة 10:30 قتل 5 أشخاص.") == [("killed", 5, "exact")]
+
+
+def test_a_toll_that_may_reach_a_number_is_a_ceiling() -> None:
+    assert _figs("وقد يصل عدد القتلى إلى 300 شخص.") == [("killed", 300, "up_to")]
+    assert _figs("وارتفع عدد القتلى إلى 300 شخص.") == [("killed", 300, "exact")]
+
+
+def test_a_condition_of_non_compliance_is_no_violation() -> None:
+    assert "violated" not in _current(
+        "وقالت إن واشنطن ستتصرف إذا لم يتم الالتزام بوقف إطلاق النار."
+    )
+    assert _current("وهو ما لم يتم الالتزام به في اتفاق وقف إطلاق النار.") == {"violated"}
