@@ -315,6 +315,16 @@ def _before_number(
                 return None
             last = person if person is not None and person >= 0 else num.last
         if masdar and gap <= 1:
+            if (
+                k > 0
+                and w[0] == "و"
+                and _lookup(words[k - 1], MASDARS, articles=True)
+                not in (
+                    None,
+                    masdar,
+                )
+            ):
+                return None  # "مقتل وإصابة 15": one count for two kinds, neither alone
             return _Link(masdar, k if gap <= 1 else num.first, last, "masdar", k)
         if verb and gap <= _MAX_GAP_VERB:
             return _Link(verb, k if gap == 0 else num.first, last, "verb_before", k)

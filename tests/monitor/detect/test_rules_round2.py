@@ -358,3 +358,12 @@ def test_a_condition_of_non_compliance_is_no_violation() -> None:
         "وقالت إن واشنطن ستتصرف إذا لم يتم الالتزام بوقف إطلاق النار."
     )
     assert _current("وهو ما لم يتم الالتزام به في اتفاق وقف إطلاق النار.") == {"violated"}
+
+
+def test_one_count_for_two_kinds_is_neither() -> None:
+    # "killed and wounded: 15" says neither how many died nor how many were hurt
+    assert _figs("أسفر القصف عن مقتل وإصابة 15 شخصا.") == []
+    assert _figs("أسفر القصف عن مقتل 5 وإصابة 15 شخصا.") == [
+        ("killed", 5, "exact"),
+        ("wounded", 15, "exact"),
+    ]
