@@ -42,7 +42,7 @@ def register(app: faust.App, rt: Runtime) -> None:
 
     @app.agent(rt.topics.enriched, name="alerts")
     async def route_alerts(stream: faust.StreamT[Any]) -> None:
-        manual = stream.noack()  # acked by hand, after its alerts are delivered
+        manual = stream.noack()  # type: ignore[attr-defined]  # acked by hand after delivery
         async for event in manual.events():
             msg = event.message
             try:

@@ -187,7 +187,7 @@ def register(app: faust.App, rt: Runtime) -> Indexer:
 
     @app.agent(rt.topics.enriched, name="index")
     async def index(stream: faust.StreamT[Any]) -> None:
-        manual = stream.noack()
+        manual = stream.noack()  # type: ignore[attr-defined]  # on Stream, not in StreamT
         indexer.stream = manual
         await indexer.start()
         try:

@@ -45,7 +45,7 @@ def register(app: faust.App, rt: Runtime) -> None:
         # Manual acks: an event is acknowledged only once its result is queued
         # (faust flushes the producer before it commits); an exception or a
         # shutdown in between leaves it unacknowledged, so it is redelivered.
-        manual = stream.noack()
+        manual = stream.noack()  # type: ignore[attr-defined]  # on Stream, not in StreamT
         async for event in manual.events():
             msg = event.message
             if rt.state_dirty:  # no recovery callback ran (nothing to recover)
