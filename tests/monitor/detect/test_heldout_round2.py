@@ -15,7 +15,7 @@ missed, the 2020 background not flagged historical); figures 30 of 32 ('ما ي�
 إلى' with the verb after, a year taken as a count); attribution 4 of 4.
 
 After the fixes that followed (general rules, see test_rules_round2.py): 72 of 72
-pass, so the xfail markers are gone; the figure above, not this one, is the
+pass, so the expected-failure markers are gone; the figure above, not this one, is the
 generalization score, since the cases are no longer held out.
 """
 
@@ -29,10 +29,6 @@ from monitor.analyzer import Analyzer
 from schemas.analysis import Analysis
 
 NOW = 1_700_000_000.0
-
-
-def xfail(what: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"held-out round 2: {what}")
 
 
 def analyze(body: str, item_id: str = "heldout2") -> Analysis:
