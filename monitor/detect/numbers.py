@@ -61,9 +61,17 @@ def _strip_and(word: str) -> str | None:
     return None
 
 
+#: More digits than this is an id, a phone number or garbage, never a count;
+#: refusing it early also keeps float() away from values it cannot hold.
+_MAX_DIGITS = 15
+
+
 def _digits_value(text: str) -> float | None:
+    plain = text.replace(",", "")
+    if len(plain) > _MAX_DIGITS:
+        return None
     try:
-        return float(text.replace(",", ""))
+        return float(plain)
     except ValueError:
         return None
 

@@ -88,3 +88,9 @@ def test_not_numbers() -> None:
     for text in ("أحد الجنود", "قتلى", "2.5"):
         words = [t.text for t in tokenize(normalize(text))]
         assert parse_number(words, 0) is None, text
+
+
+def test_a_count_of_hundreds_of_digits_is_no_number_and_no_crash() -> None:
+    # A 309-digit "count" overflowed float() and aborted a whole analyze run.
+    words = [t.text for t in tokenize(normalize("قتل " + "9" * 309 + " جنديا"))]
+    assert [parse_number(words, i) for i in range(len(words))] == [None, None, None]
