@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from schemas.alert import Alert
 from schemas.analysis import Analysis, AnalysisError
 from schemas.deadletter import DeadLetter
+from schemas.gold import GoldCase
 from schemas.news import NewsItem
 
 #: File name (without .json) -> model. These are the messages on the topics.
@@ -19,6 +20,7 @@ EXPORTED: dict[str, type[BaseModel]] = {
     "analysis-error": AnalysisError,
     "alert": Alert,
     "deadletter": DeadLetter,
+    "gold-case": GoldCase,
 }
 
 SCHEMA_DIR = Path(__file__).parent / "json"

@@ -21,11 +21,12 @@ def main() -> None:
 def _register() -> None:
     # Imported here so that each command family stays in its own module and a
     # broken optional dependency (faust, elasticsearch) only breaks its commands.
-    from monitor.cli import analyze, config
+    from monitor.cli import analyze, config, evaluate
     from monitor.cli import stack as stack_cli
 
     main.add_command(analyze.analyze)
     main.add_command(analyze.schemas)
+    main.add_command(evaluate.evaluate)
     main.add_command(config.config)
     main.add_command(stack_cli.stack)
     _register_service()

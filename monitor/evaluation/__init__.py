@@ -1,0 +1,1 @@
+"""Scoring the detectors: gold sets, per-field metrics, capability suites."""
