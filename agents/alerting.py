@@ -47,7 +47,7 @@ def register(app: faust.App, rt: Runtime) -> None:
             msg = event.message
             try:
                 analysis = AlertsOf.model_validate_json(event.value)
-            except ValidationError as exc:
+            except (ValidationError, ValueError, TypeError) as exc:  # None, not JSON, bad shape
                 await rt.deadletters.send(
                     dead_letter(
                         stage="alerts",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 
 from faust.types import TopicT
 
+from monitor.service.deadletter import printable
 from monitor.service.kafka import headers
 from monitor.service.metrics import Metrics
 from schemas.deadletter import DeadLetter
@@ -24,7 +26,7 @@ class DeadLetterSink:
         key = record.item_id or record.key or f"{record.topic}:{record.partition}:{record.offset}"
         await self.topic.send(
             key=key.encode("utf-8", "replace"),
-            value=record.model_dump_json().encode(),
+            value=_serialize(record),
             headers=headers("deadletter", stage=record.stage),
         )
         self.metrics.dead_letter(record.stage, record.code or record.error_class)
@@ -42,3 +44,19 @@ class DeadLetterSink:
                 }
             },
         )
+
+
+def _serialize(record: DeadLetter) -> bytes:
+    """The record as JSON; should its text still be unserializable, the same record
+    with every text field made printable and the payload carried as base64, so the
+    dead-letter path cannot itself fail on the value that brought it here."""
+    try:
+        return record.model_dump_json().encode()
+    except ValueError:
+        data = record.model_dump(mode="python")
+        payload = data.pop("payload", None)
+        if payload is not None:
+            raw = payload.encode("utf-8", "surrogatepass")
+            data["payload_base64"] = base64.b64encode(raw).decode("ascii")
+        clean = {k: printable(v) if isinstance(v, str) else v for k, v in data.items()}
+        return DeadLetter.model_validate(clean).model_dump_json().encode()

@@ -3,9 +3,11 @@
 All logic is in `monitor.service.process.Processor`; this agent iterates,
 routes and writes the durable per-article record to the `processed` table.
 Per-item failures never escape the loop (faust acks an event whose handling
-raised); events are acked by hand once their result is queued. Only an
-infrastructure failure (the broker refuses to take messages) escapes, and the
-app's crashing supervisor then stops the worker without acking the event.
+raised): decoding, validation, analysis and serialization each end in a dead
+letter with a reason (`Processor.handle`). Events are acked by hand once their
+result is queued. Only an infrastructure failure (the broker refuses to take
+messages) escapes, and the app's crashing supervisor then stops the worker
+without acking the event, so a restart resumes at it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ from typing import Any
 import faust
 
 from agents.context import Runtime
-from monitor.service.deadletter import Origin, dead_letter
-from monitor.service.kafka import MAX_MESSAGE_BYTES, headers
-from schemas.deadletter import DeadLetter
+from monitor.service.deadletter import Origin
+from monitor.service.kafka import headers
 
 log = logging.getLogger("agents.process")
 
@@ -52,22 +53,18 @@ def register(app: faust.App, rt: Runtime) -> None:
                 rebuild()
             rt.metrics.count("received")
             origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
+            # `handle` never raises: parsing, analysis and serialization failures
+            # come back as a dead letter. What can still raise below is the broker
+            # refusing to take a message: an infrastructure failure, left to stop
+            # the worker before this event is acked (a restart redoes it).
             outcome = rt.processor.handle(event.value, origin, table.get)
-            if outcome.analysis is not None:
-                value = outcome.analysis.model_dump_json().encode()
-                if len(value) > MAX_MESSAGE_BYTES:
-                    outcome.dead = too_large(outcome.analysis.id, len(value), event.value, origin)
             if outcome.dead is not None:
                 await rt.deadletters.send(outcome.dead)
-                if outcome.analysis is not None and outcome.stored is not None:
-                    table[outcome.analysis.id] = outcome.stored  # state stays whole
-            elif outcome.analysis is not None:
+            elif outcome.analysis is not None and outcome.value is not None:
                 analysis = outcome.analysis
                 await rt.topics.enriched.send(
-                    key=analysis.id.encode(), value=value, headers=headers("analysis")
+                    key=analysis.id.encode(), value=outcome.value, headers=headers("analysis")
                 )
-                if outcome.stored is not None:
-                    table[analysis.id] = outcome.stored
                 rt.metrics.count("replayed" if outcome.replayed else "enriched")
                 log.debug(
                     "enriched",
@@ -82,26 +79,14 @@ def register(app: faust.App, rt: Runtime) -> None:
                         }
                     },
                 )
+            if outcome.analysis is not None and outcome.stored is not None:
+                # Also for a dead-lettered analysis: the state it changed stays whole.
+                table[outcome.analysis.id] = outcome.stored
             rt.metrics.position(msg.topic, msg.partition, msg.offset)
             await manual.ack(event)
             handled += 1
             if handled % PRUNE_EVERY == 0:
                 _prune(rt, table)
-
-
-def too_large(article: str, size: int, raw: bytes | None, origin: Origin) -> DeadLetter:
-    return dead_letter(
-        stage="process",
-        error_class="MessageTooLarge",
-        error=(
-            f"the analysis is {size} bytes, over Kafka's message limit of {MAX_MESSAGE_BYTES}; "
-            "lower MONITOR_MAX_BODY_BYTES or split the article"
-        ),
-        code="message_too_large",
-        payload=raw,
-        origin=origin,
-        item_id=article,
-    )
 
 
 def _prune(rt: Runtime, table: Any) -> None:

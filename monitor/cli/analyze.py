@@ -61,9 +61,35 @@ class _Progress:
 def _emit(out: TextIO, result: Analysis | AnalysisError, pretty: bool) -> None:
     data = result.model_dump(mode="json", exclude_none=False)
     if pretty:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        line = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        line = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    line.encode("utf-8")  # raises here (not half-way through the write) on a lone surrogate
+    out.write(line)
+
+
+def _analyze_line(analyzer: Analyzer, raw: bytes, number: int) -> Analysis | AnalysisError:
+    """One line's result; an unexpected failure (a detector bug) becomes an error line
+    instead of ending the run and losing every later line."""
+    try:
+        return analyzer.analyze_raw(raw, line=number)
+    except Exception as exc:  # noqa: BLE001 - per-line boundary: report it and go on
+        return _internal_error(exc, number)
+
+
+def _internal_error(exc: Exception, number: int) -> AnalysisError:
+    message = f"{type(exc).__name__}: {exc}"[:1000]
+    # The message may quote the input; keep it printable as UTF-8 whatever it holds.
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+    return AnalysisError(line=number, error=ErrorInfo(code="internal_error", message=message))
+
+
+def _emit_guarded(out: TextIO, result: Analysis | AnalysisError, pretty: bool, number: int) -> None:
+    # Serialized before writing, so a failure cannot leave half a line behind.
+    try:
+        _emit(out, result, pretty)
+    except (ValueError, TypeError) as exc:  # pydantic's serialization errors are ValueErrors
+        _emit(out, _internal_error(exc, number), pretty)
 
 
 def _text_items(paths: tuple[Path, ...]) -> Iterator[bytes]:
@@ -142,8 +168,8 @@ def analyze(
                     line=number, error=ErrorInfo(code="empty_line", message="the line is empty")
                 )
             else:
-                result = analyzer.analyze_raw(raw, line=number)
-            _emit(out, result, pretty)
+                result = _analyze_line(analyzer, raw, number)
+            _emit_guarded(out, result, pretty, number)
             progress.step(len(raw) + 1, isinstance(result, AnalysisError))
     except KeyboardInterrupt:
         progress.close()

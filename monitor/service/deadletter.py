@@ -23,9 +23,17 @@ class Origin:
     key: bytes | str | None = None
 
 
+def printable(text: str | None) -> str | None:
+    """`text` as valid Unicode: a lone surrogate (which the record's JSON could not
+    carry, so the dead-letter path itself would fail) is written as `\\udXXX`."""
+    if text is None:
+        return None
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _text_key(key: bytes | str | None) -> str | None:
     if key is None or isinstance(key, str):
-        return key
+        return printable(key)
     try:
         return key.decode("utf-8")
     except UnicodeDecodeError:
@@ -43,7 +51,9 @@ def dead_letter(
     item_id: str | None = None,
     failed_at: datetime | None = None,
 ) -> DeadLetter:
-    """Build the record; the payload as text when it is UTF-8, else as base64."""
+    """Build the record; the payload as text when it is UTF-8, else as base64
+    (a str holding lone surrogates is not UTF-8: it travels as base64 of its
+    surrogatepass encoding)."""
     text: str | None = None
     b64: str | None = None
     if payload is not None:
@@ -61,8 +71,8 @@ def dead_letter(
             error = f"{error} (payload truncated to {MAX_PAYLOAD_BYTES} bytes)"
     return DeadLetter(
         stage=stage,
-        error_class=error_class,
-        error=error,
+        error_class=printable(error_class) or "",
+        error=printable(error) or "",
         code=code,
         payload=text,
         payload_base64=b64,
@@ -70,7 +80,7 @@ def dead_letter(
         partition=origin.partition,
         offset=origin.offset,
         key=_text_key(origin.key),
-        item_id=item_id,
+        item_id=printable(item_id),
         failed_at=failed_at or datetime.now(UTC),
     )
 

@@ -34,6 +34,7 @@ from monitor.dedup.index import ArticleRecord
 from monitor.document import Document
 from monitor.items import ItemError, parse_item
 from monitor.service.deadletter import Origin, dead_letter, from_exception
+from monitor.service.kafka import MAX_MESSAGE_BYTES
 from monitor.settings import Settings
 from schemas.analysis import Analysis
 from schemas.deadletter import DeadLetter
@@ -48,13 +49,15 @@ LEDE_CHARS = 2000
 
 @dataclass(slots=True)
 class Outcome:
-    """What the agent does with one message: emit `analysis` (and store `stored`
-    under `analysis.id` when not None), or dead-letter `dead`."""
+    """What the agent does with one message: emit `value` (the serialized
+    `analysis`), or dead-letter `dead`; in both cases store `stored` under
+    `analysis.id` when not None (a dead-lettered analysis still changed the state)."""
 
     analysis: Analysis | None = None
     stored: dict[str, Any] | None = None
     dead: DeadLetter | None = None
     replayed: bool = False
+    value: bytes | None = None
 
 
 def item_digest(item: NewsItem) -> str:
@@ -126,8 +129,23 @@ class Processor:
         origin: Origin,
         lookup: Callable[[str], Mapping[str, Any] | None],
     ) -> Outcome:
-        """Process one message. Never raises for bad input or a failing detector;
-        `lookup(article_id)` reads the durable table."""
+        """Process one message into what to send. Never raises: bad input, a failing
+        detector and an analysis that cannot be serialized or sent all become a
+        dead letter; `lookup(article_id)` reads the durable table."""
+        try:
+            outcome = self._analyze(raw, origin, lookup)
+        except Exception as exc:  # noqa: BLE001 - the per-message boundary of the stage
+            return Outcome(dead=from_exception(exc, stage="process", payload=raw, origin=origin))
+        if outcome.analysis is not None and outcome.dead is None:
+            outcome.value, outcome.dead = serialize(outcome.analysis, raw, origin)
+        return outcome
+
+    def _analyze(
+        self,
+        raw: bytes | str | None,
+        origin: Origin,
+        lookup: Callable[[str], Mapping[str, Any] | None],
+    ) -> Outcome:
         if raw is None:
             return Outcome(
                 dead=dead_letter(
@@ -197,3 +215,34 @@ class Processor:
             if stored is not None and float(stored.get("seen_at", now)) < cutoff:
                 out.append(article)
         return out
+
+
+def serialize(
+    analysis: Analysis, raw: bytes | str | None, origin: Origin
+) -> tuple[bytes | None, DeadLetter | None]:
+    """The message value of `analysis`, or the dead letter saying why it cannot be sent."""
+    try:
+        value = analysis.model_dump_json().encode("utf-8")
+    except Exception as exc:  # noqa: BLE001 - pydantic raises ValueError subclasses, be broad
+        return None, from_exception(
+            exc,
+            stage="serialize",
+            payload=raw,
+            origin=origin,
+            item_id=analysis.id,
+            code="unserializable",
+        )
+    if len(value) > MAX_MESSAGE_BYTES:
+        return None, dead_letter(
+            stage="process",
+            error_class="MessageTooLarge",
+            error=(
+                f"the analysis is {len(value)} bytes, over Kafka's message limit of "
+                f"{MAX_MESSAGE_BYTES}; lower MONITOR_MAX_BODY_BYTES or split the article"
+            ),
+            code="message_too_large",
+            payload=raw,
+            origin=origin,
+            item_id=analysis.id,
+        )
+    return value, None

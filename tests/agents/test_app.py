@@ -84,10 +84,10 @@ async def test_process_agent_routes_analyses_and_dead_letters(
 async def test_an_analysis_over_the_message_limit_is_dead_lettered(
     processed_app: Any, seed_body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import agents.process
+    import monitor.service.process
 
     app, rt = processed_app
-    monkeypatch.setattr(agents.process, "MAX_MESSAGE_BYTES", 10_000)
+    monkeypatch.setattr(monitor.service.process, "MAX_MESSAGE_BYTES", 10_000)
     sent: list[tuple[str, bytes]] = []
 
     async def capture(topic: Any, key: bytes, value: bytes, **_: Any) -> None:
@@ -102,3 +102,44 @@ async def test_an_analysis_over_the_message_limit_is_dead_lettered(
     dead = json.loads(sent[0][1])
     assert dead["code"] == "message_too_large" and dead["item_id"] == "big"
     assert "big" in rt.tables["processed"]  # the state still knows the article
+
+
+async def test_poison_messages_are_dead_lettered_and_the_stream_goes_on(
+    processed_app: Any, seed_body: str
+) -> None:
+    """Each poison kind that used to stop the worker for good (it escaped the agent,
+    the event was never acked and every restart died on it again)."""
+    app, rt = processed_app
+    sent: list[tuple[str, bytes]] = []
+
+    async def capture(topic: Any, key: bytes, value: bytes, **_: Any) -> None:
+        sent.append((topic.get_topic_name(), value))
+
+    rt.topics.enriched.send = lambda **kw: capture(rt.topics.enriched, **kw)  # type: ignore[method-assign]
+    rt.topics.deadletter.send = lambda **kw: capture(rt.topics.deadletter, **kw)  # type: ignore[method-assign]
+    poison = {
+        "invalid_unicode": b'{"id": "\\ud800", "body": "\\ud800"}',
+        "too_deep": b"[" * 100_000 + b"]" * 100_000,
+        "number_too_long": b'{"id": ' + b"7" * 5000 + b', "body": "x"}',
+        "invalid_utf8": b'{"body": "\xff"}',
+        "empty_message": None,
+    }
+    async with app.agents["process"].test_context() as ctx:
+        await ctx.put(key=b"g1", value=item_bytes(id="g1", body=seed_body))
+        for code, value in poison.items():
+            await ctx.put(key=code.encode(), value=value)
+        await ctx.put(key=b"g2", value=item_bytes(id="g2", body="هدنة في قره باغ"))
+    topics = [t for t, _ in sent]
+    assert topics == ["t.news.enriched"] + ["t.news.deadletter"] * len(poison) + ["t.news.enriched"]
+    dead = [json.loads(v) for t, v in sent if t == "t.news.deadletter"]
+    assert [d["code"] for d in dead] == list(poison)
+    for record, value in zip(dead, poison.values(), strict=True):
+        assert record["error"]
+        if value is not None:  # the original bytes, as text or base64
+            carried = record["payload"].encode() if record["payload"] else None
+            if carried is None:
+                import base64
+
+                carried = base64.b64decode(record["payload_base64"])
+            assert carried == value
+    assert set(rt.tables["processed"].keys()) == {"g1", "g2"}

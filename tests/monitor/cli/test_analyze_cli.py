@@ -89,3 +89,46 @@ def test_every_command_has_help() -> None:
         proc = monitor(command, "--help")
         assert proc.returncode == 0, command
         assert b"Usage:" in proc.stdout
+
+
+HOSTILE_LINES = {
+    "lone surrogate": b'{"id": "s", "body": "\\ud800 x"}',
+    "nested 100,000 deep": b"[" * 100_000 + b"]" * 100_000,
+    "5,000-digit id": b'{"id": ' + b"7" * 5000 + b', "body": "x"}',
+    "309-digit casualty count": ('{"body": "قتل ' + "9" * 309 + ' شخصا"}').encode(),
+    "330,000 one-letter paragraphs": json.dumps({"body": "\n".join(["ب"] * 330_000)}).encode(),
+}
+
+# Runs `monitor analyze` as a grandchild and prints its peak RSS (KB, Linux), so the
+# figure is that one process's and not the largest of every child pytest ever had.
+_PEAK = """
+import resource, subprocess, sys
+proc = subprocess.run(sys.argv[1:], stdin=sys.stdin, capture_output=True)
+sys.stdout.buffer.write(proc.stdout)
+sys.stderr.write(f"rc={proc.returncode} peak_kb="
+                 f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
+"""
+
+
+def test_each_hostile_line_then_a_good_line_gives_two_lines_exit_0_under_1_gb() -> None:
+    good = json.dumps({"id": "good", "body": "قتل ثلاثة جنود في قره باغ"}, ensure_ascii=False)
+    # One run per hostile line: each must leave the following good line intact.
+    for name, hostile in HOSTILE_LINES.items():
+        proc = subprocess.run(
+            [sys.executable, "-c", _PEAK, sys.executable, "-m", "monitor", "analyze"],
+            input=hostile + b"\n" + good.encode() + b"\n",
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        report = proc.stderr.decode().strip().splitlines()[-1]
+        assert report.startswith("rc=0 "), (name, proc.stderr.decode()[-2000:])
+        peak_kb = int(report.split("peak_kb=")[1])
+        assert peak_kb < 1_000_000, (name, peak_kb)  # under 1 GB (it was 1.2 GB)
+        out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+        assert len(out) == 2, name
+        assert out[1]["id"] == "good" and out[1]["casualties"], name
+        if "error" in out[0]:
+            assert out[0]["error"]["code"] and out[0]["error"]["message"], name
+        else:  # the long count is read as no count, the line itself is analysed
+            assert name == "309-digit casualty count"
