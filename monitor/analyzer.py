@@ -118,10 +118,28 @@ class Analyzer:
                 else None
             ),
         )
+        self._inherit_karabakh(analysis)
         t = self._lap("build", t)
         analysis.alerts = self.alerts.update(analysis, now)
         self._lap("alerts", t)
         return analysis
+
+    def _inherit_karabakh(self, analysis: Analysis) -> None:
+        """A copy or an update of a Karabakh story stays Karabakh-related when its
+        own text (a new lead) no longer names the region: it repeats paragraphs
+        of an article that did."""
+        if analysis.karabakh.related:
+            return
+        earlier = [p.duplicate_of.article for p in analysis.paragraphs if p.duplicate_of]
+        if analysis.republication_of is not None:
+            earlier.insert(0, analysis.republication_of.article)
+        source = self.alerts.karabakh_article(a for a in earlier if a != analysis.id)
+        if source is not None:
+            analysis.karabakh.related = True
+            analysis.karabakh.inherited_from = source
+            analysis.karabakh.centrality = (
+                "central" if analysis.republication_of is not None else "passing"
+            )
 
     def analyze_raw(
         self, raw: bytes | str, line: int | None = None, now: float | None = None

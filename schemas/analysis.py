@@ -37,9 +37,28 @@ class Mention(Span):
     kind: str = Field(description="region, place, actor, event, ...")
 
 
+Centrality = Literal["central", "passing", "none"]
+
+
 class KarabakhRelevance(Message):
-    related: bool = False
-    score: float = Field(0.0, ge=0, le=1)
+    related: bool = Field(
+        False,
+        description="The item names the region or its conflict, however briefly "
+        "(or copies or updates an item that did).",
+    )
+    score: float = Field(
+        0.0, ge=0, le=1, description="How central the region is to the item (1: the subject)."
+    )
+    centrality: Centrality = Field(
+        "none",
+        description="central: the region is a subject of the item; passing: named in "
+        "passing or in the background; none: not named.",
+    )
+    inherited_from: str | None = Field(
+        None,
+        description="The earlier Karabakh-related article whose paragraphs this item repeats, "
+        "when its own text no longer names the region.",
+    )
     mentions: list[str] = Field(default_factory=list, description="Distinct surface forms.")
     mention_spans: list[Mention] = Field(default_factory=list)
 

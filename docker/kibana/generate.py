@@ -41,8 +41,8 @@ ALERTS_TITLE = "news-alerts"
 INDEX_REF = "kibanaSavedObjectMeta.searchSourceJSON.index"
 
 #: The saved searches' queries (Lucene syntax, so tests can run them as `query_string`).
-CEASEFIRE_QUERY = "karabakh.related:true AND _exists_:ceasefire.statuses"
-CASUALTY_QUERY = "karabakh.related:true AND _exists_:casualty_kinds"
+CEASEFIRE_QUERY = "karabakh.centrality:central AND _exists_:ceasefire.statuses"
+CASUALTY_QUERY = "karabakh.centrality:central AND _exists_:casualty_kinds"
 REPUBLICATION_QUERY = "is_republication:true OR republished_paragraphs:>0"
 
 KINDS = ("killed", "wounded", "missing", "captured", "evacuated", "displaced")
@@ -314,7 +314,7 @@ def build() -> list[dict[str, Any]]:
             _xy_params("line", kind_metrics, "Figure (max reported)", "normal"),
             [_metric(i, "max", f"casualty_counts.{k}", k) for i, k in kind_metrics]
             + [_date_histogram("10")],
-            "karabakh.related:true",
+            "karabakh.centrality:central",
         ),
         visualization(
             "casualties-by-source",
@@ -331,7 +331,7 @@ def build() -> list[dict[str, Any]]:
                 _date_histogram("3"),
                 _terms("4", "source", "group", "1", 10, "source"),
             ],
-            "karabakh.related:true",
+            "karabakh.centrality:central",
         ),
         visualization(
             "ceasefire-statement-timeline",
@@ -363,7 +363,7 @@ def build() -> list[dict[str, Any]]:
                 _metric("1", "count", None, "articles"),
                 _terms("2", "outlet", "bucket", "1", 15, "outlet"),
             ],
-            "karabakh.related:true",
+            "karabakh.centrality:central",
         ),
         visualization(
             "republished-share",

@@ -28,6 +28,7 @@ idle longer than `max_age` forgotten) and round-trips through `to_json`.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -75,12 +76,23 @@ class AlertState:
         self.open: dict[str, str] = {}
         #: article id -> story id, for republished copies to find their story.
         self.articles: OrderedDict[str, str] = OrderedDict()
+        #: Karabakh-related articles, for copies and updates that drop the name.
+        self.karabakh_articles: OrderedDict[str, None] = OrderedDict()
 
     # --- per analysis ---------------------------------------------------------------
+
+    def karabakh_article(self, article_ids: Iterable[str]) -> str | None:
+        """The first of `article_ids` known to be Karabakh-related, if any."""
+        return next((a for a in article_ids if a in self.karabakh_articles), None)
 
     def update(self, analysis: Analysis, now: float) -> list[Alert]:
         """The alerts this analysis raises, given everything seen before."""
         self._evict(now)
+        if analysis.karabakh.related:
+            self.karabakh_articles[analysis.id] = None
+            self.karabakh_articles.move_to_end(analysis.id)
+            while len(self.karabakh_articles) > self.max_articles:
+                self.karabakh_articles.popitem(last=False)
         when = analysis.published_at.timestamp() if analysis.published_at else now
         if analysis.republication_of is not None:
             story_id = self.articles.get(analysis.republication_of.article)
@@ -265,6 +277,7 @@ class AlertState:
             "stories": [s.to_json() for s in self.stories.values()],
             "open": dict(self.open),
             "articles": list(self.articles.items()),
+            "karabakh_articles": list(self.karabakh_articles),
         }
 
     @classmethod
@@ -279,6 +292,8 @@ class AlertState:
         state.open = {k: v for k, v in data.get("open", {}).items() if v in state.stories}
         for article, sid in data.get("articles", []):
             state.articles[article] = sid
+        for article in data.get("karabakh_articles", []):
+            state.karabakh_articles[str(article)] = None
         return state
 
 

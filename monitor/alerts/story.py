@@ -41,7 +41,7 @@ _LEDE_CHARS = 1500
 
 def conflict_key(analysis: Analysis) -> str:
     """The conflict an analysed article is about, or `article:<id>` if none."""
-    if analysis.karabakh.related:
+    if analysis.karabakh.related and analysis.karabakh.centrality != "passing":
         return KARABAKH
     votes: Counter[str] = Counter()
     if analysis.title:
@@ -51,9 +51,9 @@ def conflict_key(analysis: Analysis) -> str:
     # a long piece would cost more than it tells.
     for m in CONFLICTS.find(tokenize(normalize(analysis.body[:_LEDE_CHARS]))):
         votes[m.payload] += 1
-    votes.pop(KARABAKH, None)  # named in passing; the detector said not related
+    votes.pop(KARABAKH, None)  # named in passing: the story is the other conflict's
     if not votes:
-        return f"article:{analysis.id}"
+        return KARABAKH if analysis.karabakh.related else f"article:{analysis.id}"
     # Ties are broken by name so that a replay groups the same way.
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 

@@ -1,21 +1,25 @@
-"""Karabakh relevance: mentions of the region, its places and actors, and a score.
+"""Karabakh relevance: mentions of the region, its places and actors, a
+centrality score, and whether the item is related at all.
 
-How the score is meant (DESIGN: "the item is about the region or conflict"):
-an item is related when the region is one of its subjects, not when it is
-named in passing. Evidence adds up: a mention in the title, a mention in the
-opening paragraph, the share of paragraphs that name it, and conflict words
-(Azerbaijan, Armenia, fighting, peacekeepers) in the sentences around the
-mentions. A single aside in a long piece on something else (an infographic of
-de-facto states, an opinion column listing conflicts) keeps its mentions but
-scores below the threshold; a short flash whose headline names the region
-scores above it.
+Two questions, answered apart (DESIGN: "even in one passing mention; how
+central the region is to the item is a separate graded field"):
 
-Look-alikes are handled where they arise: whole-word matching keeps كارباخال
-(a footballer) apart from كارباخ; ناغورني counts only as part of the region's
-name (so a columnist called ناغورني is not a mention); a region name in a
-football sentence (نادي، مباراة، دوري أبطال أوروبا ...) is the club Qarabağ FK
-and is dropped; weak names (فضولي 'nosy', جبرائيل 'Gabriel', اغدام) count only
-beside a strong mention.
+- **related** is recall first: one unambiguous name of the region, its towns,
+  corridor, institutions or war makes the item related, however briefly it is
+  named. Ambiguous names are resolved by context, as gazetteer geoparsers do:
+  a bare region name among football words is the club Qarabağ FK, among carpet,
+  horse or brand words it is that product, in an Afghan story it is the district
+  near Kabul, unless the sentence also names Armenia or Azerbaijan; weak names
+  (فضولي 'nosy', جبرائيل 'Gabriel', أغدام) count when the item is about Armenia
+  and Azerbaijan (names them anywhere) or beside a strong mention.
+- **score / centrality** grades how central the region is: a mention in the
+  title, in the opening paragraph, the share of paragraphs that name it and
+  conflict words around the mentions add up; a single aside scores low and is
+  `passing`, a story about the region is `central`.
+
+Whole-word matching keeps كارباخال (a footballer) apart from كارباخ, and
+ناغورني counts only as part of the region's name (a columnist called ناغورني is
+no mention).
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from monitor.detect.text import Paragraph, Sentence, paragraphs
 from monitor.document import Document
 from schemas.analysis import KarabakhRelevance, Mention
 
-THRESHOLD = 0.5
+#: The centrality score from which the region is a subject of the item.
+CENTRAL = 0.5
 SINGLE_MENTION_CAP = 0.45
 
 
@@ -41,12 +46,14 @@ class Entry:
     region: bool  # a name of the region itself (the one the football club shares)
     #: Weak, but strong in a sentence that names Armenia or Azerbaijan (الإقليم الانفصالي).
     in_context: bool = False
+    #: The same letters name other things (a carpet, a district near Kabul).
+    ambiguous: bool = False
 
 
 def _build() -> PhraseMatcher[Entry]:
     data = load("karabakh")
     phrases: dict[tuple[str, ...], Entry] = {}
-    region = Entry("Nagorno-Karabakh", "region", True, True)
+    region = Entry("Nagorno-Karabakh", "region", True, True, ambiguous=True)
     for name in data["region_names"]:
         phrases[norm_phrase(name)] = region
         for q in data["region_qualifiers"]:
@@ -58,6 +65,7 @@ def _build() -> PhraseMatcher[Entry]:
             e["weight"] == "strong",
             False,
             bool(e.get("strong_in_context", False)),
+            bool(e.get("ambiguous", False)),
         )
         for form in e["forms"]:
             phrases.setdefault(norm_phrase(form), entry)
@@ -68,6 +76,20 @@ MATCHER = _build()
 FOOTBALL = norm_set(load("karabakh")["football_context"])
 CONTEXT = norm_set(load("karabakh")["conflict_context"])
 ANCHORS = norm_set(load("karabakh")["context_anchors"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Sense:
+    name: str
+    document: bool  # the cue counts anywhere in the item, not only in the sentence
+    words: frozenset[str]
+
+
+OTHER_SENSES = tuple(
+    _Sense(name, v["scope"] == "document", norm_set(v["words"]))
+    for name, v in load("karabakh")["other_senses"].items()
+    if not name.startswith("_")
+)
 #: One-word names of the other conflicts (conflicts.json): a single Karabakh
 #: mention beside them is a comparison ("as in Libya and Karabakh"), not the subject.
 OTHER_CONFLICTS = frozenset(
@@ -126,11 +148,38 @@ def _in_context(f: _Found) -> _Found:
     return f
 
 
+def _has_anchor(words: frozenset[str] | set[str]) -> bool:
+    return any(v in ANCHORS for w in words for v in clitic_variants(w, articles=False))
+
+
+def _has_cue(words: frozenset[str] | set[str], cues: frozenset[str]) -> bool:
+    return any(v in cues for w in words for v in clitic_variants(w, articles=False))
+
+
+def _other_sense(f: _Found, doc_words: set[str], doc_anchor: bool) -> str | None:
+    """The other thing a bare region name means here (carpet, horse, a district
+    near Kabul, a brand), or None when it is the region."""
+    if not f.match.payload.ambiguous:
+        return None
+    sent_words = f.sentence.words
+    if _has_anchor(sent_words):
+        return None  # "the Karabakh carpet, Azerbaijan's pride" is still about the place
+    for sense in OTHER_SENSES:
+        if sense.document:
+            if not doc_anchor and _has_cue(doc_words, sense.words):
+                return sense.name
+        elif _has_cue(sent_words, sense.words):
+            return sense.name
+    return None
+
+
 def _promoted(f: _Found) -> _Found:
     entry = f.match.payload
     if entry.strong:
         return f
-    strong = Entry(entry.canonical, entry.kind, True, entry.region, entry.in_context)
+    strong = Entry(
+        entry.canonical, entry.kind, True, entry.region, entry.in_context, entry.ambiguous
+    )
     m = f.match
     return _Found(f.para, f.sentence, PhraseMatch(m.first, m.last, m.start, m.end, strong))
 
@@ -142,21 +191,30 @@ def _scan(para: Paragraph) -> list[_Found]:
 
 
 def detect_karabakh(doc: Document) -> KarabakhRelevance:
-    """Whether the item is about the Nagorno-Karabakh region or conflict."""
+    """Whether the item names the Nagorno-Karabakh region or conflict, and how
+    central it is to the item."""
     paras, title = paragraphs(doc)
+    parts = ([title] if title else []) + paras
     found: list[_Found] = []
-    for p in ([title] if title else []) + paras:
+    for p in parts:
         found.extend(_scan(p))
     if not found:
         return KarabakhRelevance()
-    football = sum(len(FOOTBALL & p.words) for p in ([title] if title else []) + paras)
+    football = sum(len(FOOTBALL & p.words) for p in parts)
     lede_football = len(FOOTBALL & paras[0].words) if paras else 0
     found = [f for f in found if not _is_club(f, football, lede_football)]
+    doc_words: set[str] = set().union(*(p.words for p in parts))
+    doc_anchor = _has_anchor(doc_words)
+    found = [f for f in found if _other_sense(f, doc_words, doc_anchor) is None]
     found = [_in_context(f) for f in found]
     # A weak alias of a place the item also names unambiguously is that place
     # (the headline's "أغدام" beside the body's "مدينة أغدام").
     named = {f.match.payload.canonical for f in found if f.match.payload.strong}
     found = [_promoted(f) if f.match.payload.canonical in named else f for f in found]
+    if doc_anchor and not football:
+        # A town whose name is also a common word (فضولي، أغدام، شوشا) is the
+        # town in an item about Armenia and Azerbaijan.
+        found = [_promoted(f) for f in found]
     if not any(f.match.payload.strong for f in found):
         # Weak names alone (a village name that is also a common word) say nothing.
         return KarabakhRelevance()
@@ -167,12 +225,13 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
     short_lede = (
         len(paras) <= _SHORT_ITEM
         and not football
-        and not any(_names_other_conflict(p) for p in ([title] if title else []) + paras)
+        and not any(_names_other_conflict(p) for p in parts)
     )
     score = _score(found, len(paras), short_lede)
     return KarabakhRelevance(
-        related=score >= THRESHOLD,
+        related=True,
         score=round(score, 3),
+        centrality="central" if score >= CENTRAL else "passing",
         mentions=list(dict.fromkeys(m.text for m in mentions)),
         mention_spans=mentions,
     )

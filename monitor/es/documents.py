@@ -74,6 +74,7 @@ def article_document(analysis: Analysis) -> dict[str, Any]:
         "karabakh": {
             "related": analysis.karabakh.related,
             "score": analysis.karabakh.score,
+            "centrality": analysis.karabakh.centrality,
             "mentions": list(analysis.karabakh.mentions),
             "canonical": sorted({m.canonical for m in analysis.karabakh.mention_spans}),
         },

@@ -66,6 +66,7 @@ def articles_mappings(analyzer: str) -> dict[str, Any]:
                 "properties": {
                     "related": {"type": "boolean"},
                     "score": {"type": "float"},
+                    "centrality": KEYWORD,
                     "mentions": KEYWORD,
                     "canonical": KEYWORD,
                 }
