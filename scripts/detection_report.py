@@ -31,8 +31,8 @@ from monitor.evaluation.score import FIELDS, Report, score  # noqa: E402
 BASELINE = ROOT.parent / "shared" / "bench" / "baseline.py"
 
 
-def baseline_report(gold: Path) -> Report | None:
-    if not BASELINE.exists():
+def baseline_report(gold: Path, baseline: Path = BASELINE) -> Report | None:
+    if not baseline.exists():
         return None
     cases = load_gold(gold)
     with tempfile.TemporaryDirectory() as tmp:
@@ -41,7 +41,7 @@ def baseline_report(gold: Path) -> Report | None:
             "".join(json.dumps(c.item, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8"
         )
         out = subprocess.run(
-            [sys.executable, str(BASELINE), str(items)],
+            [sys.executable, str(baseline), str(items)],
             capture_output=True,
             text=True,
             check=True,
@@ -58,12 +58,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: the shipped rounds)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument(
+        "--baseline", type=Path, default=BASELINE, help="the keyword baseline (%(default)s)"
+    )
     args = ap.parse_args()
     golds = args.gold or sorted(GOLD_DIR.glob("*.jsonl"))
     result: dict[str, Any] = {}
     for gold in golds:
         mine = project_report(gold)
-        base = baseline_report(gold)
+        base = baseline_report(gold, args.baseline)
         result[gold.stem] = {
             "items": mine.items,
             "project": mine.values(),
