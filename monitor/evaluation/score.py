@@ -25,7 +25,7 @@ FIELDS: dict[str, str] = {
     "casualty_historical": "historical figures flagged (F1 over item × kind × count)",
     "duplicates": "duplicate paragraphs exact (share of items with the exact set)",
     "alerts_raised": "alerts raised or not as expected (share of items)",
-    "alerts": "alerts exactly as expected (share of labelled items: statuses and changed figures)",
+    "alerts": "alerts as expected (share of labelled items: the statuses and kinds alerted)",
 }
 
 #: Fields scored as a share of items rather than as F1.
@@ -153,23 +153,22 @@ def _duplicates(analysis: Mapping[str, Any]) -> set[Any]:
 AlertSig = tuple[str, Any]
 
 
-def _alert_sigs(alerts: Iterable[Mapping[str, Any]]) -> list[AlertSig]:
-    sigs: list[AlertSig] = []
+def _alert_sigs(alerts: Iterable[Mapping[str, Any]]) -> set[AlertSig]:
+    """What an item's alerts say: each ceasefire status alerted, and each kind of
+    figure a casualties alert reports as new or changed. The counts are scored
+    by the casualty fields; here a sub-count that one labeller lists and the
+    alert folds into its total does not count twice."""
+    sigs: set[AlertSig] = set()
     for a in alerts:
         if a.get("type") == "ceasefire":
-            sigs.append(("ceasefire", a.get("status")))
+            sigs.add(("ceasefire", a.get("status")))
         else:
-            changed = tuple(
-                sorted(
-                    ((c.get("kind"), c.get("count")) for c in _list(a.get("changed"))),
-                    key=repr,
-                )
-            )
-            sigs.append((str(a.get("type")), changed))
-    return sorted(sigs, key=repr)
+            kinds = {c.get("kind") for c in _list(a.get("changed")) if isinstance(c, Mapping)}
+            sigs.update((str(a.get("type")), k) for k in kinds or {None})
+    return sigs
 
 
-def _expected_sigs(alerts: Sequence[ExpectedAlert]) -> list[AlertSig]:
+def _expected_sigs(alerts: Sequence[ExpectedAlert]) -> set[AlertSig]:
     return _alert_sigs(a.model_dump() for a in alerts)
 
 

@@ -82,7 +82,7 @@ def test_a_missing_or_failed_analysis_counts_as_empty() -> None:
     assert report.fields["casualty"].fn == 1
 
 
-def test_alerts_compare_statuses_and_changed_figures() -> None:
+def test_alerts_compare_statuses_and_the_kinds_alerted() -> None:
     expected = [
         {"type": "ceasefire", "status": "violated"},
         {"type": "casualties", "changed": [{"kind": "killed", "count": 4}]},
@@ -92,7 +92,10 @@ def test_alerts_compare_statuses_and_changed_figures() -> None:
         {"type": "casualties", "changed": [{"kind": "killed", "count": 4, "attributed_to": "x"}]},
         {"type": "ceasefire", "status": "violated"},
     ]
-    wrong = [{"type": "ceasefire", "status": "violated"}]
+    wrong = [
+        {"type": "ceasefire", "status": "violated"},
+        {"type": "casualties", "changed": [{"kind": "wounded", "count": 4}]},
+    ]
     got = {
         "a": analysis("a", alerts=good),
         "b": analysis("b", alerts=wrong),
