@@ -23,6 +23,9 @@ from monitor.service.names import RAW_PARTITIONS, app_id
 from monitor.service.process import Processor
 from monitor.settings import Settings
 
+SESSION_TIMEOUT_SECONDS = 10.0
+HEARTBEAT_SECONDS = 2.0
+
 
 class MonitorApp(faust.App):
     """faust.App with the loopback web driver (no table browser)."""
@@ -64,6 +67,14 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         topic_allow_declare=True,
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
+        # A restarted worker gets its partitions only once the group coordinator
+        # has given up on the killed one: after the session timeout. faust's 60 s
+        # default kept a restarted worker idle for a minute; 10 s (heartbeats
+        # every 2 s, so three may be missed) brings it under 15 s, measured in
+        # tests/integration/test_service_recovery.py. Static membership would
+        # be faster still but needs a unique, stable instance id per worker.
+        broker_session_timeout=SESSION_TIMEOUT_SECONDS,
+        broker_heartbeat_interval=HEARTBEAT_SECONDS,
         # On shutdown do not wait for unacknowledged events: the index agent holds
         # its batch unacked until indexed, and what is not acked is redelivered.
         stream_wait_empty=False,

@@ -75,7 +75,19 @@ def test_sigkill_mid_stream_and_restart(service: Settings, workers: Callable[...
     received_before = first.metrics().get("counts", {})  # {} : it is dead
     assert received_before == {}
 
-    second = workers()
+    restarted = time.monotonic()
+    second = workers(wait=False)
+    wait_for(
+        lambda: second.metrics().get("counts", {}).get("received", 0) > 0,
+        120,
+        "the restarted worker to consume",
+        every=0.1,
+    )
+    to_consume = time.monotonic() - restarted
+    print(f"\nrestarted worker consuming {to_consume:.1f} s after its start")
+    # The dead member's session must expire before the group hands its partitions
+    # over; with faust's default 60 s session this took about a minute.
+    assert to_consume < 15, f"{to_consume:.1f} s from restart to consuming"
     wait_for(_all_indexed(service, expected_ids), 300, "every item indexed", every=1.0)
     second.wait_idle(received=0, timeout=120)
 
