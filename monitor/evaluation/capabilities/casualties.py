@@ -75,6 +75,7 @@ def _np_slots(
     slots["PRON"] = pronoun(n, g)
     slots["KANA"] = verb("kana", n, g)
     slots["LAQI"] = verb("laqi", n, g)
+    slots["LAQI_VF"] = verb_first("laqi", g)
     return slots, style
 
 
@@ -103,8 +104,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     ("killed", "أودى {EVENT} {PLACE} بحياة {NP_GEN}."),
     ("killed", "حصد {EVENT} {PLACE} أرواح {NP_GEN}."),
     ("killed", "وقع هجوم بطائرة مسيرة {PLACE} {TIME} راح ضحيته {NP_NOM}."),
-    ("killed", "لقي {NP_NOM} حتف{PRON} {EVENT_IN} {PLACE}."),
-    ("killed", "لقي {NP_NOM} مصرع{PRON} {EVENT_IN} {PLACE} {TIME}."),
+    ("killed", "{LAQI_VF} {NP_NOM} حتف{PRON} {EVENT_IN} {PLACE}."),
+    ("killed", "{LAQI_VF} {NP_NOM} مصرع{PRON} {EVENT_IN} {PLACE} {TIME}."),
     ("killed", "{NP_NOM} {LAQI} حتف{PRON} {EVENT_IN} {PLACE}."),
     ("killed", "{NP_NOM} {LAQI} مصرع{PRON} {PLACE} {TIME}."),
 )
@@ -196,8 +197,11 @@ def from_templates(
         slots = _common(rng) | np | _verb_slots(kind, noun.gender, n)
         tags = [style]
         if modifier:
-            extra = rng.choice(lx.UNITS) if rng.random() < 0.5 else ""
-            clause = rng.choice(lx.RELATIVE_CLAUSES).format(kana=slots["KANA"])
+            # A unit name only fits soldiers; a masculine clause only masculine nouns.
+            soldier = noun in lx.SOLDIERS
+            extra = rng.choice(lx.UNITS) if soldier and rng.random() < 0.5 else ""
+            clauses = lx.RELATIVE_CLAUSES if noun.gender == "m" else lx.RELATIVE_CLAUSES[:2]
+            clause = rng.choice(clauses).format(kana=slots["KANA"])
             extra = f"{extra} {clause}".strip() if rng.random() < 0.6 else extra or clause
             for case in ("NOM", "ACC", "GEN"):
                 slots["NP_" + case] += " " + extra

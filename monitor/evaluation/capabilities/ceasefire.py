@@ -142,14 +142,24 @@ def discontinuous(rng: random.Random) -> Built:
     return text, Expected(ceasefire=True, statuses=frozenset({name})), (name,)
 
 
-def _swap_phrase(phrases: tuple[str, ...]) -> Builder:
-    """A builder that puts another name for a ceasefire in a status template."""
+_FEMININE = ("هدنة", "الهدنة", "التهدئة")
+
+
+def _swap_phrase(phrases: tuple[str, ...], ending: tuple[str, ...] = ()) -> Builder:
+    """A builder that puts another name for a ceasefire in a status template;
+    `ending` phrases (إنهاء ...) only where an end can be called for or agreed."""
 
     def build(rng: random.Random) -> Built:
         name = rng.choice(("called_for", "proposed", "agreed", "violated"))
         candidates = [t for t in STATUS_TEMPLATES[name] if "وقف إطلاق النار" in t]
-        template = rng.choice(candidates).replace("وقف إطلاق النار", rng.choice(phrases))
-        accepted = ALSO_ACCEPTED.get(template, frozenset({name}))
+        original = rng.choice(candidates)
+        usable = phrases + ending if name in ("called_for", "agreed") else phrases
+        phrase = rng.choice(usable)
+        template = original.replace("وقف إطلاق النار", phrase)
+        if phrase.startswith(_FEMININE):
+            template = template.replace(" الذي ", " التي ")  # الهدنة التي اقترحتها
+            template = template.replace("اقترحته", "اقترحتها")
+        accepted = ALSO_ACCEPTED.get(original, frozenset({name}))
         text = _with_context(rng, _actors(rng, template))
         return text, Expected(ceasefire=True, statuses=accepted), (name,)
 
@@ -157,7 +167,8 @@ def _swap_phrase(phrases: tuple[str, ...]) -> Builder:
 
 
 cessation_of_hostilities = _swap_phrase(
-    ("وقف الأعمال العدائية", "وقف الأعمال القتالية", "وقف القتال", "إنهاء الأعمال العدائية")
+    ("وقف الأعمال العدائية", "وقف الأعمال القتالية", "وقف القتال"),
+    ending=("إنهاء الأعمال العدائية",),
 )
 truce_words = _swap_phrase(
     ("الهدنة", "هدنة إنسانية", "التهدئة", "اتفاق التهدئة", "هدنة مؤقتة", "اتفاق الهدنة")

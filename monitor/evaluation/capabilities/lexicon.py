@@ -184,10 +184,12 @@ UNITS: tuple[str, ...] = (
     "من جيش الدفاع في قره باغ",
     "من قوات حفظ السلام",
 )
-# "{kana}" agrees with the counted people.
+# "{kana}" agrees with the counted people; the clauses after the first two use
+# masculine plural forms, so they go with masculine nouns only.
 RELATIVE_CLAUSES: tuple[str, ...] = (
-    "{kana} يقومون بدورية على خط التماس",
     "{kana} في مهمة لإزالة الألغام",
+    "{kana} داخل حافلة على الطريق",
+    "{kana} يقومون بدورية على خط التماس",
     "{kana} يستقلون سيارة عسكرية",
     "{kana} متمركزين في موقع متقدم",
 )
