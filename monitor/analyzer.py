@@ -77,9 +77,10 @@ class Analyzer:
         #: What this item added to the dedup state, for a caller that persists it.
         self.last_record = verdict.record
         t = self._lap("dedup", t)
+        year = item.published_at.year if item.published_at else None
         karabakh = detect_karabakh(doc)
-        ceasefire = detect_ceasefire(doc)
-        casualties = detect_casualties(doc)
+        ceasefire = detect_ceasefire(doc, year)
+        casualties = detect_casualties(doc, year)
         t = self._lap("detect", t)
         paragraphs = [
             Paragraph(

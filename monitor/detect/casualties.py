@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from monitor.detect import timeframe
 from monitor.detect.lexicon import (
     clitic_variants,
     load,
@@ -69,7 +70,6 @@ QUALIFIERS_AFTER = [(p, q) for q, ps in _DATA["qualifiers_after"].items() for p 
 NEGATIONS = norm_set(_DATA["negations"])
 CUMULATIVE = norm_set(_DATA["cumulative"])
 HISTORICAL = norm_set(_DATA["historical"])
-HISTORICAL_PERIODS = norm_set(_DATA["historical_periods"])
 EXCLUDE = norm_set(_DATA["exclude"])
 REPORTING = norm_set(_DATA["reporting_verbs"])
 SOURCE_MARKERS = norm_set(_DATA["source_markers"])
@@ -155,7 +155,6 @@ _AFTER_OK = norm_set(
 _PREP_OF = norm_set(["من"])
 _YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
 MONTHS = norm_set(_DATA["months"])
-_SINCE = norm_set(["منذ", "ومنذ"])
 #: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
 _TOLL_WORDS = norm_set(["عدد", "حصيلة", "الحصيلة", "إجمالي"])
 #: The second word of the Levantine months تشرين الأول، كانون الثاني.
@@ -525,23 +524,21 @@ def _headline_source(sentence: str) -> str | None:
     return m.group(1)
 
 
-def _historical(words: list[str], counts: frozenset[int] = frozenset()) -> bool:
-    """Whether the sentence dates its figures to the past; `counts` are the token
-    indices of the figures' own numbers ("مقتل 1802 منذ ..." is no year 1802)."""
+def _historical(
+    words: list[str], counts: frozenset[int] = frozenset(), year: int | None = None
+) -> bool:
+    """Whether the sentence dates its figures to the past (see `timeframe`);
+    `counts` are the token indices of the figures' own numbers ("مقتل 1802 منذ
+    ..." is no year 1802); `year` is the item's own year."""
+    if timeframe.past_phrase(words) or timeframe.anniversary(words):
+        return True
     war = any(_in(w, HISTORICAL, articles=True) for w in words)
-    for k, w in enumerate(words):
-        if k in counts:
-            continue
-        if w in HISTORICAL_PERIODS:
-            return True
-        if _YEAR.match(w) and not any(x in _SINCE for x in words[max(0, k - 2) : k]):
-            # "منذ عام 1994" dates the start of something still going on
-            if w.startswith("1") or war:
-                return True
-    return False
+    return any(
+        timeframe.past_year(words, k, year, war) for k in range(len(words)) if k not in counts
+    )
 
 
-def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
+def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[CasualtyFigure]:
     toks = sent.tokens
     words = [t.text for t in toks]
     if not words or any(w in EXCLUDE for w in words):
@@ -603,6 +600,7 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
         frozenset(
             k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
         ),
+        year,
     )
     cumulative_sent = any(_in(w, CUMULATIVE, articles=True) for w in words)
     out = []
@@ -628,8 +626,9 @@ def _figures(para: Paragraph, sent: Sentence) -> list[CasualtyFigure]:
     return out
 
 
-def detect_casualties(doc: Document) -> list[CasualtyFigure]:
-    """Every casualty or displacement figure the item states (title and body)."""
+def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFigure]:
+    """Every casualty or displacement figure the item states (title and body);
+    `year`, the item's own, tells past years from this year's."""
     paras, title = paragraphs(doc)
     out: list[CasualtyFigure] = []
     for p in ([title] if title else []) + paras:
@@ -639,5 +638,5 @@ def detect_casualties(doc: Document) -> list[CasualtyFigure]:
             continue  # a casualty word but no number of any kind
         for sent in p.sentences:
             if not SCREEN.isdisjoint(sent.words):
-                out.extend(_figures(p, sent))
+                out.extend(_figures(p, sent, year))
     return out

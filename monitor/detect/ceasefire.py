@@ -18,9 +18,9 @@ news even when the agreement they refer to is old.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from monitor.detect import timeframe
 from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
 from monitor.detect.matcher import PhraseMatch, PhraseMatcher
 from monitor.detect.text import Paragraph, Sentence, Token, paragraphs
@@ -115,7 +115,6 @@ ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
 #: Words scanned before a trigger for its governing cue, and after it.
 _BEFORE = 12
 _AFTER = 8
-_YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
 #: Words that end the noun phrase naming a party.
 _PARTY_STOP = norm_set(
     [
@@ -182,7 +181,6 @@ _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيم�
 #: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
 _HAD = norm_word("قد")
-_SINCE = norm_set(["منذ"])
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
 
 
@@ -308,14 +306,13 @@ def _ends_war(toks: tuple[Token, ...], last: int) -> bool:
     return False
 
 
-def _dated(toks: tuple[Token, ...], first: int, last: int) -> bool:
-    """A year in the wider clause around the trigger, not one of "since" (منذ 2014)."""
-    for k in range(max(0, first - 4), min(len(toks), last + 10)):
-        if _YEAR.match(toks[k].text) and not any(
-            v in _SINCE for j in range(max(0, k - 3), k) for v in clitic_variants(toks[j].text)
-        ):
-            return True
-    return False
+def _dated(toks: tuple[Token, ...], first: int, last: int, year: int | None) -> bool:
+    """A past year in the wider clause around the trigger, not one of "since" (منذ 2014)."""
+    words = [t.text for t in toks]
+    return any(
+        timeframe.past_year(words, k, year, war=True)
+        for k in range(max(0, first - 4), min(len(toks), last + 10))
+    )
 
 
 def _weak_cue(toks: tuple[Token, ...], first: int, last: int) -> str | None:
@@ -339,18 +336,23 @@ def _hostile(toks: tuple[Token, ...], first: int, last: int) -> bool:
     )
 
 
-def _historical(toks: tuple[Token, ...], first: int, last: int, sentence_hist: bool) -> bool:
+def _historical(
+    toks: tuple[Token, ...], first: int, last: int, sentence_hist: bool, year: int | None
+) -> bool:
     if sentence_hist:
         return True
-    # A year right after the ceasefire phrase (اتفاق وقف إطلاق النار المبرم عام 2020)
-    # or right before it (هدنة 1953).
-    window = toks[max(0, first - 3) : first] + toks[last + 1 : last + 5]
-    if any(_YEAR.match(t.text) for t in window):
+    words = [t.text for t in toks]
+    if timeframe.still(words):
+        return False  # "الهدنة المعلنة في 2024 لا تزال صامدة": agreed then, holding now
+    # A past year right after the ceasefire phrase (اتفاق وقف إطلاق النار المبرم
+    # عام 2020) or right before it (هدنة 1953).
+    window = [*range(max(0, first - 3), first), *range(last + 1, min(len(toks), last + 5))]
+    if any(timeframe.past_year(words, k, year, war=True) for k in window):
         return True
     # Background told as such (the pluperfect, a truce that "ended the war")
     # with a date a little further away: "وكان اتفاق وقف إطلاق النار الذي رعته
     # موسكو في نوفمبر 2020 قد أنهى حربا".
-    if (_pluperfect(toks) or _ends_war(toks, last)) and _dated(toks, first, last):
+    if (_pluperfect(toks) or _ends_war(toks, last)) and _dated(toks, first, last, year):
         return True
     # The war "ended with" a ceasefire: the ending verb in the same clause.
     before = [t.text for t in toks[max(0, first - 3) : first]]
@@ -426,7 +428,7 @@ def _acceptor(para: Paragraph, toks: tuple[Token, ...], first: int) -> str | Non
 
 
 def _statement(
-    para: Paragraph, sent: Sentence, m: PhraseMatch[str], hist_sent: bool
+    para: Paragraph, sent: Sentence, m: PhraseMatch[str], hist_sent: bool, year: int | None
 ) -> CeasefireStatement | None:
     toks = sent.tokens
     if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
@@ -443,7 +445,7 @@ def _statement(
         status = weak
         trigger_tok = toks[m.first - 1]
     historical = status not in ("called_for", "violated") and _historical(
-        toks, m.first, m.last, hist_sent
+        toks, m.first, m.last, hist_sent, year
     )
     s, e = para.span(sent.start, sent.end)
     proposed_by = _proposer(para, toks, m.first, m.last)
@@ -465,7 +467,7 @@ def _statement(
     )
 
 
-def _scan(para: Paragraph) -> list[CeasefireStatement]:
+def _scan(para: Paragraph, year: int | None = None) -> list[CeasefireStatement]:
     if not TRIGGERS.screen(para.words):
         return []
     out = []
@@ -475,11 +477,18 @@ def _scan(para: Paragraph) -> list[CeasefireStatement]:
         matches = TRIGGERS.find(sent.tokens)
         if not matches:
             continue
-        hist_sent = bool(HISTORICAL.find(sent.tokens))
+        words = [t.text for t in sent.tokens]
+        # A commemoration, a finished past (1994, آنذاك) with nothing of the
+        # day's news beside it: the truce is history.
+        hist_sent = (
+            bool(HISTORICAL.find(sent.tokens))
+            or timeframe.anniversary(words)
+            or timeframe.past_sentence(words, year)
+        )
         # One statement per sentence: the trigger with the strongest status.
         best: CeasefireStatement | None = None
         for m in matches:
-            st = _statement(para, sent, m, hist_sent)
+            st = _statement(para, sent, m, hist_sent, year)
             if st is None:
                 continue
             if (
@@ -493,12 +502,13 @@ def _scan(para: Paragraph) -> list[CeasefireStatement]:
     return out
 
 
-def detect_ceasefire(doc: Document) -> CeasefireResult:
-    """Ceasefire or truce statements in the item (title and body)."""
+def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
+    """Ceasefire or truce statements in the item (title and body); `year`, the
+    item's own, tells a past truce from this year's."""
     paras, title = paragraphs(doc)
     statements: list[CeasefireStatement] = []
     for p in ([title] if title else []) + paras:
-        statements.extend(_scan(p))
+        statements.extend(_scan(p, year))
     return CeasefireResult(
         detected=any(not s.historical for s in statements), statements=statements
     )

@@ -1,0 +1,91 @@
+"""Whether a sentence reports the past or the present, from its own time words.
+
+Historical versus current is a property of the clause's time expressions, not
+of any year or war word anywhere near a figure: "a current toll since the 2020
+war" is current (منذ opens a span that reaches today), "between 1991 and 1994"
+and "last month's crash" are past. An explicit year counts as past when it is
+earlier than the item's own year (the item's date is the reference); without
+a date only a year of the 1900s does. The vocabulary is data
+(`monitor/data/timeframe.json`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set
+
+_DATA = load("timeframe")
+SINCE = norm_set(_DATA["since"])
+PAST_PHRASES = norm_phrases(_DATA["past_phrases"])
+ANNIVERSARY = norm_set(_DATA["anniversary"])
+PERIODS = norm_set(_DATA["periods"])
+PRESENT = norm_set(_DATA["present"])
+STILL = norm_set(_DATA["still"])
+_FIRST_WORDS = frozenset(p[0] for p in PAST_PHRASES)
+YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+#: How far back a "since" word reaches over the words that name the start (منذ
+#: انتهاء حرب عام 2020).
+_SINCE_REACH = 5
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(v in words for v in clitic_variants(word, articles=False, min_rest=2))
+
+
+def since_before(words: Sequence[str], k: int) -> bool:
+    """Whether a "since" word governs the word at `k` (منذ عام 2020)."""
+    return any(_in(w, SINCE) for w in words[max(0, k - _SINCE_REACH) : k])
+
+
+def past_year(words: Sequence[str], k: int, year: int | None, war: bool = False) -> bool:
+    """Whether words[k] is a year that dates its clause to the past."""
+    w = words[k]
+    if not YEAR.match(w) or since_before(words, k):
+        return False
+    if year is not None:
+        return int(w) < year
+    return w.startswith("1") or war
+
+
+def past_phrase(words: Sequence[str]) -> bool:
+    """A phrase that dates the sentence to a finished past (الشهر الماضي، آنذاك)."""
+    for i, w in enumerate(words):
+        if w in PERIODS:
+            return True
+        if w not in _FIRST_WORDS and not any(v in _FIRST_WORDS for v in clitic_variants(w)):
+            continue
+        for phrase in PAST_PHRASES:
+            n = len(phrase)
+            cand = words[i : i + n]
+            if (
+                len(cand) == n
+                and tuple(cand[1:]) == phrase[1:]
+                and (cand[0] == phrase[0] or phrase[0] in clitic_variants(cand[0]))
+            ):
+                return True
+    return False
+
+
+def anniversary(words: Sequence[str]) -> bool:
+    """A commemoration (ذكرى، أحيت): what it remembers is past."""
+    return any(_in(w, ANNIVERSARY) for w in words)
+
+
+def present_marker(words: Sequence[str]) -> bool:
+    """A word of the day's news (اليوم، الأحد، الجاري)."""
+    return any(_in(w, PRESENT) for w in words)
+
+
+def past_sentence(words: Sequence[str], year: int | None) -> bool:
+    """The whole sentence is about the past: a past phrase, or a past year with
+    no word of the day's news beside it."""
+    if past_phrase(words):
+        return True
+    return not present_marker(words) and any(past_year(words, k, year) for k in range(len(words)))
+
+
+def still(words: Sequence[str]) -> bool:
+    """A past beginning carried into the present (لا تزال صامدة)."""
+    return any(_in(w, STILL) for w in words)

@@ -1,0 +1,67 @@
+"""Historical versus current by the clause's own time words and the item's date."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from monitor.analyzer import Analyzer
+from schemas.analysis import Analysis
+
+
+def analyze(body: str, published_at: str | None = "2025-06-01T10:00:00Z") -> Analysis:
+    item: dict[str, str] = {"id": "t", "body": body}
+    if published_at:
+        item["published_at"] = published_at
+    result = Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False), now=1_750_000_000.0)
+    assert isinstance(result, Analysis)
+    return result
+
+
+def figures(a: Analysis) -> set[tuple[str, int | None, bool]]:
+    return {(f.kind, f.count, f.historical) for f in a.casualties}
+
+
+@pytest.mark.parametrize(
+    ("body", "historical"),
+    [
+        # a year before the item's own dates the clause to the past
+        ("وفي سبتمبر 2023 نزح أكثر من مئة ألف أرمني من الإقليم.", True),
+        ("قتل أكثر من 6500 جندي خلال حرب خريف 2020.", True),
+        # a year of the item's own is this year's news
+        ("قتل 12 جنديا في اشتباكات مارس 2025 على الحدود.", False),
+        # since: a span that reaches today (the year may stand a few words away)
+        ("لقي 72 شخصا حتفهم بانفجار ألغام منذ انتهاء حرب عام 2020.", False),
+        ("ارتفع عدد ضحايا الألغام منذ 2020 إلى 390 قتيلا.", False),
+        # relative past, eras and commemorations
+        ("قتل أكثر من 50 شخصا في حادثين على الطريق نفسه الشهر الماضي.", True),
+        ("قتل نحو ثلاثين ألف شخص في حرب التسعينيات.", True),
+        ("أحيا الأرمن ذكرى مقتل 30 مدنيا في القرية.", True),
+        ("قتل في الحرب الأولى نحو ثلاثين ألف شخص.", True),
+    ],
+)
+def test_figures_take_the_time_of_their_clause(body: str, historical: bool) -> None:
+    found = analyze(body).casualties
+    assert found, body
+    assert {f.historical for f in found} == {historical}
+
+
+def test_without_a_date_only_the_1900s_or_a_war_year_are_past() -> None:
+    assert {f.historical for f in analyze("قتل 12 جنديا عام 2023.", None).casualties} == {False}
+    assert {f.historical for f in analyze("قتل 12 جنديا عام 1993.", None).casualties} == {True}
+
+
+@pytest.mark.parametrize(
+    ("body", "current"),
+    [
+        ("الهدنة التي وقعت عام 1994 صمدت ستة وعشرين عاما.", set()),
+        ("حين وقع الطرفان بروتوكول بيشكيك في مايو 1994، صمد وقف إطلاق النار طويلا.", set()),
+        ("أحيت الكوريتان ذكرى توقيع اتفاقية الهدنة في بانمونجوم.", set()),
+        ("أعلن الطرفان اليوم وقفا لإطلاق النار هو الأول منذ حرب 2020.", {"announced"}),
+        ("قال الوزير الأحد إن الهدنة المعلنة في 2024 لا تزال صامدة.", {"holding"}),
+    ],
+)
+def test_a_truce_of_a_past_year_is_history(body: str, current: set[str]) -> None:
+    statuses = {s.status for s in analyze(body).ceasefire.statements if not s.historical}
+    assert statuses == current
