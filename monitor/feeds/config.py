@@ -82,6 +82,10 @@ class PollerConfig(BaseModel):
     concurrency: int = Field(8, ge=1, le=256)
     max_seen_ids: int = Field(200_000, ge=1)
     user_agent: str = "karabakh-monitor-feeds/0.1"
+    # Each feed is parsed in its own child process within these budgets
+    # (monitor/feeds/sandbox.py), so one heavy feed cannot stall or sink the rest.
+    parse_timeout_seconds: float = Field(30.0, gt=0, le=600)
+    parse_memory_mb: int = Field(512, ge=128, le=16384)
 
 
 class FeedsConfig(BaseModel):

@@ -19,7 +19,8 @@ from typing import Any
 import feedparser
 
 from monitor.feeds.config import FeedSpec
-from monitor.feeds.xmlsafe import UnsafeFeed, make_safe
+from monitor.feeds.decode import REPLACEMENT
+from monitor.feeds.xmlsafe import CONTENT_TYPE, UnsafeFeed, make_safe
 from monitor.items import ItemError, validate_item
 from monitor.text.normalize import strip_html
 from schemas.news import NewsItem
@@ -45,6 +46,8 @@ class ParsedFeed:
     items: list[NewsItem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # reasons, one per skipped entry
     warning: str | None = None  # feedparser's bozo reason when entries were still usable
+    encoding: str = "utf-8"
+    bad_bytes: int = 0  # bytes of the document that did not decode
 
 
 def entry_key(entry: Any, feed: FeedSpec) -> str:
@@ -121,6 +124,12 @@ def entry_to_item(
     return validate_item(data, max_body_bytes)
 
 
+def _has_replacement(entry: Any) -> bool:
+    values = [entry.get(k) or "" for k in ("id", "link", "title", "summary")]
+    values.extend(c.get("value") or "" for c in entry.get("content") or [])
+    return any(REPLACEMENT in v for v in values if isinstance(v, str))
+
+
 def parse_feed(
     data: bytes,
     feed: FeedSpec,
@@ -128,14 +137,20 @@ def parse_feed(
     content_type: str | None = None,
     max_body_bytes: int = 1_000_000,
 ) -> ParsedFeed:
-    """Parse fetched bytes (never a URL or a path) into items; raise `FeedError` if unusable."""
+    """Parse fetched bytes (never a URL or a path) into items; raise `FeedError` if unusable.
+
+    An entry holding bytes that did not decode is held back (a reason in
+    `skipped`, not an item): delivering it would deliver mojibake, and its id
+    would be remembered as seen, so the corrected text would never arrive."""
     try:
-        safe = make_safe(data)
+        safe = make_safe(data, content_type)
     except UnsafeFeed as exc:
         raise FeedError(str(exc)) from None
-    headers = {"content-type": content_type} if content_type else {}
     # A stream, not bytes: feedparser tries bytes as a file name before parsing them.
-    parsed = feedparser.parse(io.BytesIO(safe), response_headers=headers)
+    # The content type is the one make_safe wrote the bytes in, not the server's.
+    parsed = feedparser.parse(
+        io.BytesIO(safe.data), response_headers={"content-type": CONTENT_TYPE}
+    )
     entries = parsed.get("entries") or []
     version = parsed.get("version") or ""
     if parsed.get("bozo") and not entries:
@@ -148,12 +163,20 @@ def parse_feed(
         feed=feed,
         title=html_to_text(channel.get("title") or "") or None,
         entries=len(entries),
+        encoding=safe.encoding,
+        bad_bytes=safe.bad_bytes,
     )
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         result.warning = f"{type(problem).__name__}: {problem}"
     feed_language = channel.get("language")
     for n, entry in enumerate(entries):
+        if safe.bad_bytes and _has_replacement(entry):
+            result.skipped.append(
+                f"entry {n}: invalid_bytes: bytes that are not {safe.encoding} "
+                "(held back until the feed is fixed)"
+            )
+            continue
         try:
             result.items.append(
                 entry_to_item(

@@ -17,20 +17,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from monitor.feeds.config import FeedsConfig, FeedSpec
 from monitor.feeds.fetch import Fetcher, FetchResult, HttpFetcher, Validators
-from monitor.feeds.parse import FeedError, parse_feed
+from monitor.feeds.parse import FeedError, ParsedFeed
+from monitor.feeds.sandbox import ParseBudget, SandboxParser
 from monitor.feeds.sink import NewsSink
 from monitor.feeds.state import PollerState
 
 log = logging.getLogger(__name__)
 
 Status = Literal["ok", "not_modified", "error"]
+
+#: (bytes, feed, content type, max body bytes) -> ParsedFeed, or raises FeedError.
+Parser = Callable[[bytes, FeedSpec, str | None, int], Awaitable[ParsedFeed]]
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class FeedPoller:
         fetcher: Fetcher | None = None,
         max_body_bytes: int = 1_000_000,
         clock: Callable[[], float] = time.monotonic,
+        parser: Parser | None = None,
     ) -> None:
         self.config = config
         self.sink = sink
@@ -79,6 +84,12 @@ class FeedPoller:
         )
         self.max_body_bytes = max_body_bytes
         self._clock = clock
+        self.parser: Parser = parser or SandboxParser(
+            ParseBudget(
+                timeout_seconds=config.poller.parse_timeout_seconds,
+                memory_bytes=config.poller.parse_memory_mb << 20,
+            )
+        )
         self._semaphore = asyncio.Semaphore(config.poller.concurrency)
         # One feed's items are delivered and recorded at a time, so the state file
         # never races with itself.
@@ -114,12 +125,8 @@ class FeedPoller:
         if result.not_modified or result.body is None:
             return FeedOutcome(feed.name, "not_modified", elapsed=result.elapsed)
         try:
-            parsed = parse_feed(
-                result.body,
-                feed,
-                content_type=result.content_type,
-                max_body_bytes=self.max_body_bytes,
-            )
+            # Off the event loop, in a child process with a time and memory budget.
+            parsed = await self.parser(result.body, feed, result.content_type, self.max_body_bytes)
         except FeedError as exc:
             return FeedOutcome(feed.name, "error", error=str(exc), elapsed=result.elapsed)
         if parsed.warning:

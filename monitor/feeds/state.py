@@ -8,7 +8,9 @@ Item ids are remembered in insertion order and the oldest are forgotten beyond
 from __future__ import annotations
 
 import json
+import logging
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +19,8 @@ from typing import Any
 from monitor.feeds.fetch import Validators
 
 STATE_FORMAT = 1
+
+log = logging.getLogger(__name__)
 
 
 class SeenIds:
@@ -75,12 +79,31 @@ class PollerState:
 
     @classmethod
     def load(cls, path: Path, capacity: int) -> PollerState:
-        """The saved state, or an empty one when there is no file yet."""
+        """The saved state, or an empty one when there is no file yet.
+
+        A file that cannot be read as state (truncated by a full disk, edited by
+        hand) is moved aside and the poller starts afresh: it then re-sends what
+        the feeds still list, which the pipeline recognises by id and content
+        (at least once, never lost), instead of refusing to start."""
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return cls(capacity)
-        return cls.from_json(json.loads(raw), capacity)
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError(f"expected a JSON object, got {type(data).__name__}")
+            return cls.from_json(data, capacity)
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+            path.replace(aside)
+            log.warning(
+                "feed state unreadable, starting afresh path=%s moved_to=%s error=%r",
+                path,
+                aside,
+                f"{type(exc).__name__}: {exc}"[:300],
+            )
+            return cls(capacity)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,109 +1,129 @@
-"""Make fetched feed bytes safe to hand to feedparser.
+"""Make a fetched feed safe to hand to feedparser: decoded, DTD-free, UTF-8.
 
 feedparser keeps "simple" entity declarations of the DOCTYPE and its fallback
 (loose) parser expands them: one large entity referenced many times turned a
 203 KB feed into a 200 MB string. Feeds have no business declaring entities, so:
 
-* a document whose prolog declares entities (`<!ENTITY`) is refused;
-* any other DOCTYPE (e.g. RSS 0.91's public DTD) is removed, internal subset
-  and all, so neither parser sees a DTD;
-* UTF-16/UTF-32 documents are transcoded to UTF-8 first, so the checks cannot
-  be dodged by a wide encoding.
-
-The prolog is what feedparser itself treats as the head: everything before the
-first element start tag (`<` followed by a word character).
+* the bytes are decoded first in one known encoding (`decode.decode_feed`), and
+  everything below reads that text, so no encoding can hide a DOCTYPE;
+* the prolog (XML declaration, processing instructions, comments, whitespace
+  and the DOCTYPE, up to the first element) is read token by token, so a
+  comment that quotes `<!DOCTYPE` or contains `>` is just a comment, and is
+  then dropped: nothing but a new XML declaration precedes the first element;
+* a DOCTYPE that declares entities (`<!ENTITY`) is refused; any other (RSS
+  0.91's public DTD) is removed, internal subset and all;
+* the result is UTF-8 with a declaration that says so, and the caller tells
+  feedparser the same in the content type, so it has nothing left to guess.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
+from dataclasses import dataclass
 
-_ELEMENT_START = re.compile(rb"<\w")
-_ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
-_DOCTYPE_START = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
-_XML_DECL_ENCODING = re.compile(rb"""^(<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+from monitor.feeds.decode import EncodingError, decode_feed
 
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Without a BOM, "<?" in a wide encoding shows its zero bytes.
-_WIDE_PATTERNS = (
-    (b"<\x00\x00\x00", "utf-32-le"),
-    (b"\x00\x00\x00<", "utf-32-be"),
-    (b"<\x00?\x00", "utf-16-le"),
-    (b"\x00<\x00?", "utf-16-be"),
-)
+_XML_DECL = re.compile(r"<\?xml[\s?][^>]*?\?>", re.IGNORECASE)
+_ENTITY_DECL = re.compile(r"<!\s*ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!\s*DOCTYPE", re.IGNORECASE)
+_SPACE = re.compile(r"[\s\ufeff]+")
+_STANDALONE = re.compile(r"""\bstandalone\s*=\s*["'](yes|no)["']""")
+
+#: What feedparser is told about the bytes `make_safe` returns.
+CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
 class UnsafeFeed(ValueError):
     """The bytes are refused before parsing (the reason says why)."""
 
 
-def _to_utf8(data: bytes) -> bytes:
-    """UTF-16/32 (with a BOM or a recognisable `<?xml`) -> UTF-8 with a matching declaration."""
-    codec = None
-    for bom, name in _WIDE_BOMS:
-        if data.startswith(bom):
-            codec, data = name, data[len(bom) :]
-            break
-    if codec is None:
-        for pattern, name in _WIDE_PATTERNS:
-            if data.startswith(pattern):
-                codec = name
-                break
-    if codec is None:
-        return data
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise UnsafeFeed(f"invalid {codec} at byte {exc.start}") from None
-    out = text.encode("utf-8")
-    return _XML_DECL_ENCODING.sub(rb'\1"utf-8"', out, count=1)
+@dataclass(frozen=True)
+class SafeFeed:
+    data: bytes  # UTF-8, without a DTD
+    encoding: str  # what the document was in
+    bad_bytes: int  # bytes that did not decode (replaced by U+FFFD)
 
 
-def _doctype_end(data: bytes, start: int) -> int:
-    """Index just past the DOCTYPE starting at `start` (quotes and `[...]` respected)."""
+def _doctype_end(text: str, start: int) -> int:
+    """Index just past the DOCTYPE starting at `start` (quotes, `[...]` and
+    comments inside the internal subset respected)."""
     i = start + 2
     depth = 0
-    quote: int | None = None
-    n = len(data)
+    quote: str | None = None
+    n = len(text)
     while i < n:
-        c = data[i]
+        c = text[i]
         if quote is not None:
             if c == quote:
                 quote = None
-        elif c in (0x22, 0x27):  # " '
+        elif text.startswith("<!--", i):
+            close = text.find("-->", i + 4)
+            if close < 0:
+                break
+            i = close + 3
+            continue
+        elif c in "\"'":
             quote = c
-        elif c == 0x5B:  # [
+        elif c == "[":
             depth += 1
-        elif c == 0x5D:  # ]
+        elif c == "]":
             depth = max(0, depth - 1)
-        elif c == 0x3E and depth == 0:  # >
+        elif c == ">" and depth == 0:
             return i + 1
         i += 1
     raise UnsafeFeed("unterminated DOCTYPE")
 
 
-def make_safe(data: bytes) -> bytes:
-    """Return bytes without any DTD, or raise `UnsafeFeed`."""
-    data = _to_utf8(data)
-    m = _ELEMENT_START.search(data)
-    head_end = m.start() if m else len(data)
-    head = data[:head_end]
-    if _ENTITY_DECL.search(head):
-        raise UnsafeFeed("the document declares XML entities (<!ENTITY>): refused")
-    doctype = _DOCTYPE_START.search(head)
-    if doctype is None:
-        return data
-    end = _doctype_end(data, doctype.start())
-    stripped = data[: doctype.start()] + data[end:]
-    # A second DOCTYPE, or one hidden behind the first, is not a feed either.
-    m = _ELEMENT_START.search(stripped)
-    head = stripped[: m.start() if m else len(stripped)]
-    if _DOCTYPE_START.search(head) or _ENTITY_DECL.search(head):
-        raise UnsafeFeed("more than one DOCTYPE: refused")
-    return stripped
+def _strip_prolog(text: str) -> str:
+    """The document from its first element on. Comments and processing instructions
+    of the prolog go too: feedparser looks for entity declarations in everything
+    before the first element, comments included."""
+    i, n = 0, len(text)
+    seen_doctype = False
+    while i < n:
+        m = _SPACE.match(text, i)
+        if m:
+            i = m.end()
+            continue
+        if text.startswith("<!--", i):
+            close = text.find("-->", i + 4)
+            if close < 0:
+                raise UnsafeFeed("unterminated comment before the first element")
+            i = close + 3
+        elif i == 0 and _XML_DECL.match(text, i):
+            i = _XML_DECL.match(text, i).end()  # type: ignore[union-attr]
+        elif text.startswith("<?", i):
+            close = text.find("?>", i + 2)
+            if close < 0:
+                raise UnsafeFeed("unterminated processing instruction before the first element")
+            i = close + 2
+        elif _DOCTYPE.match(text, i):
+            if seen_doctype:
+                raise UnsafeFeed("more than one DOCTYPE: refused")
+            seen_doctype = True
+            end = _doctype_end(text, i)
+            if _ENTITY_DECL.search(text, i, end):
+                raise UnsafeFeed("the document declares XML entities (<!ENTITY>): refused")
+            i = end
+        elif _ENTITY_DECL.match(text, i):
+            raise UnsafeFeed("the document declares XML entities (<!ENTITY>): refused")
+        else:
+            break  # the first element, or text that is not XML (feedparser will say)
+    return text[i:]
+
+
+def make_safe(data: bytes, content_type: str | None = None) -> SafeFeed:
+    """Decode, drop any DTD and re-encode as UTF-8, or raise `UnsafeFeed`."""
+    try:
+        decoded = decode_feed(data, content_type)
+    except EncodingError as exc:
+        raise UnsafeFeed(str(exc)) from None
+    text = decoded.text
+    decl = _XML_DECL.match(text)
+    standalone = _STANDALONE.search(decl.group()) if decl else None
+    rest = _strip_prolog(text)
+    extra = f' standalone="{standalone.group(1)}"' if standalone else ""
+    out = f'<?xml version="1.0" encoding="utf-8"{extra}?>\n{rest}'
+    # surrogatepass: a UTF-16 document may hold unpaired surrogates; they stay bytes
+    # for feedparser to reject, never an exception here.
+    return SafeFeed(out.encode("utf-8", "surrogatepass"), decoded.encoding, decoded.bad_bytes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +21,9 @@ class Route:
     etag: bool = True
     last_modified: str | None = "Thu, 21 Sep 2023 10:00:00 GMT"
     endless: bool = False  # stream bytes until the client hangs up
+    gzip: bool = False  # `body` is already gzip: sent with Content-Encoding: gzip
+    trickle: float = 0.0  # seconds between 16-byte chunks of the body
+    reset_after: int | None = None  # close the connection after this many body bytes
     hits: int = 0
     conditional_hits: int = 0
 
@@ -73,11 +77,23 @@ def _handler(server_state: FeedServer) -> type[BaseHTTPRequestHandler]:
                         self.wfile.write(b"<item>" + b"x" * 65536 + b"</item>")
                 except (BrokenPipeError, ConnectionResetError):
                     return
+            if route.gzip:
+                self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
             try:
-                self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError):
+                if route.reset_after is not None:
+                    self.wfile.write(route.body[: route.reset_after])
+                    self.wfile.flush()
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                elif route.trickle:
+                    for i in range(0, len(route.body), 16):
+                        self.wfile.write(route.body[i : i + 16])
+                        self.wfile.flush()
+                        time.sleep(route.trickle)
+                else:
+                    self.wfile.write(route.body)
+            except (BrokenPipeError, ConnectionResetError, OSError):
                 pass
 
     return Handler
