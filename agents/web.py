@@ -7,14 +7,23 @@ declared here plus faust's `/router/`.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 import faust
+import mode
 from faust.types import TP
 from faust.web import Request, Response, View
 from faust.web.drivers.aiohttp import Web as AiohttpWeb
 
 from agents.context import Runtime
+from monitor.service.probe import KafkaProbe, check_elasticsearch
+
+log = logging.getLogger("agents.web")
+
+#: How often the worker checks that Elasticsearch and the broker answer.
+PROBE_SECONDS = 3.0
 
 
 class LoopbackWeb(AiohttpWeb):
@@ -41,19 +50,62 @@ def _assigned(app: faust.App) -> int:
         return 0
 
 
+def health_report(rt: Runtime, assigned: int, snap: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """(HTTP status, body) of /health: 200 only when both servers answer and the
+    worker has partitions; the body says which server is missing and why, with
+    the consumer lag and dead-letter count an operator looks at next."""
+    unreachable = rt.metrics.unreachable
+    es_ok = rt.es_ready and rt.metrics.es_available and "elasticsearch" not in unreachable
+    kafka_ok = "kafka" not in unreachable
+    state = "ok" if es_ok and kafka_ok and assigned else "degraded"
+    body = {
+        "status": state,
+        "kafka": "ok" if kafka_ok else "unreachable",
+        "kafka_partitions_assigned": assigned,
+        "elasticsearch": "ok" if es_ok else "unavailable",
+        "unreachable": dict(unreachable),
+        "process_state_ready": not rt.state_dirty,
+        "consumer_lag": snap["consumer_lag"]["total"],
+        "dead_letters": snap["dead_letters"]["total"],
+        "uptime_seconds": snap["uptime_seconds"],
+    }
+    return (200 if state == "ok" else 503), body
+
+
 def register(app: faust.App, rt: Runtime) -> None:
     async def health(web: View, request: Request) -> Response:
-        assigned = _assigned(app)
-        es_ok = rt.es_ready and rt.metrics.es_available
-        state = "ok" if es_ok and assigned else "degraded"
-        body = {
-            "status": state,
-            "kafka_partitions_assigned": assigned,
-            "elasticsearch": "ok" if es_ok else "unavailable",
-            "process_state_ready": not rt.state_dirty,
-            "uptime_seconds": rt.metrics.snapshot()["uptime_seconds"],
-        }
-        return web.json(body, status=200 if state == "ok" else 503)
+        status, body = health_report(rt, _assigned(app), rt.metrics.snapshot(_highwater(app)))
+        return web.json(body, status=status)
+
+    kafka_probe = KafkaProbe(rt.settings)
+    es_client: list[Any] = []  # made on first use, inside the running loop
+
+    @app.timer(PROBE_SECONDS)
+    async def probe() -> None:
+        from monitor.es.client import make_async_client
+
+        if not es_client:
+            es_client.append(make_async_client(rt.settings))
+        # Both at once: a frozen node must not delay the broker's check.
+        es_reason, kafka_reason = await asyncio.gather(
+            check_elasticsearch(es_client[0]), kafka_probe.check()
+        )
+        for name, reason in (("elasticsearch", es_reason), ("kafka", kafka_reason)):
+            if reason is None:
+                rt.metrics.unreachable.pop(name, None)
+            else:
+                if name not in rt.metrics.unreachable:
+                    log.warning(
+                        "server unreachable", extra={"kv": {"server": name, "error": reason}}
+                    )
+                rt.metrics.unreachable[name] = reason
+
+    @app.service
+    class _CloseProbes(mode.Service):
+        async def on_stop(self) -> None:
+            await kafka_probe.close()
+            if es_client:
+                await es_client[0].close()
 
     async def metrics(web: View, request: Request) -> Response:
         snap = rt.metrics.snapshot(_highwater(app))

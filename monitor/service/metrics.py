@@ -24,6 +24,8 @@ class Metrics:
     _events: dict[str, deque[tuple[float, int]]] = field(default_factory=dict)
     last_error: str = ""
     es_available: bool = True
+    #: Why the last active check of each server failed (absent: it answered).
+    unreachable: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.started:
@@ -74,6 +76,8 @@ class Metrics:
                 "by_reason": dict(self.dead_letters),
             },
             "consumer_lag": {"total": sum(lag.values()), "partitions": lag},
-            "elasticsearch_available": self.es_available,
+            "elasticsearch_available": self.es_available
+            and "elasticsearch" not in self.unreachable,
+            "unreachable": dict(self.unreachable),
             "last_error": self.last_error,
         }
