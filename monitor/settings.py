@@ -28,6 +28,17 @@ class Settings(BaseSettings):
     dedup_max_paragraphs: int = Field(
         1_000_000, ge=1, description="Paragraphs remembered at most; the oldest are forgotten."
     )
+    dedup_max_bytes: int = Field(
+        128 << 20,
+        ge=1 << 20,
+        description="Word-hash bytes remembered at most (2 a word); the oldest are forgotten.",
+    )
+    dedup_max_article_paragraphs: int = Field(
+        1000,
+        ge=1,
+        description="Paragraphs one article may add to the dedup memory (the rest are "
+        "checked, not remembered), so a few huge items cannot flush it.",
+    )
     dedup_max_age_seconds: float = Field(
         14 * 24 * 3600.0, gt=0, description="Paragraphs older than this are forgotten."
     )

@@ -37,6 +37,14 @@ class DedupConfig:
     #: Candidates verified per paragraph at most (a very common opening phrase
     #: could otherwise make one lookup verify thousands of paragraphs).
     max_candidates: int = 64
+    #: Word-hash bytes remembered at most, over all paragraphs (2 bytes a word):
+    #: the count bound alone lets a few very long paragraphs take any memory.
+    max_bytes: int = 128 << 20
+    #: What one article may add at most: its first paragraphs up to both limits.
+    #: Its other paragraphs are still checked, only not remembered, so a handful
+    #: of huge items cannot push everything seen before out of the ring.
+    max_article_paragraphs: int = 1000
+    max_article_bytes: int = 64 << 10
 
     def __post_init__(self) -> None:
         if not 1 <= self.max_paragraphs < 2**32:
@@ -62,6 +70,16 @@ class DedupConfig:
             )
         if self.max_candidates < 1:
             raise ValueError(f"max_candidates must be at least 1, got {self.max_candidates}")
+        if self.max_bytes < 1 << 20:
+            raise ValueError(
+                f"max_bytes must be at least 1 MiB, got {self.max_bytes}; a million "
+                "paragraphs of 40 words take about 80 MB"
+            )
+        if self.max_article_paragraphs < 1 or self.max_article_bytes < 1:
+            raise ValueError(
+                "max_article_paragraphs and max_article_bytes must be at least 1, got "
+                f"{self.max_article_paragraphs} and {self.max_article_bytes}"
+            )
 
     @classmethod
     def from_settings(cls, settings: Any) -> DedupConfig:
@@ -72,6 +90,8 @@ class DedupConfig:
             min_fraction=settings.dedup_min_fraction,
             max_leading_words=settings.dedup_max_leading_words,
             republication_share=settings.dedup_republication_share,
+            max_bytes=settings.dedup_max_bytes,
+            max_article_paragraphs=settings.dedup_max_article_paragraphs,
         )
 
 
@@ -142,6 +162,7 @@ class ParagraphIndex:
         self._index_of = array("H")  # slot -> paragraph index in its article
         self._head = 0  # sequence number of the next paragraph
         self._tail = 0  # sequence number of the oldest remembered paragraph
+        self._bytes = 0  # word-hash bytes remembered
         self._articles: dict[int, tuple[str, str | None, float]] = {}
         self._next_article = 0
         self._table = CompactMultimap()
@@ -168,15 +189,18 @@ class ParagraphIndex:
         art = self._open_article(article, source, now)
         record = ArticleRecord(article, source, now)
         verdicts: list[SeenAt | None] = []
+        room, room_bytes = self.config.max_article_paragraphs, self.config.max_article_bytes
         for index, words in enumerate(paragraphs):
             # The same keys serve the lookup and the insertion (0 is never a
             # key: the table uses it for empty slots, so `anchor_keys` avoids it).
             keys = anchor_keys(words) if words else []
             seen = self._find(words, keys)
             verdicts.append(seen)
-            if seen is None and words:
+            if seen is None and words and room > 0 and len(words) <= room_bytes:
                 self._store(art, index, words, keys)
                 record.paragraphs.append((index, words))
+                room -= 1
+                room_bytes -= len(words)
         return ArticleDedup(verdicts, self._republication(article, verdicts), record)
 
     def _find(self, words: bytes, keys: list[int]) -> SeenAt | None:
@@ -228,11 +252,23 @@ class ParagraphIndex:
         self._articles[art] = (article, source, now)
         return art
 
+    def _evict_oldest(self) -> None:
+        slot = self._tail % self._capacity
+        words = self._words[slot]
+        if words is not None:
+            self._bytes -= len(words)
+            self._words[slot] = None
+        self._tail += 1
+
     def _store(self, art: int, index: int, words: bytes, keys: list[int]) -> None:
         seq = self._head
         slot = seq % self._capacity
         if seq - self._tail >= self._capacity:
-            self._tail += 1  # the ring is full: the oldest paragraph goes
+            self._evict_oldest()  # the ring is full: the oldest paragraph goes
+        # Over the byte bound: the oldest go too (never the one being stored).
+        while self._bytes + len(words) > self.config.max_bytes and self._tail < seq:
+            self._evict_oldest()
+        self._bytes += len(words)
         if slot == len(self._words):
             self._words.append(words)
             self._article_of.append(art)
@@ -280,8 +316,7 @@ class ParagraphIndex:
             entry = self._articles.get(self._article_of[slot])
             if entry is not None and entry[2] >= cutoff:
                 break
-            self._words[slot] = None
-            self._tail += 1
+            self._evict_oldest()
             dropped += 1
         if dropped:
             self._drop_unreferenced_articles(keep=self._next_article)

@@ -208,3 +208,32 @@ def test_parameters_are_validated_with_a_helpful_message(kwargs: dict, message: 
 def test_state_of_another_format_is_refused() -> None:
     with pytest.raises(ValueError, match="format"):
         ParagraphIndex.from_json({"format": 99, "records": []})
+
+
+def test_a_handful_of_huge_articles_cannot_flush_the_memory() -> None:
+    # Issue 9: 28 items of 35,000 paragraphs each used to push a million
+    # remembered paragraphs out of the ring. Each now adds at most its first
+    # `max_article_paragraphs`; the rest are checked, not remembered.
+    config = DedupConfig(max_paragraphs=1_000, max_article_paragraphs=10)
+    index = ParagraphIndex(config)
+    check(index, "wire", [SHUSHA, TALKS])
+    for n in range(28):
+        huge = [f"{i} سطر {n}" for i in range(400)]  # 11,200 paragraphs in all
+        verdict = check(index, f"huge-{n}", huge)
+        assert len(verdict.record.paragraphs) == 10
+    assert len(index) == 2 + 28 * 10
+    assert dup_targets(check(index, "copy", [TALKS])) == [("wire", 1)]
+
+
+def test_memory_is_bounded_by_bytes_as_well_as_by_count() -> None:
+    config = DedupConfig(max_bytes=1 << 20, max_article_bytes=64 << 10)
+    index = ParagraphIndex(config)
+    long_paragraph = " ".join(f"كلمة{i}" for i in range(30_000))  # 60 KB of word hashes
+    for n in range(40):
+        check(index, f"long-{n}", [f"{n} {long_paragraph}"])
+    assert index._bytes <= 1 << 20
+    assert len(index) < 40  # the oldest went to keep under the byte bound
+    assert sum(len(r.paragraphs) for r in index.records()) == len(index)
+    # a paragraph over one article's byte allowance is checked, never remembered
+    too_long = " ".join(f"كلمة{i}" for i in range(40_000))
+    assert check(index, "too-long", [too_long]).record.paragraphs == []
