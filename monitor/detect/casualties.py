@@ -54,6 +54,16 @@ NO_CLITIC = norm_set(_DATA["no_clitic"])
 NO_PREPOSITION = norm_set(_DATA["no_preposition"])
 PERSON_DUALS = norm_set(_DATA["person_duals"])
 PERSONS = norm_set(_DATA["persons"])
+PERSON_SINGULARS = norm_set(_DATA["person_singulars"])
+ONE_AFTER = norm_set(_DATA["number_after_noun"]["1"])
+TWO_AFTER = norm_set(_DATA["number_after_noun"]["2"])
+NOT_PERSONS = norm_set(_DATA["not_persons"])
+BROKEN_PLURAL = norm_set(_DATA["broken_plural_singulars"])
+ADJACENT_ONLY = norm_set(_DATA["adjacent_only"])
+DENIALS = norm_set(_DATA["denials"])
+DENIAL_END = norm_set(_DATA["denial_scope_end"])
+DENIED_AFTER = norm_phrases(_DATA["denied_after"])
+RELATIVE_OPENERS = norm_set(_DATA["relative_openers"])
 #: Households count displaced and evacuated people, not the dead (in "60 عائلة
 #: استشهد فيها 25 شخصا" the dead are the 25).
 FAMILIES = norm_set(_DATA["families"])
@@ -153,7 +163,7 @@ _AFTER_OK = norm_set(
     ]
 )
 _PREP_OF = norm_set(["من"])
-_YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام"])
+_YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام", "عامي", "سنتي", "أعوام"])
 MONTHS = norm_set(_DATA["months"])
 #: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
 _TOLL_WORDS = norm_set(["عدد", "حصيلة", "الحصيلة", "إجمالي"])
@@ -211,10 +221,60 @@ class _Link:
     trigger: int  # token index of the casualty word
 
 
+def _person_dual(word: str) -> bool:
+    """A people-word in the dual, which carries the count 2 itself (جنديان،
+    جنديين، فتاتان، مواطنان). "-ين" is also the sound plural (مدنيين، محتجزين):
+    it counts two only for nouns whose plural is broken (جندي/جنود)."""
+    if word in PERSON_DUALS:
+        return True
+    for v in clitic_variants(word, articles=True, min_rest=4):
+        for suffix in ("ان", "ين"):
+            if not v.endswith(suffix):
+                continue
+            stem = v[: -len(suffix)]
+            if stem.endswith("ت") and stem[:-1] + "ه" in PERSON_SINGULARS:
+                return True  # فتاتان، امرأتين (ة becomes ت before the ending)
+            if stem in PERSON_SINGULARS and (suffix == "ان" or stem in BROKEN_PLURAL):
+                return True
+    return False
+
+
+def _counts_itself(word: str) -> bool:
+    """A word that can carry a count without a number: a dual or a singular
+    people-word (جنديان، مقتل جندي)."""
+    return _person_dual(word) or _in(word, PERSON_SINGULARS, articles=True)
+
+
+def _counted_after(words: list[str], i: int) -> Number | None:
+    """A people-word whose number follows it (جندي واحد، مدنيان اثنان, with up to
+    two adjectives between: مدنيين أذربيجانيين اثنين), or a dual alone."""
+    w = words[i]
+    dual = _person_dual(w)
+    single = not dual and _in(w, PERSON_SINGULARS, articles=True)
+    if not (dual or single or _is_person(w)):
+        return None
+    for j in range(i + 1, min(len(words), i + 4)):
+        if words[j] in ONE_AFTER and not dual:
+            return Number(1, None, i, j, False)
+        if words[j] in TWO_AFTER:
+            return Number(2, None, i, j, False)
+        if not _adjective(words[j]):
+            break  # only adjectives stand between a noun and its number
+    return Number(2, None, i, i, False) if dual else None
+
+
 def _number_at(words: list[str], i: int) -> Number | None:
     w = words[i]
     if w in PERSON_DUALS:
         return Number(2, None, i, i, False)  # جنديين: two soldiers
+    plain = _number_at_plain(words, i)
+    if plain is not None:
+        return plain
+    return _counted_after(words, i)
+
+
+def _number_at_plain(words: list[str], i: int) -> Number | None:
+    w = words[i]
     if w[0].isdigit() or w in NUMBER_WORDS or w in VAGUE:
         return parse_number(words, i)
     if len(w) > 2 and w[0] in "وب" and (w[1:] in NUMBER_WORDS or w[1:] in VAGUE):
@@ -223,8 +283,8 @@ def _number_at(words: list[str], i: int) -> Number | None:
     return None
 
 
-def _after_number(words: list[str], num: Number) -> _Link | None:
-    """N K, N P V, N V."""
+def _after_number(words: list[str], num: Number, breaks: list[bool] | None = None) -> _Link | None:
+    """N K, N P V, N V (`breaks[k]`: punctuation before word k)."""
     n = len(words)
     k = num.last + 1
     partitive = k < n and words[k] in _PREP_OF
@@ -244,10 +304,15 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
         # "32 قتلوا"; but in "قتل 3 وأصيب 7" the و opens a new clause
         return _Link(kind, num.first, k, "verb_after", k)
     family = _in(words[k], FAMILIES, articles=True)
-    if family or _is_person(words[k], partitive):
-        for m in range(k + 1, min(n, k + 5)):
+    if family or _is_person(words[k], partitive) or _open_person(words[k]):
+        relative = False
+        for m in range(k + 1, min(n, k + 12)):
+            if breaks is not None and breaks[m]:
+                break  # the clause ends before any verb
             if words[m][0] == "و" and words[m] not in VERBS:
                 break  # "260 مقاتلا واصيب": a new clause with its own subject
+            if _number_at_plain(words, m) is not None or _in(words[m], _THAT):
+                break  # another count, or "that": a verb after it has another subject
             kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
             if kind:
                 if family and kind not in _FAMILY_KINDS:
@@ -257,9 +322,27 @@ def _after_number(words: list[str], num: Number) -> _Link | None:
                 continue  # "سبعة جنود في عداد المفقودين": counted among the missing
             if words[m] == "عداد" and words[m - 1] == "في":
                 continue
-            if not (_in(words[m], PERSONS) or words[m] in PERSON_MODIFIERS):
+            if _in(words[m], RELATIVE_OPENERS):
+                relative = True  # "كانوا في مهمة لإزالة الألغام": describes them
+                continue
+            if not (
+                relative
+                or _in(words[m], PERSONS)
+                or words[m] in PERSON_MODIFIERS
+                or _adjective(words[m])
+            ):
+                break
+            if m - k > 4 and not relative:
                 break
     return None
+
+
+_NISBA = ("ي", "يا", "ين", "يون", "يه", "يات", "يان", "يين", "يتين", "يتان")
+
+
+def _adjective(word: str) -> bool:
+    """A nationality or other nisba adjective (أذربيجانيين، الأرمينية، روسيا)."""
+    return len(word) > 3 and word.endswith(_NISBA)
 
 
 _POSSESSIVES = ("ها", "هم", "نا")
@@ -278,14 +361,42 @@ def _is_person(word: str, partitive: bool = False) -> bool:
     return False
 
 
+_FUNCTION_WORDS = norm_set(
+    ["في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "كل"]
+)
+
+
+def _open_person(word: str) -> bool:
+    """A word that can name the people a number counts: a known people-word, or
+    any noun not known to count something else (units, money, time, weapons,
+    buildings: `not_persons`). The list of people-words cannot be complete
+    (مقتل 6 معتمرين، إصابة 4 وافدين); the list of what is not people can be
+    close to it."""
+    if _is_person(word):
+        return True
+    if len(word) < 3 or word[0].isdigit() or word[0] == "و" or word in _FUNCTION_WORDS:
+        return False
+    if word in _AFTER_OK or word in TIME_WORDS or _in(word, NOT_PERSONS, articles=True):
+        return False
+    if any(_lookup(word, t, articles=True) for t in (NOUNS, VERBS, MASDARS)):
+        return False
+    return not (word in NUMBER_WORDS or word in VAGUE or _in(word, MONTHS))
+
+
 def _person_after(words: list[str], num: Number, kind: str | None = None) -> int | None:
     """Index of the people-word after the number, or -1 when the phrase just ends."""
-    if words[num.last] in PERSON_DUALS:
+    if words[num.last] in PERSON_DUALS or (
+        num.last > num.first
+        and not num.digits
+        and (words[num.last] in ONE_AFTER or words[num.last] in TWO_AFTER)
+    ):
+        return num.last
+    if _person_dual(words[num.last]) or _counted_after(words, num.first) is not None:
         return num.last
     k = num.last + 1
     if k >= len(words):
         return -1
-    if _is_person(words[k]):
+    if _open_person(words[k]):
         return k
     if kind in _FAMILY_KINDS and _in(words[k], FAMILIES, articles=True):
         return k
@@ -313,6 +424,8 @@ def _before_number(
             if person is None and not broken_after:
                 return None
             last = person if person is not None and person >= 0 else num.last
+        if kind and gap and _in(w, ADJACENT_ONLY):
+            return None  # "فقد قرر ثلاثة أعضاء": the particle, not "lost"
         if masdar and gap <= 1:
             if (
                 k > 0
@@ -344,6 +457,8 @@ def _is_year(words: list[str], k: int) -> bool:
     if not _YEAR.match(words[k]) or k == 0:
         return False
     before = words[k - 1]
+    if before == "و" and k > 1 and _YEAR.match(words[k - 2]):
+        return True  # "بين عامي 1988 و1994"
     return (
         _in(before, _YEAR_BEFORE)
         or _in(before, MONTHS)
@@ -524,6 +639,82 @@ def _headline_source(sentence: str) -> str | None:
     return m.group(1)
 
 
+_CLAUSE_MARKS = frozenset(",.;:!?")
+
+
+def _clause_breaks(text: str, toks: tuple[Token, ...]) -> list[bool]:
+    """Whether a clause ends before each token: a comma, colon or full stop (not
+    a quotation mark, which a quoted verb stands behind: 75 شخصا "قتلوا")."""
+    out = [False] * len(toks)
+    for k in range(1, len(toks)):
+        if toks[k].broken:
+            gap = text[toks[k - 1].end : toks[k].start]
+            out[k] = any(c in _CLAUSE_MARKS for c in gap)
+    return out
+
+
+def _is_percent(text: str, tok: Token, words: list[str], first: int) -> bool:
+    """A rate, not a count: "20%", "بنسبة 20 في المئة"."""
+    after = text[tok.end : tok.end + 2].lstrip()
+    return after.startswith("%") or (first > 0 and _in(words[first - 1], _RATE))
+
+
+_RATE = norm_set(["بنسبة", "نسبة", "بمعدل", "معدل"])
+#: "بين القتلى 125 عنصرا": a part of the toll named before it.
+_AMONG = norm_set(["بين", "ومن", "من"])
+
+
+def _among_the(words: list[str], i: int) -> bool:
+    """ "بين القتلى N ..." introduces a part of a toll of the kind it names."""
+    return i > 1 and _in(words[i - 2], _AMONG) and _lookup(words[i - 1], NOUNS, True) is not None
+
+
+def _next_in_list(
+    words: list[str], i: int, found: list[tuple[_Link, Number | None, str]], breaks: list[bool]
+) -> bool:
+    """The next item of a list of sub-counts: "بينهم 20 طفلا و25 سيدة و3 مسعفين"
+    (every item is a part of the same toll)."""
+    if not found or i < 2 or words[i - 1] != "و":
+        return False
+    prev = found[-1][0]
+    return prev.via == "sub_count" and prev.last >= i - 3 and not breaks[i - 1]
+
+
+def _glued_next_in_list(
+    words: list[str], i: int, found: list[tuple[_Link, Number | None, str]]
+) -> bool:
+    """The same, with و glued to the item: "وجندي واحد"، "وتسعة عسكريين"."""
+    if not found or not words[i].startswith("و") or len(words[i]) < 3:
+        return False
+    prev = found[-1][0]
+    return prev.via == "sub_count" and prev.last >= i - 2
+
+
+def _undenied(
+    words: list[str], found: list[tuple[_Link, Number | None, str]]
+) -> list[tuple[_Link, Number | None, str]]:
+    """Drop the figures a denial governs: from a denial verb (نفت، ينفي) to the end
+    of the sentence or to a word that turns to what is asserted (لكن، مؤكدة)."""
+    scopes: list[tuple[int, int]] = []
+    k = 0
+    n = len(words)
+    while k < n:
+        if _in(words[k], DENIALS):
+            end = k + 1
+            while end < n and not _in(words[end], DENIAL_END):
+                end += 1
+            scopes.append((k, end))
+            k = end
+        k += 1
+    for k in range(n):
+        for phrase in DENIED_AFTER:
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                scopes.append((-1, k))  # what the clause before it reports
+    if not scopes:
+        return found
+    return [f for f in found if not any(lo < f[0].first < hi for lo, hi in scopes)]
+
+
 def _historical(
     words: list[str], counts: frozenset[int] = frozenset(), year: int | None = None
 ) -> bool:
@@ -543,6 +734,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     words = [t.text for t in toks]
     if not words or any(w in EXCLUDE for w in words):
         return []
+    breaks = _clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
     i = 0
@@ -558,22 +750,38 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if num is None:
             i += 1
             continue
-        if (
-            num.digits
-            and num.last == i
-            and (_is_year(words, i) or _is_day(words, i) or _is_clock(sent.text, toks[i]))
+        if num.digits and (
+            _is_percent(sent.text, toks[num.last], words, num.first)
+            or (
+                num.last == i
+                and (_is_year(words, i) or _is_day(words, i) or _is_clock(sent.text, toks[i]))
+            )
         ):
-            i += 1
+            i = num.last + 1
             continue
         qual, q_first = _qualifier(words, num)
-        link = _after_number(words, num)
-        if (link is None and i > 0 and words[i - 1] in SUB_COUNT) or (
-            i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT
+        link = _after_number(words, num, breaks)
+        if link is not None and link.via == "person_verb" and q_first > 0:
+            # "أصيب 14 آخرون كانوا ... ": the verb right before the number is
+            # what counts them; a verb further on belongs to a clause about them.
+            before = _before_number(toks, words, num, q_first)
+            if before is not None and before.trigger == q_first - 1:
+                link = before
+        if (
+            (link is None and i > 0 and words[i - 1] in SUB_COUNT)
+            or (i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT)
+            or _among_the(words, i)
+            or _next_in_list(words, i, found, breaks)
+            or _glued_next_in_list(words, i, found)
         ):
             person = _person_after(words, num)
-            if found and person is not None and person >= 0 and link is None:
-                prev = found[-1][0]
-                link = _Link(prev.kind, num.first, person, "sub_count", prev.trigger)
+            if person is not None and person >= 0 and link is None:
+                among = _lookup(words[i - 1], NOUNS, True) if _among_the(words, i) else None
+                if among is not None:
+                    link = _Link(among, num.first, person, "sub_count", i - 1)
+                elif found:
+                    prev = found[-1][0]
+                    link = _Link(prev.kind, num.first, person, "sub_count", prev.trigger)
         if link is None:
             link = _before_number(toks, words, num, q_first)
         if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
@@ -592,6 +800,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         used.add(link.trigger)
         used.update(range(link.first, link.last + 1))
         i = max(num.last, link.last if link.first >= num.first else num.last) + 1
+    found = _undenied(words, found)
     if not found:
         return []
     sentence = para.original(sent.start, sent.end)
@@ -634,7 +843,11 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue
-        if not _HAS_DIGIT.search(p.norm) and NUMBERISH.isdisjoint(p.words):
+        if (
+            not _HAS_DIGIT.search(p.norm)
+            and NUMBERISH.isdisjoint(p.words)
+            and not any(_counts_itself(w) for w in p.words)
+        ):
             continue  # a casualty word but no number of any kind
         for sent in p.sentences:
             if not SCREEN.isdisjoint(sent.words):

@@ -1,0 +1,113 @@
+"""Casualty constructions fixed by class, each beside its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.detect import detect_casualties
+from monitor.document import Document
+
+
+def figs(body: str) -> set[tuple[str, int | None]]:
+    return {(f.kind, f.count) for f in detect_casualties(Document.from_text("t", None, body))}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # any noun can be the people counted ...
+        ("لقي ستة معتمرين مصرعهم في حادث سير.", {("killed", 6)}),
+        ("أسفر الحريق عن إصابة 4 وافدين بحالات اختناق.", {("wounded", 4)}),
+        ("قتلت ٢٩ فتاة في قصف صاروخي.", {("killed", 29)}),
+        # ... except units, money, time, weapons and buildings
+        ("أعلن الجيش إسقاط 72 مسيرة وإصابة 5 أهداف.", set()),
+        ("وقضى اللاعب خمسة مواسم مع الفريق.", set()),
+        ("ارتفع عدد القتلى بنسبة 20% مقارنة بالعام الماضي.", set()),
+    ],
+)
+def test_open_people_nouns(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قتل 73 شخصا، بينهم 20 طفلا و25 سيدة و3 مسعفين.", {73, 20, 25, 3}),
+        ("أصيب 12 شخصا، بينهم ۴ أطفال وجندي واحد و4 عسكريين.", {12, 4, 1}),
+        ("قتل 25 شخصا، بينهم 11 طفلا وعسكريان اثنان وتسعة مدنيين.", {25, 11, 2, 9}),
+        ("وأوضح المرصد أن بين القتلى 125 عنصرا من قوات الأمن.", {125}),
+    ],
+)
+def test_every_item_of_a_sub_count_list(body: str, expected: set[int]) -> None:
+    assert {c for _, c in figs(body)} == expected
+
+
+def test_a_number_after_and_that_starts_a_new_clause_is_no_sub_count() -> None:
+    assert figs("قتل 5 أشخاص، بينهم طفلان، و3 آخرون أصيبوا.") == {
+        ("killed", 5),
+        ("killed", 2),
+        ("wounded", 3),
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("مواطنان قتلا في قصف مدفعي.", {("killed", 2)}),
+        ("لقيت فتاتان مصرعهما في الانفجار.", {("killed", 2)}),
+        ("أعلنت الوزارة مقتل جنديين أذربيجانيين.", {("killed", 2)}),
+        ("أصيب مدنيين أذربيجانيين اثنين في القصف.", {("wounded", 2)}),
+        ("قتل جندي واحد في الاشتباك.", {("killed", 1)}),
+        # the sound plural in -ين is no dual
+        ("وتطالب يريفان بالإفراج عن المحتجزين في باكو.", set()),
+        ("قتل المدنيين في القصف جريمة حرب.", set()),
+    ],
+)
+def test_duals_and_numbers_after_the_noun(body: str, expected: set[tuple[str, int]]) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "نفت وزارة الدفاع مقتل ۱۸ جنديا في الهجوم.",
+        "نفى الجيش الأرمني أن يكون 12 من جنوده قد قتلوا على الحدود.",
+        "ووصفت باكو التقارير عن إصابة خمسين جنديا بأنها عارية عن الصحة.",
+        "لم يسفر القصف عن مقتل أي مدني.",
+    ],
+)
+def test_denied_figures_are_no_figures(body: str) -> None:
+    assert figs(body) == set()
+
+
+def test_a_denial_ends_where_the_denier_turns_to_what_it_asserts() -> None:
+    body = "نفت الوزارة مقتل 12 جنديا، مؤكدة أن 3 فقط أصيبوا بجروح طفيفة."
+    assert figs(body) == {("wounded", 3)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قتل 20 مواطنا كانوا يقومون بدورية على خط التماس في هجوم.", {("killed", 20)}),
+        ("عشرون جنديا كانوا في مهمة لإزالة الألغام قتلوا في الانفجار.", {("killed", 20)}),
+        ("كما أصيب 14 آخرون كانوا على متن الحافلة في الحادث.", {("wounded", 14)}),
+        # "that": the verb after it has another subject
+        ("اعتقلت الشرطة 5 أشخاص يشتبه في أنهم قتلوا رجلا.", {("captured", 5)}),
+    ],
+)
+def test_clauses_between_the_people_and_their_verb(
+    body: str, expected: set[tuple[str, int]]
+) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "فقد قرر ثلاثة أعضاء في الهيئة التخلي عن مناصبهم.",
+        "وفقد السودان ثلاثة أرباع إنتاجه من النفط.",
+        "خلال حرب قره باغ الأولى بين عامي 1988 و1994 استمر القتال.",
+    ],
+)
+def test_look_alikes_of_figures(body: str) -> None:
+    assert figs(body) == set()
