@@ -21,10 +21,11 @@ disease (كورونا، وباء) are skipped: "إصابة" there is an infectio
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.detect import timeframe
+from monitor.detect import constructions, timeframe
 from monitor.detect.lexicon import (
     clitic_variants,
     load,
@@ -89,9 +90,10 @@ ADDRESSEES = norm_set(_DATA["addressees"])
 _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 #: Every casualty word as it may appear in a text (with a clitic or ال), for a
 #: one-operation screen of a paragraph's words.
+_SCREEN_WORDS = _ALL_KIND_WORDS | constructions.FIRST_WORDS
 SCREEN = frozenset(
-    _ALL_KIND_WORDS
-    | {p + w for w in _ALL_KIND_WORDS for p in ("و", "ف", "ب", "ل", "ال", "وال", "بال", "لل")}
+    _SCREEN_WORDS
+    | {p + w for w in _SCREEN_WORDS for p in ("و", "ف", "ب", "ل", "ال", "وال", "بال", "لل")}
 )
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -676,7 +678,7 @@ def _next_in_list(
     (every item is a part of the same toll)."""
     if not found or i < 2 or words[i - 1] != "و":
         return False
-    prev = found[-1][0]
+    prev = _previous(found, i)
     return prev.via == "sub_count" and prev.last >= i - 3 and not breaks[i - 1]
 
 
@@ -686,8 +688,56 @@ def _glued_next_in_list(
     """The same, with و glued to the item: "وجندي واحد"، "وتسعة عسكريين"."""
     if not found or not words[i].startswith("و") or len(words[i]) < 3:
         return False
-    prev = found[-1][0]
+    prev = _previous(found, i)
     return prev.via == "sub_count" and prev.last >= i - 2
+
+
+def _previous(found: list[tuple[_Link, Number | None, str]], i: int) -> _Link:
+    """The figure that ends nearest before word i (the one a sub-count belongs to)."""
+    before = [f[0] for f in found if f[0].last < i]
+    return max(before, key=lambda link: link.last) if before else found[-1][0]
+
+
+def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, str], int] | None:
+    """The counted people a construction's FIGURE slot holds at word i: an
+    optional qualifier, a number (or a dual, or a singular people-word: one),
+    then the people-word and its adjectives."""
+    ws = list(words)
+    qual, j = "exact", i
+    for phrase, q in QUALIFIERS:
+        if tuple(ws[i : i + len(phrase)]) == phrase:
+            qual, j = q, i + len(phrase)
+            break
+    if j >= len(ws):
+        return None
+    num = _number_at(ws, j)
+    if num is None:
+        if not _in(ws[j], PERSON_SINGULARS, articles=True):
+            return None
+        num = Number(1, None, j, j, False)  # "راح ضحيته جندي": one
+    elif num.digits and (_is_year(ws, j) or _is_day(ws, j)):
+        return None
+    last = num.last
+    if last + 1 < len(ws) and _in(ws[last + 1], _PREP_OF) and last + 2 < len(ws):
+        last += 1  # partitive: 5 من الجنود
+    if last + 1 < len(ws) and _open_person(ws[last + 1]):
+        last += 1
+        while last + 1 < len(ws) and _adjective(ws[last + 1]):
+            last += 1
+    if num.vague:
+        qual = num.vague
+    return (num, qual), last
+
+
+def _is_count(words: Sequence[str], k: int) -> bool:
+    """A number a construction's gap may not run over (a year or a day may)."""
+    ws = list(words)
+    num = _number_at_plain(ws, k)
+    return num is not None and not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
+
+
+def _noun_kind(word: str) -> str | None:
+    return _lookup(word, NOUNS, articles=True)
 
 
 def _undenied(
@@ -737,9 +787,24 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     breaks = _clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
+    # The constructions written as data first: their words stand apart, and a
+    # sub-count after them (أودت بحياة 73 فلسطينيا، بينهم 20 طفلا) belongs to them.
+    for m in constructions.find(words, breaks, _construction_figure, _noun_kind, _is_count):
+        num, qual = m.figure
+        span = range(m.figure_first, m.figure_last + 1)
+        if any(k in used for k in span) or _negated(words, m.trigger):
+            continue
+        if qual == "exact" and m.construction.name == "toll_far" and _may_reach(words, m.trigger):
+            qual = "up_to"
+        link = _Link(m.kind, m.figure_first, m.figure_last, m.construction.name, m.trigger)
+        found.append((link, num, qual))
+        used.update(span)
     i = 0
     n = len(words)
     while i < n:
+        if i in used and not (_lookup(words[i], DUALS, articles=True)):
+            i += 1
+            continue
         dual = _lookup(words[i], DUALS, articles=True)
         if dual and i not in used:
             if not _negated(words, i):
@@ -780,7 +845,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 if among is not None:
                     link = _Link(among, num.first, person, "sub_count", i - 1)
                 elif found:
-                    prev = found[-1][0]
+                    prev = _previous(found, i)
                     link = _Link(prev.kind, num.first, person, "sub_count", prev.trigger)
         if link is None:
             link = _before_number(toks, words, num, q_first)
@@ -827,7 +892,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 qualifier=qual,  # type: ignore[arg-type]
                 attributed_to=_attribution(para, toks, words, at)
                 or (_headline_source(sentence) if para.index is None else None),
-                cumulative=link.via == "toll" or cumulative_sent,
+                cumulative=link.via in ("toll", "toll_far") or cumulative_sent,
                 historical=historical,
                 sentence=sentence,
             )

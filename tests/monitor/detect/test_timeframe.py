@@ -39,6 +39,7 @@ def figures(a: Analysis) -> set[tuple[str, int | None, bool]]:
         ("قتل نحو ثلاثين ألف شخص في حرب التسعينيات.", True),
         ("أحيا الأرمن ذكرى مقتل 30 مدنيا في القرية.", True),
         ("قتل في الحرب الأولى نحو ثلاثين ألف شخص.", True),
+        ("حصدت الحرب الأولى أرواح نحو ثلاثين ألف شخص.", True),
     ],
 )
 def test_figures_take_the_time_of_their_clause(body: str, historical: bool) -> None:

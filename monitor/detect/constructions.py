@@ -1,0 +1,147 @@
+"""A generic matcher for the casualty constructions written as data.
+
+`monitor/data/constructions.json` lists constructions as sequences of slots
+(a word among some, a gap of a few words, the counted people, a casualty
+noun); this module only knows how to match slots. What a "FIGURE" is (a
+number, a dual, a singular people-word with its adjectives) and what counts as
+a count inside a gap are the caller's, so the same matcher serves any
+construction without knowing Arabic number grammar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.detect.lexicon import clitic_variants, load, norm_set
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    kind: str  # any | gap | figure | kind_noun
+    words: frozenset[str] = frozenset()
+    size: int = 0
+    commas: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Construction:
+    name: str
+    kind: str  # a casualty kind, or "@noun": the kind of its kind_noun slot
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    construction: Construction
+    kind: str
+    trigger: int  # token index of the first slot
+    figure: Any  # what the figure parser returned
+    figure_first: int
+    figure_last: int
+
+
+#: (words, i) -> (parsed figure, index of its last word) or None.
+FigureParser = Callable[[Sequence[str], int], "tuple[Any, int] | None"]
+#: word -> casualty kind of a noun, or None.
+KindNoun = Callable[[str], "str | None"]
+#: (words, i) -> whether words[i] is a count (a gap may not run over one).
+IsCount = Callable[[Sequence[str], int], bool]
+
+
+def _slot(raw: Any) -> Slot:
+    if raw == "FIGURE":
+        return Slot("figure")
+    if "any" in raw:
+        return Slot("any", words=norm_set(raw["any"]))
+    if "gap" in raw:
+        return Slot("gap", size=int(raw["gap"]), commas=bool(raw.get("commas", False)))
+    if raw.get("kind_noun"):
+        return Slot("kind_noun")
+    raise ValueError(f"unknown construction slot {raw!r}")
+
+
+def load_constructions() -> tuple[Construction, ...]:
+    data = load("constructions")["constructions"]
+    return tuple(
+        Construction(c["name"], c["kind"], tuple(_slot(s) for s in c["slots"])) for c in data
+    )
+
+
+CONSTRUCTIONS = load_constructions()
+#: Every word a construction can start with, for a cheap screen of a sentence.
+FIRST_WORDS = frozenset(w for c in CONSTRUCTIONS for w in c.slots[0].words)
+
+
+def _word_in(word: str, words: frozenset[str]) -> bool:
+    return any(v in words for v in clitic_variants(word, articles=False, min_rest=2))
+
+
+def find(
+    words: Sequence[str],
+    breaks: Sequence[bool],
+    figure_at: FigureParser,
+    kind_of_noun: KindNoun,
+    is_count: IsCount,
+) -> list[Match]:
+    """Every construction match in a sentence's words, left to right."""
+    out: list[Match] = []
+    n = len(words)
+    for i in range(n):
+        if not _word_in(words[i], FIRST_WORDS):
+            continue
+        for c in CONSTRUCTIONS:
+            m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _match(
+    c: Construction,
+    words: Sequence[str],
+    breaks: Sequence[bool],
+    start: int,
+    figure_at: FigureParser,
+    kind_of_noun: KindNoun,
+    is_count: IsCount,
+) -> Match | None:
+    n = len(words)
+    state: dict[str, Any] = {"kind": None if c.kind == "@noun" else c.kind}
+
+    def go(s: int, i: int) -> bool:
+        if s == len(c.slots):
+            return True
+        slot = c.slots[s]
+        if slot.kind == "gap":
+            # lazily: the shortest gap that lets the rest match
+            for j in range(i, min(n, i + slot.size) + 1):
+                if j > i and (
+                    is_count(words, j - 1) or (breaks[j - 1] and j - 1 > i and not slot.commas)
+                ):
+                    break
+                if go(s + 1, j):
+                    return True
+            return False
+        if i >= n:
+            return False
+        if slot.kind == "any":
+            return _word_in(words[i], slot.words) and go(s + 1, i + 1)
+        if slot.kind == "kind_noun":
+            kind = kind_of_noun(words[i])
+            if kind is None:
+                return False
+            if state["kind"] is None:
+                state["kind"] = kind
+            return go(s + 1, i + 1)
+        # figure
+        parsed = figure_at(words, i)
+        if parsed is None:
+            return False
+        state["figure"], state["first"], state["last"] = parsed[0], i, parsed[1]
+        return go(s + 1, parsed[1] + 1)
+
+    if not go(0, start) or state.get("kind") is None or "figure" not in state:
+        return None
+    return Match(c, state["kind"], start, state["figure"], state["first"], state["last"])
