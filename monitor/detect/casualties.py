@@ -796,8 +796,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             continue
         if qual == "exact" and m.construction.name == "toll_far" and _may_reach(words, m.trigger):
             qual = "up_to"
-        link = _Link(m.kind, m.figure_first, m.figure_last, m.construction.name, m.trigger)
-        found.append((link, num, qual))
+        built = _Link(m.kind, m.figure_first, m.figure_last, m.construction.name, m.trigger)
+        found.append((built, num, qual))
         used.update(span)
     i = 0
     n = len(words)
