@@ -13,14 +13,19 @@ from monitor.settings import Settings
 
 
 async def produce_lines(
-    settings: Settings, lines: list[tuple[int, bytes]], topic: str | None = None
+    settings: Settings,
+    lines: list[tuple[int, bytes]],
+    topic: str | None = None,
+    invalid: dict[int, str] | None = None,
 ) -> int:
-    """Send raw lines to news.raw (or `topic`), keyed; returns how many were sent."""
+    """Send raw lines to news.raw (or `topic`), keyed; returns how many were sent.
+    `invalid`, when given, receives line number -> reason code of the lines the
+    service will dead-letter (they are sent all the same)."""
     from aiokafka import AIOKafkaProducer
 
     from monitor.service.kafka import client_kwargs, ensure_topics, headers
     from monitor.service.names import TopicNames
-    from monitor.service.produce import item_key
+    from monitor.service.produce import classify
 
     names = TopicNames.from_settings(settings)
     await ensure_topics(settings, names)
@@ -28,15 +33,13 @@ async def produce_lines(
     await producer.start()
     try:
         futures = []
-        for _, line in lines:
+        for number, line in lines:
             hdrs = headers("news-item", **{"produced-at": f"{time.time():.6f}"})
+            key, problem = classify(line, settings.max_body_bytes)
+            if problem is not None and invalid is not None:
+                invalid[number] = problem
             futures.append(
-                await producer.send(
-                    topic or names.raw,
-                    value=line,
-                    key=item_key(line, settings.max_body_bytes),
-                    headers=hdrs,
-                )
+                await producer.send(topic or names.raw, value=line, key=key, headers=hdrs)
             )
         await producer.flush()
         for fut in futures:
@@ -58,13 +61,20 @@ def produce(file: IO[bytes]) -> None:
 
     settings = Settings()
     lines = list(read_lines(file))
+    invalid: dict[int, str] = {}
     try:
-        sent = asyncio.run(produce_lines(settings, lines))
+        sent = asyncio.run(produce_lines(settings, lines, invalid=invalid))
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:
         raise click.ClickException(f"cannot send to Kafka: {type(exc).__name__}: {exc}") from exc
     click.echo(f"sent {sent} messages", err=True)
+    for number, code in sorted(invalid.items())[:20]:
+        click.echo(
+            f"line {number}: not a valid item ({code}); the service will dead-letter it", err=True
+        )
+    if len(invalid) > 20:
+        click.echo(f"... {len(invalid) - 20} more invalid lines", err=True)
 
 
 async def tail_topic(

@@ -14,13 +14,19 @@ def item_key(line: bytes, max_body_bytes: int) -> bytes:
     """The Kafka key of one input line: the item's id (derived like the core does
     when absent); a line that is not a valid item is keyed by its hash, and goes
     through anyway so that the service dead-letters it with the reason."""
+    return classify(line, max_body_bytes)[0]
+
+
+def classify(line: bytes, max_body_bytes: int) -> tuple[bytes, str | None]:
+    """(Kafka key, None) for a valid item; (key, reason code) for one the service
+    will dead-letter. The same checks as the service's, so `produce` can say so."""
     try:
         item = parse_item(line, max_body_bytes)
     except ItemError as exc:
         if exc.item_id:
-            return exc.item_id.encode()
-        return b"invalid:" + hashlib.sha1(line).hexdigest()[:20].encode()
-    return (item.id or "").encode()
+            return exc.item_id.encode("utf-8"), exc.code
+        return b"invalid:" + hashlib.sha1(line).hexdigest()[:20].encode(), exc.code
+    return (item.id or "").encode("utf-8"), None
 
 
 def read_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:

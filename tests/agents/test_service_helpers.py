@@ -160,3 +160,15 @@ def test_metrics_rates_lag_and_dead_letters() -> None:
     assert snap["rates_per_second"]["enriched"] == 2.0
     assert snap["dead_letters"] == {"total": 1, "by_reason": {"parse:invalid_json": 1}}
     assert snap["consumer_lag"] == {"total": 8, "partitions": {"t.news.raw:0": 8}}
+
+
+def test_hostile_lines_get_a_key_and_the_reason_the_service_will_give() -> None:
+    from monitor.service.produce import classify
+
+    # each of these used to raise out of `monitor produce` or to crash the worker
+    assert classify(b'{"id": "s", "body": "\\ud800"}', 1000) == (b"s", "invalid_unicode")
+    key, code = classify(b"[" * 100_000 + b"]" * 100_000, 1_000_000)
+    assert key.startswith(b"invalid:") and code == "too_deep"
+    key, code = classify(b'{"id": ' + b"7" * 5000 + b', "body": "x"}', 1000)
+    assert key.startswith(b"invalid:") and code == "number_too_long"
+    assert classify(b'{"id": "ok", "body": "x"}', 1000) == (b"ok", None)
