@@ -35,6 +35,17 @@ HISTORICAL: PhraseMatcher[str] = PhraseMatcher(
     (p, "historical") for p in norm_phrases(_DATA["historical"])
 )
 EXCLUDE_AFTER = norm_set(_DATA["trigger_exclusions_after"])
+_SPLIT = _DATA["discontinuous"]
+SPLIT_HEADS = norm_set(_SPLIT["heads"])
+SPLIT_TAILS = norm_phrases([" ".join(t) for t in _SPLIT["tails"]])
+SPLIT_MAX = int(_SPLIT["max_between"])
+_FIG = _DATA["figurative"]
+FIGURATIVE = norm_set(_FIG["context"])
+FIGURATIVE_PHRASES = norm_phrases(_FIG["phrases"])
+FIGURATIVE_ADJECTIVES = norm_set(_FIG["adjectives"])
+WAR_CONTEXT = norm_set(_FIG["war_context"])
+DENIALS = norm_set(_DATA["denials"]["verbs"])
+DENIAL_END = norm_set(_DATA["denials"]["scope_end"])
 PRIORITY: list[str] = list(_DATA["status_priority"])
 _RANK = {s: i for i, s in enumerate(PRIORITY)}
 
@@ -467,6 +478,63 @@ def _statement(
     )
 
 
+def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
+    """Ceasefire phrases split by adjectives: "وقف فوري وغير مشروط لإطلاق النار"."""
+    out: list[PhraseMatch[str]] = []
+    words = [t.text for t in toks]
+    n = len(words)
+    for k, w in enumerate(words):
+        if not any(v in SPLIT_HEADS for v in clitic_variants(w)):
+            continue
+        for j in range(k + 2, min(n, k + 2 + SPLIT_MAX)):
+            if toks[j].broken:
+                break
+            tail = next((t for t in SPLIT_TAILS if tuple(words[j : j + len(t)]) == t), None)
+            if tail is not None:
+                last = j + len(tail) - 1
+                out.append(PhraseMatch(k, last, toks[k].start, toks[last].end, "trigger"))
+                break
+    return out
+
+
+def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool:
+    """A truce of the press, of prices, of parties or of fiction: an adjective that
+    says so right after the trigger, or a sentence with words of such a truce
+    (or the trigger in scare quotes) and nothing of war."""
+    words = [t.text for t in toks]
+    if m.last + 1 < len(toks) and any(
+        v in FIGURATIVE_ADJECTIVES for v in clitic_variants(words[m.last + 1], articles=True)
+    ):
+        return True
+    for phrase in FIGURATIVE_PHRASES:
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return True
+    outside = [w for k, w in enumerate(words) if not m.first <= k <= m.last]
+    if any(any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside):
+        return False
+    quoted = text[max(0, m.start - 2) : m.start].strip().endswith(("«", '"')) and text[
+        m.end : m.end + 2
+    ].strip().startswith(("»", '"'))
+    return quoted or any(
+        any(v in FIGURATIVE for v in clitic_variants(w, articles=True)) for w in outside
+    )
+
+
+def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
+    """A truce a party denies or rejects (نفت باكو التوصل إلى اتفاق لوقف إطلاق
+    النار): a denial verb before the trigger, in the same clause of assertion."""
+    for k in range(m.first - 1, -1, -1):
+        variants = clitic_variants(toks[k].text, min_rest=2)
+        if any(v in DENIAL_END for v in variants) or toks[k].text in DENIAL_END:
+            return False
+        if _cue_of(toks[k].text, toks[k + 1].text) == "called_for":
+            return False  # "رفضت باكو الدعوات إلى وقف إطلاق النار": the calls stand
+        if any(v in DENIALS for v in variants):
+            return True
+    return False
+
+
 def _scan(para: Paragraph, year: int | None = None) -> list[CeasefireStatement]:
     if not TRIGGERS.screen(para.words):
         return []
@@ -475,6 +543,13 @@ def _scan(para: Paragraph, year: int | None = None) -> list[CeasefireStatement]:
         if not TRIGGERS.screen(sent.words):
             continue
         matches = TRIGGERS.find(sent.tokens)
+        taken = {k for m in matches for k in range(m.first, m.last + 1)}
+        matches += [m for m in _split_triggers(sent.tokens) if m.first not in taken]
+        matches = [
+            m
+            for m in matches
+            if not _figurative(sent.tokens, m, sent.text) and not _denied(sent.tokens, m)
+        ]
         if not matches:
             continue
         words = [t.text for t in sent.tokens]

@@ -1,0 +1,79 @@
+"""Ceasefire statements by class: split phrases, cessation of hostilities,
+figurative truces, denied and rejected truces, each beside its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.detect import detect_ceasefire
+from monitor.document import Document
+
+
+def current(body: str) -> set[str]:
+    result = detect_ceasefire(Document.from_text("t", None, body))
+    return {s.status for s in result.statements if not s.historical}
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("دعت تركيا الطرفين إلى وقف فوري وغير مشروط لإطلاق النار.", "called_for"),
+        ("أعلنت أرمينيا وقفا أحاديا لإطلاق النار اعتبارا من منتصف الليل.", "announced"),
+        ("اقترح الوسطاء وقفا فوريا وشاملا لإطلاق النار.", "proposed"),
+        ("وقع الوزيران اتفاقا لإنهاء الأعمال العدائية في موسكو.", "agreed"),
+        ("حثت تركيا البلدين على إنهاء الأعمال العدائية وضبط النفس.", "called_for"),
+        ("التزم الطرفان بوقف إطلاق النار طوال الليل.", "holding"),
+        ("أوقفت باكو التزامها بوقف إطلاق النار على خط التماس.", "suspended"),
+    ],
+)
+def test_split_phrases_and_their_cues(body: str, status: str) -> None:
+    assert current(body) == {status}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "أعلن مدرب الزمالك هدنة مع الصحافة بعد أسابيع من الانتقادات.",
+        "اتفقت شركتا الاتصالات على وقف إطلاق النار في حرب الأسعار بينهما.",
+        "دعا النقاد إلى هدنة في الجدل الدائر حول نهاية المسلسل.",
+        "لم تصمد «الهدنة السياسية» بين الحزبين أكثر من أسبوعين.",
+        "تحدثت مصادر عن وقف لإطلاق النار الإعلامي بين الكتلتين.",
+    ],
+)
+def test_figurative_truces_are_none(body: str) -> None:
+    assert current(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # the same words beside war are a real truce
+        ("أعلن الجيش هدنة مع الفصائل المسلحة في الجنوب.", "announced"),
+        ("دعا مجلس الأمن إلى هدنة إنسانية في غزة.", "called_for"),
+        ("وعلقت الحكومة العمل بوقف الأعمال العدائية.", "suspended"),
+    ],
+)
+def test_truces_of_war_are_kept(body: str, status: str) -> None:
+    assert current(body) == {status}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "نفت باكو التوصل إلى اتفاق لوقف إطلاق النار.",
+        "نفى الكرملين أن يكون الطرفان قد اتفقا على هدنة.",
+        "رفضت الحركة المقترح الإسرائيلي لوقف إطلاق النار.",
+        "استبعد الوزير التوصل إلى هدنة قريبا.",
+    ],
+)
+def test_denied_or_rejected_truces_are_none(body: str) -> None:
+    assert current(body) == set()
+
+
+def test_a_denial_ends_where_an_accusation_begins() -> None:
+    body = "نفت أرمينيا خرق وقف إطلاق النار، واتهمت أذربيجان بانتهاك الهدنة."
+    assert current(body) == {"violated"}
+
+
+def test_rejected_calls_are_still_calls() -> None:
+    assert current("ورفضت باكو الدعوات إلى وقف إطلاق النار.") == {"called_for"}
