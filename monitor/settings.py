@@ -43,13 +43,13 @@ class Settings(BaseSettings):
         14 * 24 * 3600.0, gt=0, description="Paragraphs older than this are forgotten."
     )
     dedup_min_fraction: float = Field(
-        0.5,
+        0.3,
         gt=0,
         le=1,
         description="A truncated copy must keep at least this share of the original's words.",
     )
     dedup_max_leading_words: int = Field(
-        2, ge=0, le=5, description="Opening words of a copy that may differ from the original."
+        4, ge=0, le=5, description="Opening words of a copy that may differ from the original."
     )
     dedup_republication_share: float = Field(
         0.8,

@@ -31,8 +31,8 @@ class DedupConfig:
 
     max_paragraphs: int = 1_000_000
     max_age_seconds: float = 14 * 24 * 3600.0
-    min_fraction: float = 0.5
-    max_leading_words: int = 2
+    min_fraction: float = 0.3
+    max_leading_words: int = 4
     republication_share: float = 0.8
     #: Candidates verified per paragraph at most (a very common opening phrase
     #: could otherwise make one lookup verify thousands of paragraphs).

@@ -1,0 +1,41 @@
+"""Wire copies cut at the first clause or opened with a three-word connective
+are copies; paragraphs that share only an opening are not."""
+
+from __future__ import annotations
+
+import json
+
+from monitor.analyzer import Analyzer
+
+ORIGINAL = (
+    "وتبادل الجانبان الاتهامات بخرق الهدنة على طول خط التماس، فيما أعلنت وزارة الدفاع "
+    "في الإقليم الانفصالي ارتفاع عدد قتلاها العسكريين منذ بدء المعارك إلى 525."
+)
+STATEMENT = (
+    "وأكدت باكو أن قواتها لا تستهدف السكان المدنيين ولا البنية التحتية المدنية، "
+    "وأن الأهداف العسكرية المشروعة فقط يجري تحييدها باستخدام أسلحة عالية الدقة."
+)
+
+
+def duplicates(first: str, second: str) -> list[int]:
+    analyzer = Analyzer()
+    analyzer.analyze_raw(json.dumps({"id": "a", "source": "x", "body": first}), now=1.0)
+    result = analyzer.analyze_raw(json.dumps({"id": "b", "source": "y", "body": second}), now=2.0)
+    return [p.index for p in result.paragraphs if p.duplicate_of]  # type: ignore[union-attr]
+
+
+def test_a_copy_cut_after_its_first_clause_is_a_copy() -> None:
+    assert duplicates(ORIGINAL, "وتبادل الجانبان الاتهامات بخرق الهدنة على طول خط التماس.") == [0]
+
+
+def test_a_three_word_connective_instead_of_and_is_a_copy() -> None:
+    changed = "من جهة أخرى، أكدت" + STATEMENT.removeprefix("وأكدت")
+    assert duplicates(STATEMENT, changed) == [0]
+
+
+def test_a_paragraph_sharing_only_its_opening_is_not_a_copy() -> None:
+    other = (
+        "وتبادل الجانبان الاتهامات بتعطيل المفاوضات في جنيف، فيما دعت الأمم المتحدة "
+        "إلى استئناف الحوار دون شروط مسبقة خلال الأسبوع المقبل."
+    )
+    assert duplicates(ORIGINAL, other) == []
