@@ -156,11 +156,29 @@ def _has_cue(words: frozenset[str] | set[str], cues: frozenset[str]) -> bool:
     return any(v in cues for w in words for v in clitic_variants(w, articles=False))
 
 
+#: How close before a name a sense word makes it that thing (سجاد قره باغ،
+#: خيول سلالة «قره باغ»، مطعم «قره باغ»): the name is then a modifier of it.
+_ADJACENT = 2
+
+
+def _adjacent_sense(f: _Found) -> str | None:
+    """The sense a word just before the name gives it (construct state)."""
+    toks = f.para.tokens
+    for k in range(max(0, f.match.first - _ADJACENT), f.match.first):
+        for sense in OTHER_SENSES:
+            if not sense.document and _has_cue({toks[k].text}, sense.words):
+                return sense.name
+    return None
+
+
 def _other_sense(f: _Found, doc_words: set[str], doc_anchor: bool) -> str | None:
     """The other thing a bare region name means here (carpet, horse, a district
     near Kabul, a brand), or None when it is the region."""
     if not f.match.payload.ambiguous:
         return None
+    adjacent = _adjacent_sense(f)
+    if adjacent is not None:
+        return adjacent  # "سجاد قره باغ" is a carpet even in a sentence about Baku
     sent_words = f.sentence.words
     if _has_anchor(sent_words):
         return None  # "the Karabakh carpet, Azerbaijan's pride" is still about the place
@@ -205,7 +223,17 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
     found = [f for f in found if not _is_club(f, football, lede_football)]
     doc_words: set[str] = set().union(*(p.words for p in parts))
     doc_anchor = _has_anchor(doc_words)
-    found = [f for f in found if _other_sense(f, doc_words, doc_anchor) is None]
+    senses = [_other_sense(f, doc_words, doc_anchor) for f in found]
+    if any(senses) and all(
+        sense is not None or f.match.payload.ambiguous or not f.match.payload.strong
+        for f, sense in zip(found, senses, strict=True)
+    ):
+        # One sense per discourse: an item that calls the name a carpet, a horse
+        # or a restaurant once, and never names the region unambiguously, means
+        # that thing by every bare mention ("مدرسة قره باغ" of carpet weaving).
+        found = [f for f in found if not f.match.payload.ambiguous]
+    else:
+        found = [f for f, sense in zip(found, senses, strict=True) if sense is None]
     found = [_in_context(f) for f in found]
     # A weak alias of a place the item also names unambiguously is that place
     # (the headline's "أغدام" beside the body's "مدينة أغدام").

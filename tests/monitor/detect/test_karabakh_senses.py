@@ -123,3 +123,39 @@ def test_an_unrelated_item_sharing_no_paragraph_inherits_nothing() -> None:
     karabakh = other["karabakh"]
     assert isinstance(karabakh, dict)
     assert not karabakh["related"] and karabakh["inherited_from"] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "شاركت 36 من خيول سلالة «قره باغ» الأصيلة في مهرجان الفروسية قرب باكو.\n"
+        "وتتميز خيول قره باغ بلونها الذهبي.",
+        "استقطب جناح أذربيجان آلاف الزوار، ولا سيما قطع سجاد قره باغ الصوفية.\n"
+        "وقالت المنسقة إن مدرسة قره باغ من أعرق مدارس السجاد القوقازي.",
+        "اندلع حريق في مطبخ مطعم «قره باغ» للمشويات الأذربيجانية في إسطنبول.",
+        "ودع قره باغ الأذربيجاني البطولة القارية بعد خسارته أمام إشبيلية.",
+    ],
+)
+def test_one_sense_per_item_even_beside_azerbaijan(body: str) -> None:
+    # The breed, the carpet school, the restaurant and the club are Azerbaijani:
+    # the anchor words do not make them the region.
+    assert not detect_karabakh(_doc(body)).related
+
+
+def test_the_region_named_unambiguously_keeps_every_mention() -> None:
+    body = (
+        "قال مسؤول في ناغورني قره باغ إن سجاد قره باغ نقل إلى باكو.\n"
+        "وأضاف أن سكان قره باغ ينتظرون العودة."
+    )
+    assert detect_karabakh(_doc(body)).related
+
+
+@pytest.mark.parametrize("town", ["خوجالي", "خوجاوند"])
+def test_towns_of_the_region(town: str) -> None:
+    assert detect_karabakh(_doc(f"أحيا السكان ذكرى الأحداث في {town}.")).related
+
+
+def test_the_enclave_in_an_armenian_sentence() -> None:
+    body = "أنهى هجوم سبتمبر 2023 سيطرة الأرمن على الجيب."
+    assert detect_karabakh(_doc(body)).related
+    assert not detect_karabakh(_doc("وضع الرجل هاتفه في الجيب.")).related
