@@ -35,7 +35,7 @@ from monitor.detect.lexicon import (
     norm_word,
 )
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
-from monitor.detect.text import Paragraph, Sentence, Token, paragraphs
+from monitor.detect.text import Paragraph, Sentence, Token, clause_breaks, paragraphs
 from monitor.document import Document
 from monitor.text.normalize import normalize
 from schemas.analysis import CasualtyFigure
@@ -641,20 +641,6 @@ def _headline_source(sentence: str) -> str | None:
     return m.group(1)
 
 
-_CLAUSE_MARKS = frozenset(",.;:!?")
-
-
-def _clause_breaks(text: str, toks: tuple[Token, ...]) -> list[bool]:
-    """Whether a clause ends before each token: a comma, colon or full stop (not
-    a quotation mark, which a quoted verb stands behind: 75 شخصا "قتلوا")."""
-    out = [False] * len(toks)
-    for k in range(1, len(toks)):
-        if toks[k].broken:
-            gap = text[toks[k - 1].end : toks[k].start]
-            out[k] = any(c in _CLAUSE_MARKS for c in gap)
-    return out
-
-
 def _is_percent(text: str, tok: Token, words: list[str], first: int) -> bool:
     """A rate, not a count: "20%", "بنسبة 20 في المئة"."""
     after = text[tok.end : tok.end + 2].lstrip()
@@ -784,7 +770,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     words = [t.text for t in toks]
     if not words or any(w in EXCLUDE for w in words):
         return []
-    breaks = _clause_breaks(sent.text, toks)
+    breaks = clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
     # The constructions written as data first: their words stand apart, and a

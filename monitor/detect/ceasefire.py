@@ -21,9 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monitor.detect import timeframe
-from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, norm_word
+from monitor.detect.lexicon import (
+    clitic_variants,
+    load,
+    norm_phrase,
+    norm_phrases,
+    norm_set,
+    norm_word,
+)
 from monitor.detect.matcher import PhraseMatch, PhraseMatcher
-from monitor.detect.text import Paragraph, Sentence, Token, paragraphs
+from monitor.detect.text import Paragraph, Sentence, Token, clause_breaks, paragraphs
 from monitor.document import Document
 from schemas.analysis import CeasefireResult, CeasefireStatement
 
@@ -43,7 +50,9 @@ _FIG = _DATA["figurative"]
 FIGURATIVE = norm_set(_FIG["context"])
 FIGURATIVE_PHRASES = norm_phrases(_FIG["phrases"])
 FIGURATIVE_ADJECTIVES = norm_set(_FIG["adjectives"])
-WAR_CONTEXT = norm_set(_FIG["war_context"])
+WAR_CONTEXT = norm_set(_FIG["war_context"]) | frozenset(
+    w for names in load("conflicts")["conflicts"].values() for n in names for w in norm_phrase(n)
+)
 DENIALS = norm_set(_DATA["denials"]["verbs"])
 DENIAL_END = norm_set(_DATA["denials"]["scope_end"])
 PRIORITY: list[str] = list(_DATA["status_priority"])
@@ -213,6 +222,8 @@ def _cue_of(word: str, next_word: str) -> str | None:
     if next_word == "علي" and any(v in COMMENT_VERBS for v in clitic_variants(word)):
         return None  # "حماس تعلق على وقف إطلاق النار": comments on it
     for v in clitic_variants(word, articles=True, min_rest=2):
+        if word[0] == "ك" and v == word[1:]:
+            continue  # "كامل" is "complete", not ك + أمل "hope"
         status = EXACT_CUES.get(v)
         if status:
             return status
@@ -287,15 +298,16 @@ def _pending(toks: tuple[Token, ...], k: int) -> bool:
     )
 
 
-def _cues(toks: tuple[Token, ...], first: int, last: int) -> list[_Cue]:
+def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> list[_Cue]:
     out = []
+    breaks = clause_breaks(text, toks) if text else [t.broken for t in toks]
     for k in range(max(0, first - _BEFORE), first):
         status = _cue_at(toks, k)
         if status:
             out.append(_Cue(status, k))
     for k in range(last + 1, min(len(toks), last + 1 + _AFTER)):
-        if toks[k].broken:
-            break  # the clause after the trigger ends at punctuation
+        if breaks[k]:
+            break  # the clause after the trigger ends at punctuation (not at a quote)
         status = _cue_at(toks, k)
         if status:
             out.append(_Cue(status, k))
@@ -444,7 +456,7 @@ def _statement(
     toks = sent.tokens
     if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
         return None  # تهدئة الوضع: calming a situation, not a truce
-    cues = _cues(toks, m.first, m.last)
+    cues = _cues(toks, m.first, m.last, sent.text)
     if cues:
         best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
         status = best.status
@@ -535,7 +547,13 @@ def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
     return False
 
 
-def _scan(para: Paragraph, year: int | None = None) -> list[CeasefireStatement]:
+def _has_any(words: frozenset[str], vocabulary: frozenset[str]) -> bool:
+    return any(v in vocabulary for w in words for v in clitic_variants(w, articles=True))
+
+
+def _scan(
+    para: Paragraph, year: int | None = None, item_figurative: bool = False
+) -> list[CeasefireStatement]:
     if not TRIGGERS.screen(para.words):
         return []
     out = []
@@ -548,11 +566,15 @@ def _scan(para: Paragraph, year: int | None = None) -> list[CeasefireStatement]:
         matches = [
             m
             for m in matches
-            if not _figurative(sent.tokens, m, sent.text) and not _denied(sent.tokens, m)
+            if not item_figurative
+            and not _figurative(sent.tokens, m, sent.text)
+            and not _denied(sent.tokens, m)
         ]
         if not matches:
             continue
-        words = [t.text for t in sent.tokens]
+        # A headline is one statement, however it is punctuated ("31 عاما على
+        # بروتوكول بيشكيك.. هدنة جمدت النزاع"): its time words count throughout.
+        words = [t.text for t in (para.tokens if para.index is None else sent.tokens)]
         # A commemoration, a finished past (1994, آنذاك) with nothing of the
         # day's news beside it: the truce is history.
         hist_sent = (
@@ -581,9 +603,16 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     """Ceasefire or truce statements in the item (title and body); `year`, the
     item's own, tells a past truce from this year's."""
     paras, title = paragraphs(doc)
+    parts = ([title] if title else []) + paras
     statements: list[CeasefireStatement] = []
-    for p in ([title] if title else []) + paras:
-        statements.extend(_scan(p, year))
+    if not any(TRIGGERS.screen(p.words) for p in parts):
+        return CeasefireResult()
+    # An item about a film, a club and its fans or a wage deal, that names
+    # nothing of war anywhere, has only figurative truces.
+    words: frozenset[str] = frozenset().union(*(p.words for p in parts))
+    item_figurative = _has_any(words, FIGURATIVE) and not _has_any(words, WAR_CONTEXT)
+    for p in parts:
+        statements.extend(_scan(p, year, item_figurative))
     return CeasefireResult(
         detected=any(not s.historical for s in statements), statements=statements
     )

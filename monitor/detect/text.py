@@ -9,6 +9,7 @@ detectors, called one after the other on the same document, tokenize it once.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -145,3 +146,18 @@ def paragraphs(doc: Document) -> tuple[list[Paragraph], Paragraph | None]:
     title = Paragraph(None, doc.aligned_title, 0) if doc.aligned_title else None
     _cache = (doc, paras, title)
     return paras, title
+
+
+_CLAUSE_MARKS = frozenset(",.;:!?")
+
+
+def clause_breaks(text: str, toks: Sequence[Token]) -> list[bool]:
+    """Whether a clause ends before each token: a comma, colon or full stop, not
+    a quotation mark (a quoted verb or predicate belongs to its clause:
+    75 شخصا "قتلوا"، وقف إطلاق النار «صامد»)."""
+    out = [False] * len(toks)
+    for k in range(1, len(toks)):
+        if toks[k].broken:
+            gap = text[toks[k - 1].end : toks[k].start]
+            out[k] = any(c in _CLAUSE_MARKS for c in gap)
+    return out

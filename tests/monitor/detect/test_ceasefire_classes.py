@@ -77,3 +77,29 @@ def test_a_denial_ends_where_an_accusation_begins() -> None:
 
 def test_rejected_calls_are_still_calls() -> None:
     assert current("ورفضت باكو الدعوات إلى وقف إطلاق النار.") == {"called_for"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "يقدم المخرج في فيلمه الجديد «الهدنة» حكاية ثلاثة أشقاء.\n"
+        "غير أن هذه الهدنة تبدو هشة منذ المشهد الأول، إذ يخرقها الأخ الأكبر.",
+        "توصلت إدارة نادي الزمالك إلى «هدنة» مع رابطة مشجعيه.\n"
+        "وقال مصدر في النادي إن الهدنة «صامدة حتى الآن».",
+        "اتفقت الحكومة واتحاد الشغل على «هدنة اجتماعية» تعلق الإضرابات ثلاثة أشهر.",
+    ],
+)
+def test_an_item_about_fiction_sport_or_wages_has_only_figurative_truces(body: str) -> None:
+    assert current(body) == set()
+
+
+def test_a_quoted_predicate_belongs_to_its_clause() -> None:
+    body = "وأضاف أن نظام وقف إطلاق النار على الحدود مع أذربيجان «صامد بشكل كامل»."
+    assert current(body) == {"holding"}
+
+
+def test_years_on_from_a_truce_is_its_anniversary() -> None:
+    doc = Document.from_text(
+        "t", "31 عاما على بروتوكول بيشكيك.. هدنة جمدت نزاع قره باغ", "تحل هذه الأيام الذكرى."
+    )
+    assert not detect_ceasefire(doc).detected
