@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from monitor.alerts.story import Figure, Story, conflict_key, digest
+from monitor.alerts.story import Figure, Story, conflict_key, digest, is_accident
 from schemas.alert import Alert, AlertEvidence, ClaimantFigure
 from schemas.analysis import Analysis, CasualtyFigure, CeasefireStatement
 
@@ -106,6 +106,8 @@ class AlertState:
         figures = [f for f in analysis.casualties if not f.historical]
         if not statements and not figures:
             return []
+        if not statements and is_accident(analysis):
+            return []  # a road crash, a fire, a flood: figures, but no conflict story
         story = self._story_for(analysis, when)
         story.article_count += 1
         source = analysis.source or f"article:{analysis.id}"

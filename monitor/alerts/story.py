@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.detect.lexicon import load, norm_phrase
+from monitor.detect.lexicon import clitic_variants, load, norm_phrase, norm_set
 from monitor.detect.matcher import PhraseMatcher
 from monitor.detect.text import tokenize
 from monitor.text.normalize import normalize
@@ -35,6 +35,9 @@ def _conflict_matcher() -> PhraseMatcher[str]:
 
 
 CONFLICTS = _conflict_matcher()
+_INCIDENTS = load("incidents")
+ACCIDENT = norm_set(_INCIDENTS["accident"])
+VIOLENCE = norm_set(_INCIDENTS["violence"])
 KARABAKH = "karabakh"
 _LEDE_CHARS = 1500
 
@@ -56,6 +59,15 @@ def conflict_key(analysis: Analysis) -> str:
         return KARABAKH if analysis.karabakh.related else f"article:{analysis.id}"
     # Ties are broken by name so that a replay groups the same way.
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def is_accident(analysis: Analysis) -> bool:
+    """An accident, a disaster or a crime: the item names one and nothing of
+    armed violence (DESIGN: their figures are figures, but only conflict
+    stories raise alerts)."""
+    text = " ".join(filter(None, [analysis.title, analysis.body[: _LEDE_CHARS * 2]]))
+    words = {v for t in tokenize(normalize(text)) for v in clitic_variants(t.text, articles=True)}
+    return not words.isdisjoint(ACCIDENT) and words.isdisjoint(VIOLENCE)
 
 
 def digest(*parts: str) -> str:
