@@ -223,6 +223,7 @@ class _Link:
     trigger: int  # token index of the casualty word
 
 
+@lru_cache(maxsize=1 << 16)
 def _person_dual(word: str) -> bool:
     """A people-word in the dual, which carries the count 2 itself (جنديان،
     جنديين، فتاتان، مواطنان). "-ين" is also the sound plural (مدنيين، محتجزين):
@@ -241,20 +242,26 @@ def _person_dual(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _counts_itself(word: str) -> bool:
     """A word that can carry a count without a number: a dual or a singular
     people-word (جنديان، مقتل جندي)."""
     return _person_dual(word) or _in(word, PERSON_SINGULARS, articles=True)
 
 
+@lru_cache(maxsize=1 << 16)
+def _personish(word: str) -> bool:
+    """A people-word of any number (a cheap test before reading what follows)."""
+    return _counts_itself(word) or _is_person(word)
+
+
 def _counted_after(words: list[str], i: int) -> Number | None:
     """A people-word whose number follows it (جندي واحد، مدنيان اثنان, with up to
     two adjectives between: مدنيين أذربيجانيين اثنين), or a dual alone."""
     w = words[i]
-    dual = _person_dual(w)
-    single = not dual and _in(w, PERSON_SINGULARS, articles=True)
-    if not (dual or single or _is_person(w)):
+    if not _personish(w):
         return None
+    dual = _person_dual(w)
     for j in range(i + 1, min(len(words), i + 4)):
         if words[j] in ONE_AFTER and not dual:
             return Number(1, None, i, j, False)
@@ -726,11 +733,24 @@ def _noun_kind(word: str) -> str | None:
     return _lookup(word, NOUNS, articles=True)
 
 
+_DENIED_AFTER_FIRST = frozenset(p[0] for p in DENIED_AFTER)
+_DENIAL_SCREEN = (
+    _DENIED_AFTER_FIRST | DENIALS | frozenset(c + w for w in DENIALS for c in ("و", "ف", "ل"))
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _denial_word(word: str) -> bool:
+    return word in _DENIED_AFTER_FIRST or _in(word, DENIALS)
+
+
 def _undenied(
     words: list[str], found: list[tuple[_Link, Number | None, str]]
 ) -> list[tuple[_Link, Number | None, str]]:
     """Drop the figures a denial governs: from a denial verb (نفت، ينفي) to the end
     of the sentence or to a word that turns to what is asserted (لكن، مؤكدة)."""
+    if _DENIAL_SCREEN.isdisjoint(words):
+        return found
     scopes: list[tuple[int, int]] = []
     k = 0
     n = len(words)
@@ -743,6 +763,8 @@ def _undenied(
             k = end
         k += 1
     for k in range(n):
+        if words[k] not in _DENIED_AFTER_FIRST:
+            continue
         for phrase in DENIED_AFTER:
             if tuple(words[k : k + len(phrase)]) == phrase:
                 scopes.append((-1, k))  # what the clause before it reports

@@ -547,8 +547,15 @@ def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
     return False
 
 
-def _has_any(words: frozenset[str], vocabulary: frozenset[str]) -> bool:
-    return any(v in vocabulary for w in words for v in clitic_variants(w, articles=True))
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال")
+_FIGURATIVE_SCREEN = frozenset(p + w for w in FIGURATIVE for p in _PREFIXES)
+_WAR_SCREEN = frozenset(p + w for w in WAR_CONTEXT for p in _PREFIXES)
+
+
+def _has_any(words: frozenset[str], screen: frozenset[str]) -> bool:
+    """Whether any word, bare or behind a clitic or the article, is in the vocabulary
+    (given as its screen: every form with those prefixes)."""
+    return not screen.isdisjoint(words)
 
 
 def _scan(
@@ -610,7 +617,7 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     # An item about a film, a club and its fans or a wage deal, that names
     # nothing of war anywhere, has only figurative truces.
     words: frozenset[str] = frozenset().union(*(p.words for p in parts))
-    item_figurative = _has_any(words, FIGURATIVE) and not _has_any(words, WAR_CONTEXT)
+    item_figurative = _has_any(words, _FIGURATIVE_SCREEN) and not _has_any(words, _WAR_SCREEN)
     for p in parts:
         statements.extend(_scan(p, year, item_figurative))
     return CeasefireResult(

@@ -72,6 +72,8 @@ def load_constructions() -> tuple[Construction, ...]:
 CONSTRUCTIONS = load_constructions()
 #: Every word a construction can start with, for a cheap screen of a sentence.
 FIRST_WORDS = frozenset(w for c in CONSTRUCTIONS for w in c.slots[0].words)
+#: The same with the one-letter clitics they may carry (one set look-up a word).
+_FIRST_SCREEN = FIRST_WORDS | frozenset(c + w for w in FIRST_WORDS for c in "وفبل")
 
 
 def _word_in(word: str, words: frozenset[str]) -> bool:
@@ -88,8 +90,10 @@ def find(
     """Every construction match in a sentence's words, left to right."""
     out: list[Match] = []
     n = len(words)
+    if _FIRST_SCREEN.isdisjoint(words):
+        return out
     for i in range(n):
-        if not _word_in(words[i], FIRST_WORDS):
+        if words[i] not in _FIRST_SCREEN:
             continue
         for c in CONSTRUCTIONS:
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
