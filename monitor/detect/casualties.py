@@ -165,7 +165,14 @@ _AFTER_OK = norm_set(
     ]
 )
 _PREP_OF = norm_set(["من"])
-_YEAR_BEFORE = norm_set(["عام", "العام", "سنة", "منذ", "لعام", "عامي", "سنتي", "أعوام"])
+#: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
+_YEAR_BEFORE = norm_set(
+    [
+        *("عام", "العام", "سنة", "منذ", "لعام", "عامي", "سنتي", "أعوام", "حتى"),
+        *("خريف", "ربيع", "صيف", "شتاء", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية"),
+        *("بداية", "أواسط"),
+    ]
+)
 MONTHS = norm_set(_DATA["months"])
 #: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
 _TOLL_WORDS = norm_set(["عدد", "حصيلة", "الحصيلة", "إجمالي"])
@@ -402,9 +409,13 @@ def _person_after(words: list[str], num: Number, kind: str | None = None) -> int
         return num.last
     if _person_dual(words[num.last]) or _counted_after(words, num.first) is not None:
         return num.last
+    if not num.digits and num.first == num.last and _personish(words[num.last]):
+        return num.last  # "بينهم صبي": the word is both the count and the people
     k = num.last + 1
     if k >= len(words):
         return -1
+    if words[k] in _PREP_OF and k + 1 < len(words) and _open_person(words[k + 1]):
+        return k + 1  # partitive: "326 من المقاتلين"
     if _open_person(words[k]):
         return k
     if kind in _FAMILY_KINDS and _in(words[k], FAMILIES, articles=True):
@@ -415,7 +426,11 @@ def _person_after(words: list[str], num: Number, kind: str | None = None) -> int
 
 
 def _before_number(
-    toks: tuple[Token, ...], words: list[str], num: Number, q_first: int
+    toks: tuple[Token, ...],
+    words: list[str],
+    num: Number,
+    q_first: int,
+    used: frozenset[int] | set[int] = frozenset(),
 ) -> _Link | None:
     """V/M … N P and the cumulative K … N."""
     broken_after = num.last + 1 < len(toks) and toks[num.last + 1].broken
@@ -439,6 +454,7 @@ def _before_number(
             if (
                 k > 0
                 and w[0] == "و"
+                and k - 1 not in used  # "مدنيا واحدا قتل وجرح 15": قتل has its own
                 and _lookup(words[k - 1], MASDARS, articles=True)
                 not in (
                     None,
@@ -685,6 +701,40 @@ def _glued_next_in_list(
     return prev.via == "sub_count" and prev.last >= i - 2
 
 
+def _conjunct(
+    words: list[str],
+    i: int,
+    num: Number,
+    found: list[tuple[_Link, Number | None, str]],
+    breaks: list[bool],
+) -> _Link | None:
+    """A number joined by و to a figure just before it counts the same kind:
+    "مقتل 40 مدنيا، بينهم 15 طفلا، و11 عسكريا"، "174 طفلا و89 امرأة". After a
+    comma that closes a sub-count, it joins the figure the sub-count belongs to."""
+    glued = words[i].startswith("و") and len(words[i]) > 2
+    if not found or not (glued or (i > 0 and words[i - 1] == "و")):
+        return None
+    at = i if glued else i - 1  # the word that carries و
+    prev = _previous(found, at)
+    between = range(prev.last + 1, at)
+    if len(between) > 3 or any(_number_at_plain(words, k) is not None for k in between):
+        return None
+    person = _person_after(words, num)
+    if person is None:
+        return None
+    last = person if person >= 0 else num.last
+    if any(breaks[k] for k in range(prev.last + 1, at + 1)):
+        if prev.via != "sub_count":
+            return None
+        heads = [f[0] for f in found if f[0].via != "sub_count" and f[0].last < prev.first]
+        if not heads:
+            return None
+        head = max(heads, key=lambda link: link.last)
+        return _Link(head.kind, num.first, last, "conjunct", head.trigger)
+    via = "sub_count" if prev.via == "sub_count" else "conjunct"
+    return _Link(prev.kind, num.first, last, via, prev.trigger)
+
+
 def _previous(found: list[tuple[_Link, Number | None, str]], i: int) -> _Link:
     """The figure that ends nearest before word i (the one a sub-count belongs to)."""
     before = [f[0] for f in found if f[0].last < i]
@@ -730,7 +780,18 @@ def _is_count(words: Sequence[str], k: int) -> bool:
 
 
 def _noun_kind(word: str) -> str | None:
-    return _lookup(word, NOUNS, articles=True)
+    """The kind of a casualty noun, also with a possessive (قتلاها، جرحاهم: the
+    final ى of قتلى is written ا before it)."""
+    kind = _lookup(word, NOUNS, articles=True)
+    if kind is None:
+        for suffix in ("هما", "هم", "ها", "نا"):
+            stem = word.removesuffix(suffix)
+            if stem != word and len(stem) >= 3:
+                stem = stem[:-1] + "ي" if stem.endswith("ا") else stem
+                kind = _lookup(stem, NOUNS, articles=True)
+                if kind:
+                    break
+    return kind
 
 
 _DENIED_AFTER_FIRST = frozenset(p[0] for p in DENIED_AFTER)
@@ -820,6 +881,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             i += 1
             continue
         num = _number_at(words, i)
+        if num is None and i > 0 and words[i - 1] in SUB_COUNT and _personish(words[i]):
+            num = Number(1, None, i, i, False)  # "بينهم صبي": one among them
         if num is None:
             i += 1
             continue
@@ -837,7 +900,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if link is not None and link.via == "person_verb" and q_first > 0:
             # "أصيب 14 آخرون كانوا ... ": the verb right before the number is
             # what counts them; a verb further on belongs to a clause about them.
-            before = _before_number(toks, words, num, q_first)
+            before = _before_number(toks, words, num, q_first, used)
             if before is not None and before.trigger == q_first - 1:
                 link = before
         if (
@@ -856,7 +919,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                     prev = _previous(found, i)
                     link = _Link(prev.kind, num.first, person, "sub_count", prev.trigger)
         if link is None:
-            link = _before_number(toks, words, num, q_first)
+            link = _before_number(toks, words, num, q_first, used)
+        if link is None:
+            link = _conjunct(words, i, num, found, breaks)
         if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
             i = num.last + 1
             continue

@@ -30,6 +30,8 @@ class Construction:
     name: str
     kind: str  # a casualty kind, or "@noun": the kind of its kind_noun slot
     slots: tuple[Slot, ...]
+    #: Words one of which the sentence must hold (screens a FIGURE-first construction).
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +67,23 @@ def _slot(raw: Any) -> Slot:
 def load_constructions() -> tuple[Construction, ...]:
     data = load("constructions")["constructions"]
     return tuple(
-        Construction(c["name"], c["kind"], tuple(_slot(s) for s in c["slots"])) for c in data
+        Construction(
+            c["name"],
+            c["kind"],
+            tuple(_slot(s) for s in c["slots"]),
+            norm_set(c.get("requires", [])),
+        )
+        for c in data
     )
 
 
 CONSTRUCTIONS = load_constructions()
-#: Every word a construction can start with, for a cheap screen of a sentence.
-FIRST_WORDS = frozenset(w for c in CONSTRUCTIONS for w in c.slots[0].words)
+_WORD_LED = tuple(c for c in CONSTRUCTIONS if c.slots[0].kind == "any")
+_FIGURE_LED = tuple(c for c in CONSTRUCTIONS if c.slots[0].kind == "figure")
+#: Every word a construction can start with (or requires), for a cheap screen.
+FIRST_WORDS = frozenset(w for c in _WORD_LED for w in c.slots[0].words) | frozenset(
+    w for c in _FIGURE_LED for w in c.requires
+)
 #: The same with the one-letter clitics they may carry (one set look-up a word).
 _FIRST_SCREEN = FIRST_WORDS | frozenset(c + w for w in FIRST_WORDS for c in "وفبل")
 
@@ -92,10 +104,15 @@ def find(
     n = len(words)
     if _FIRST_SCREEN.isdisjoint(words):
         return out
+    present = set(words)
+    figure_led = [
+        c
+        for c in _FIGURE_LED
+        if any(v in c.requires for w in present for v in clitic_variants(w, min_rest=2))
+    ]
     for i in range(n):
-        if words[i] not in _FIRST_SCREEN:
-            continue
-        for c in CONSTRUCTIONS:
+        starts = [c for c in _WORD_LED if _word_in(words[i], c.slots[0].words)]
+        for c in starts + figure_led:
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
             if m is not None:
                 out.append(m)

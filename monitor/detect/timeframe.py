@@ -27,7 +27,7 @@ _FIRST_WORDS = frozenset(p[0] for p in PAST_PHRASES)
 YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 #: How far back a "since" word reaches over the words that name the start (منذ
 #: انتهاء حرب عام 2020).
-_SINCE_REACH = 5
+_SINCE_REACH = 10
 
 
 def _in(word: str, words: frozenset[str]) -> bool:

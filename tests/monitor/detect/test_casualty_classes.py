@@ -111,3 +111,47 @@ def test_clauses_between_the_people_and_their_verb(
 )
 def test_look_alikes_of_figures(body: str) -> None:
     assert figs(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # coordinated objects of one verb or masdar
+        ("أسفرت الغارات عن مقتل 40 مدنيا، بينهم 15 طفلا، و11 عسكريا.", {40, 15, 11}),
+        ("وقالت السلطات إن من بين من لقوا حتفهم 174 طفلا و89 امرأة.", {174, 89}),
+        ("قتل 940 شخصا، بينهم ٣٢٦ من المقاتلين الدروز و٢٦٢ مدنيا.", {940, 326, 262}),
+        ("قتل أربعة من أفراد الشرطة ومدنيان اثنان في الانفجار.", {4, 2}),
+        # one among them
+        ("قتل أربعة أشخاص، بينهم صبي في الثانية عشرة من عمره.", {4, 1}),
+    ],
+)
+def test_coordinated_and_singular_items(body: str, expected: set[int]) -> None:
+    assert {c for _, c in figs(body)} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وقالت إن مدنيا واحدا قتل وجرح 15 في قصف حكومي.", {("killed", 1), ("wounded", 15)}),
+        ("أودت الغارات بحياة ١٩ فلسطينيا وأصابت ٣٦ آخرين.", {("killed", 19), ("wounded", 36)}),
+        ("ألقت الأجهزة الأمنية القبض على أربعة مشتبه بهم.", {("captured", 4)}),
+        ("قال إن 22 شخصا لا يزالون في عداد المفقودين تحت الأنقاض.", {("missing", 22)}),
+        ("أعلنت الوزارة ارتفاع عدد قتلاها العسكريين منذ بدء المعارك إلى 525.", {("killed", 525)}),
+        # one count for two kinds is neither
+        ("أسفر القصف عن مقتل وإصابة 15 شخصا.", set()),
+    ],
+)
+def test_verbs_idioms_and_tolls(body: str, expected: set[tuple[str, int]]) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالت اللجنة إن نحو ألف شخص ما زالوا مفقودين منذ حرب خريف 2020.",
+        "وقالت إن المحتجزين منذ خريف 2023 يواجهون أحكاما قاسية.",
+        "وأكد الجيش أنه لم يجر أي اتصالات، نافيا أن يكون 30 من جنوده قد قتلوا في كمين.",
+    ],
+)
+def test_years_after_seasons_and_participle_denials(body: str) -> None:
+    assert not {c for _, c in figs(body)} & {2020, 2023, 30}
