@@ -202,6 +202,17 @@ _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيم�
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
 _HAD = norm_word("قد")
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
+_RESUME = norm_set(["استئناف", "استأنف", "استأنفت", "تستأنف", "يستأنف", "واستئناف"])
+#: What a resumption must resume to end a truce (with a possessive: قصفها، هجماته).
+_FIGHTING = tuple(
+    norm_set(
+        [
+            *("القتال", "قتال", "الحرب", "حرب", "القصف", "قصف", "الهجمات", "هجمات"),
+            *("العمليات", "عمليات", "المعارك", "معارك", "الغارات", "غارات", "الضربات"),
+            *("ضربات", "الهجوم", "هجوم", "الأعمال"),
+        ]
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +294,15 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
             # ("لن يلتزم" is a forecast, not a report)
             return "violated"
         return None  # "لا ضمانات لاستمرار الهدنة": uncertain, not holding
+    if status == "suspended" and any(v in _RESUME for v in clitic_variants(toks[k].text)):
+        # استئناف القتال ends a truce; استئناف تطبيق الهدنة or استئناف المحادثات
+        # beside it does not
+        if not any(
+            v.startswith(_FIGHTING)
+            for t in toks[k + 1 : k + 4]
+            for v in clitic_variants(t.text, articles=True, min_rest=2)
+        ):
+            return None  # the object (after a subject: استأنف الجيش قصفه) is no fighting
     if status in ("agreed", "announced") and _pending(toks, k):
         return "proposed"  # "سبل التوصل إلى وقف إطلاق النار": still to be reached
     return status
@@ -367,6 +387,12 @@ def _historical(
     words = [t.text for t in toks]
     if timeframe.still(words):
         return False  # "الهدنة المعلنة في 2024 لا تزال صامدة": agreed then, holding now
+    if any(
+        v in timeframe.SINCE
+        for k in range(max(0, first - 3), first)
+        for v in clitic_variants(words[k])
+    ):
+        return True  # "منذ سريان وقف إطلاق النار": the truce as a point in time
     # A past year right after the ceasefire phrase (اتفاق وقف إطلاق النار المبرم
     # عام 2020) or right before it (هدنة 1953).
     window = [*range(max(0, first - 3), first), *range(last + 1, min(len(toks), last + 5))]
@@ -603,7 +629,16 @@ def _scan(
                 best = st
         if best is not None:
             out.append(best)
+            if best.status == "agreed" and _announced_too(sent.tokens, matches):
+                # "أعلنت الخارجية أن الطرفين اتفقا على وقف إطلاق النار": agreed,
+                # and the agreement announced
+                out.append(best.model_copy(update={"status": "announced"}))
     return out
+
+
+def _announced_too(toks: tuple[Token, ...], matches: list[PhraseMatch[str]]) -> bool:
+    first = min(m.first for m in matches)
+    return any(_cue_at(toks, k) == "announced" for k in range(max(0, first - _BEFORE), first))
 
 
 def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:

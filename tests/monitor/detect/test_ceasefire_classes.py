@@ -103,3 +103,25 @@ def test_years_on_from_a_truce_is_its_anniversary() -> None:
         "t", "31 عاما على بروتوكول بيشكيك.. هدنة جمدت نزاع قره باغ", "تحل هذه الأيام الذكرى."
     )
     assert not detect_ceasefire(doc).detected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("أعلنت الخارجية أن البلدين اتفقا على وقف فوري لإطلاق النار.", {"agreed", "announced"}),
+        ("اتفق البلدان على وقف فوري لإطلاق النار.", {"agreed"}),
+        ("أعلن الجيش أنه استأنف تطبيق وقف إطلاق النار.", {"announced"}),
+        ("استأنف الجيش قصفه الجوي منهيا الهدنة.", {"suspended"}),
+        (
+            "دعا المبعوث إلى الالتزام بوقف شامل لإطلاق النار واستئناف العملية السياسية.",
+            {"called_for"},
+        ),
+        ("قتل 411 شخصا منذ سريان وقف إطلاق النار.", set()),
+        (
+            "وقالت الوزارة إن الوحدات الأرمينية انتهكت نظام وقف إطلاق النار من مواقع قرب القرية.",
+            {"violated"},
+        ),
+    ],
+)
+def test_statuses_by_class(body: str, expected: set[str]) -> None:
+    assert current(body) == expected
