@@ -36,6 +36,8 @@ from schemas.analysis import KarabakhRelevance, Mention
 #: The centrality score from which the region is a subject of the item.
 CENTRAL = 0.5
 SINGLE_MENTION_CAP = 0.45
+#: Share of sentences naming the region that keeps it central without the headline.
+_CENTRAL_SHARE = 0.34
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +257,7 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
         and not football
         and not any(_names_other_conflict(p) for p in parts)
     )
-    score = _score(found, len(paras), short_lede)
+    score = _score(found, paras, title is not None, short_lede)
     return KarabakhRelevance(
         related=True,
         score=round(score, 3),
@@ -282,7 +284,10 @@ def _names_other_conflict(para: Paragraph) -> bool:
     return any(v in OTHER_CONFLICTS for w in para.words for v in clitic_variants(w, articles=False))
 
 
-def _score(found: list[_Found], n_paragraphs: int, short_lede: bool = False) -> float:
+def _score(
+    found: list[_Found], paras: list[Paragraph], has_title: bool, short_lede: bool = False
+) -> float:
+    n_paragraphs = len(paras)
     strong = [f for f in found if f.match.payload.strong]
     in_title = any(f.para.index is None for f in strong)
     in_lede = any(f.para.index == 0 for f in strong)
@@ -309,4 +314,13 @@ def _score(found: list[_Found], n_paragraphs: int, short_lede: bool = False) -> 
         # flash of a paragraph or two that names no other conflict: a wire item
         # without its headline ("وصلت قافلة إلى ستيباناكيرت ...") is about the place.
         score = min(score, SINGLE_MENTION_CAP)
+    if has_title and not in_title:
+        # A headline says what the item is about: one that names neither the
+        # region nor its places leaves it central only when most of the text
+        # speaks of it (an opposition rally in Yerevan that cites Karabakh twice
+        # is about the rally).
+        sentences = [s for p in paras for s in p.sentences]
+        named = {(f.para.index, f.sentence.start) for f in strong}
+        if sentences and len(named) / len(sentences) < _CENTRAL_SHARE:
+            score = min(score, SINGLE_MENTION_CAP)
     return score

@@ -18,6 +18,7 @@ from schemas.gold import ExpectedAlert, GoldCase
 #: The fields scored, in report order, with what each measures.
 FIELDS: dict[str, str] = {
     "karabakh": "Karabakh related (item-level F1)",
+    "centrality": "central vs passing, on items labelled related (share of items)",
     "ceasefire": "ceasefire detected (item-level F1)",
     "ceasefire_status": "current ceasefire statuses (F1 over item × status)",
     "casualty": "current casualty figures (F1 over item × kind × count)",
@@ -29,7 +30,7 @@ FIELDS: dict[str, str] = {
 }
 
 #: Fields scored as a share of items rather than as F1.
-ACCURACY_FIELDS = frozenset({"duplicates", "alerts_raised", "alerts"})
+ACCURACY_FIELDS = frozenset({"centrality", "duplicates", "alerts_raised", "alerts"})
 
 
 @dataclass
@@ -214,6 +215,12 @@ def score(cases: Sequence[GoldCase], analyses: Mapping[str, Mapping[str, Any]]) 
         related = bool(_get(a, "karabakh", "related"))
         if not _binary(f["karabakh"], exp.karabakh_related, related):
             miss("karabakh", exp.karabakh_related, related)
+        if exp.karabakh_related and exp.karabakh_centrality in ("central", "passing"):
+            got_c = _get(a, "karabakh", "centrality")
+            f["centrality"].total += 1
+            f["centrality"].correct += got_c == exp.karabakh_centrality
+            if got_c != exp.karabakh_centrality:
+                miss("centrality", exp.karabakh_centrality, got_c)
         detected = bool(_get(a, "ceasefire", "detected"))
         if not _binary(f["ceasefire"], exp.ceasefire_detected, detected):
             miss("ceasefire", exp.ceasefire_detected, detected)

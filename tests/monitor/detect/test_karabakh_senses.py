@@ -159,3 +159,17 @@ def test_the_enclave_in_an_armenian_sentence() -> None:
     body = "أنهى هجوم سبتمبر 2023 سيطرة الأرمن على الجيب."
     assert detect_karabakh(_doc(body)).related
     assert not detect_karabakh(_doc("وضع الرجل هاتفه في الجيب.")).related
+
+
+def test_a_headline_about_something_else_keeps_a_few_mentions_passing() -> None:
+    body = (
+        "احتشد الآلاف في يريفان للمطالبة باستقالة رئيس الوزراء، الذي قال إن البلاد "
+        "بحاجة لخبرته لمعالجة مشكلات مثل ناغورنو قره باغ.\n"
+        "ويتهم المحتجون رئيس الوزراء بالتشبث بالسلطة. ويطالبونه بالاستقالة فورا.\n"
+        "وقال زعيم المعارضة إن المحادثات ستجري صباح الأحد. وأضاف أن المطالب واضحة. "
+        "وتحدث عن تسوية مشكلة قره باغ في رسالة مفتوحة. ولم يتسن الاتصال بمتحدث باسم الحكومة."
+    )
+    result = detect_karabakh(_doc(body, title="المعارضة الأرمينية تتمسك برحيل رئيس الوزراء"))
+    assert result.related and result.centrality == "passing"
+    same_with_headline = detect_karabakh(_doc(body, title="رئيس الوزراء: قره باغ أولويتي"))
+    assert same_with_headline.centrality == "central"
