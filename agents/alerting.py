@@ -20,6 +20,7 @@ import faust
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agents.context import Runtime
+from monitor.service.alert_log import recent_alert_ids
 from monitor.service.deadletter import Origin, dead_letter
 from monitor.service.kafka import headers
 from schemas.alert import Alert
@@ -43,6 +44,12 @@ def register(app: faust.App, rt: Runtime) -> None:
     @app.agent(rt.topics.enriched, name="alerts")
     async def route_alerts(stream: faust.StreamT[Any]) -> None:
         manual = stream.noack()  # type: ignore[attr-defined]  # acked by hand after delivery
+        # What is on the alert topics already, whether or not `alerts_sent` had
+        # recorded it before the last crash (see monitor/service/alert_log.py).
+        published = await recent_alert_ids(
+            rt.settings, [rt.topics.names.alerts_ceasefire, rt.topics.names.alerts_casualties]
+        )
+        log.info("recent alerts read back", extra={"kv": {"alerts": len(published)}})
         async for event in manual.events():
             msg = event.message
             try:
@@ -61,7 +68,7 @@ def register(app: faust.App, rt: Runtime) -> None:
                 await manual.ack(event)
                 continue
             for alert in analysis.alerts:
-                if sent.get(alert.alert_id) is not None:
+                if sent.get(alert.alert_id) is not None or alert.alert_id in published:
                     rt.metrics.count("alerts_repeat_skipped")
                     continue
                 delivery = await rt.topics.alert(alert.type).send(
