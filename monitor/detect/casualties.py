@@ -61,6 +61,8 @@ TWO_AFTER = norm_set(_DATA["number_after_noun"]["2"])
 NOT_PERSONS = norm_set(_DATA["not_persons"])
 BROKEN_PLURAL = norm_set(_DATA["broken_plural_singulars"])
 ADJACENT_ONLY = norm_set(_DATA["adjacent_only"])
+ORDINAL_ONE = norm_set(_DATA["ordinal_one"])
+TIME_UNITS = norm_set(_DATA["time_units"])
 DENIALS = norm_set(_DATA["denials"])
 DENIAL_END = norm_set(_DATA["denial_scope_end"])
 DENIED_AFTER = norm_phrases(_DATA["denied_after"])
@@ -170,7 +172,7 @@ _YEAR_BEFORE = norm_set(
     [
         *("عام", "العام", "سنة", "منذ", "لعام", "عامي", "سنتي", "أعوام", "حتى"),
         *("خريف", "ربيع", "صيف", "شتاء", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية"),
-        *("بداية", "أواسط"),
+        *("بداية", "أواسط", "حرب", "الحرب", "لحرب"),
     ]
 )
 MONTHS = norm_set(_DATA["months"])
@@ -283,6 +285,12 @@ def _number_at(words: list[str], i: int) -> Number | None:
     w = words[i]
     if w in PERSON_DUALS:
         return Number(2, None, i, i, False)  # جنديين: two soldiers
+    if (
+        w in ORDINAL_ONE
+        and i > 0
+        and (_lookup(words[i - 1], MASDARS, True) or _lookup(words[i - 1], VERBS))
+    ):
+        return Number(1, None, i, i, False)  # "مقتل جنديين وإصابة ثالث": a third one
     plain = _number_at_plain(words, i)
     if plain is not None:
         return plain
@@ -322,11 +330,29 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
     family = _in(words[k], FAMILIES, articles=True)
     if family or _is_person(words[k], partitive) or _open_person(words[k]):
         relative = False
-        for m in range(k + 1, min(n, k + 12)):
-            if breaks is not None and breaks[m]:
+        aside_closed = False
+        m = k
+        while m + 1 < min(n, k + 16):
+            m += 1
+            if breaks is not None and breaks[m] and words[m] in SUB_COUNT:
+                # "104 فلسطينيين على الأقل، بينهم 46 طفلا، قتلوا": skip the aside
+                while m + 1 < n and not breaks[m + 1]:
+                    m += 1
+                aside_closed = True
+                continue
+            if breaks is not None and breaks[m] and not aside_closed:
                 break  # the clause ends before any verb
-            if words[m][0] == "و" and words[m] not in VERBS:
+            aside_closed = False
+            if (
+                words[m][0] == "و"
+                and words[m] not in VERBS
+                and not (relative and not _lookup(words[m], VERBS))
+            ):
                 break  # "260 مقاتلا واصيب": a new clause with its own subject
+            if _in(words[m], timeframe.STILL) or (
+                words[m] in _NOT_YET and m + 1 < n and _in(words[m + 1], timeframe.STILL)
+            ):
+                continue  # "ألف شخص ما زالوا مفقودين": still, then the predicate
             if _number_at_plain(words, m) is not None or _in(words[m], _THAT):
                 break  # another count, or "that": a verb after it has another subject
             kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
@@ -338,8 +364,12 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
                 continue  # "سبعة جنود في عداد المفقودين": counted among the missing
             if words[m] == "عداد" and words[m - 1] == "في":
                 continue
-            if _in(words[m], RELATIVE_OPENERS):
-                relative = True  # "كانوا في مهمة لإزالة الألغام": describes them
+            if _in(words[m], RELATIVE_OPENERS) or (
+                words[m] in _PP_OPENERS and m > k + 1 and not partitive
+            ):
+                # "كانوا في مهمة لإزالة الألغام"، "من وحدات الحدود والمشاة":
+                # a clause or a phrase that describes them
+                relative = True
                 continue
             if not (
                 relative
@@ -353,6 +383,15 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
     return None
 
 
+_PP_OPENERS = norm_set(["من", "في"])
+#: Words before a number that make it a position (a minute, an article, a floor).
+_POSITION_WORDS = norm_set(
+    [
+        *("الدقيقة", "دقيقة", "الساعة", "الشوط", "الجولة", "رقم", "المادة", "البند"),
+        *("الفقرة", "الصفحة", "الطابق", "المركز", "المرتبة"),
+    ]
+)
+_NOT_YET = norm_set(["ما", "لا"])
 _NISBA = ("ي", "يا", "ين", "يون", "يه", "يات", "يان", "يين", "يتين", "يتان")
 
 
@@ -717,8 +756,10 @@ def _conjunct(
     at = i if glued else i - 1  # the word that carries و
     prev = _previous(found, at)
     between = range(prev.last + 1, at)
-    if len(between) > 3 or any(_number_at_plain(words, k) is not None for k in between):
-        return None
+    if len(between) > 8 or any(
+        _number_at_plain(words, k) is not None or _lookup(words[k], VERBS) for k in between
+    ):
+        return None  # "125 عنصرا من قوات الأمن العام ووزارة الدفاع، و148 مسلحا" still joins
     person = _person_after(words, num)
     if person is None:
         return None
@@ -727,9 +768,8 @@ def _conjunct(
         if prev.via != "sub_count":
             return None
         heads = [f[0] for f in found if f[0].via != "sub_count" and f[0].last < prev.first]
-        if not heads:
-            return None
-        head = max(heads, key=lambda link: link.last)
+        # "بين القتلى 125 عنصرا ...، و148 مسلحا": the sub-count named its kind itself
+        head = max(heads, key=lambda link: link.last) if heads else prev
         return _Link(head.kind, num.first, last, "conjunct", head.trigger)
     via = "sub_count" if prev.via == "sub_count" else "conjunct"
     return _Link(prev.kind, num.first, last, via, prev.trigger)
@@ -755,7 +795,7 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
         return None
     num = _number_at(ws, j)
     if num is None:
-        if not _in(ws[j], PERSON_SINGULARS, articles=True):
+        if not _in(ws[j], PERSON_SINGULARS):  # indefinite: "الأذربيجاني" is an adjective
             return None
         num = Number(1, None, j, j, False)  # "راح ضحيته جندي": one
     elif num.digits and (_is_year(ws, j) or _is_day(ws, j)):
@@ -773,10 +813,15 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
 
 
 def _is_count(words: Sequence[str], k: int) -> bool:
-    """A number a construction's gap may not run over (a year or a day may)."""
+    """A number a construction's gap may not run over (a year, a day of the month
+    or a duration may: "التي اندلعت قبل خمسة أيام")."""
     ws = list(words)
     num = _number_at_plain(ws, k)
-    return num is not None and not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
+    if num is None:
+        return False
+    if num.last + 1 < len(ws) and _in(ws[num.last + 1], TIME_UNITS):
+        return False
+    return not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
 
 
 def _noun_kind(word: str) -> str | None:
@@ -881,7 +926,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             i += 1
             continue
         num = _number_at(words, i)
-        if num is None and i > 0 and words[i - 1] in SUB_COUNT and _personish(words[i]):
+        if num is None and i > 0 and words[i - 1] in SUB_COUNT and _in(words[i], PERSON_SINGULARS):
             num = Number(1, None, i, i, False)  # "بينهم صبي": one among them
         if num is None:
             i += 1
@@ -894,6 +939,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             )
         ):
             i = num.last + 1
+            continue
+        if i > 0 and _in(words[i - 1], _POSITION_WORDS):
+            i = num.last + 1  # "في الدقيقة 52"، "المادة 8": a position, not a count
             continue
         qual, q_first = _qualifier(words, num)
         link = _after_number(words, num, breaks)
@@ -925,6 +973,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
             i = num.last + 1
             continue
+        if num.digits and _YEAR.match(words[num.first]) and link.via in ("verb_after", "toll"):
+            i = num.last + 1  # "في 1984 حين سقط": a year, with nobody counted
+            continue
         if _negated(words, min(q_first, link.first, link.trigger)):
             i = num.last + 1
             continue
@@ -936,8 +987,16 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 qual = "up_to"  # "قد يصل عدد القتلى إلى 300": a ceiling, not a count
         found.append((link, num, qual))
         used.add(link.trigger)
-        used.update(range(link.first, link.last + 1))
-        i = max(num.last, link.last if link.first >= num.first else num.last) + 1
+        if link.via == "person_verb":
+            # the words between the people and their verb may hold a sub-count
+            # ("104 فلسطينيين، بينهم 46 طفلا، قتلوا")
+            used.update(range(num.first, num.last + 2))
+        else:
+            used.update(range(link.first, link.last + 1))
+        if link.via == "person_verb":
+            i = num.last + 1  # a sub-count may stand before the verb
+        else:
+            i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     found = _undenied(words, found)
     if not found:
         return []

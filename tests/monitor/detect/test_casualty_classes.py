@@ -155,3 +155,49 @@ def test_verbs_idioms_and_tolls(body: str, expected: set[tuple[str, int]]) -> No
 )
 def test_years_after_seasons_and_participle_denials(body: str) -> None:
     assert not {c for _, c in figs(body)} & {2020, 2023, 30}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("أعلنت الوزارة مقتل جنديين وإصابة ثالث بجروح.", {("killed", 2), ("wounded", 1)}),
+        ("قال إن شخصين قتلا وأصيب ثالث بعيار ناري.", {("killed", 2), ("wounded", 1)}),
+        (
+            "قال الدفاع المدني إن ١٠٤ فلسطينيين على الأقل، بينهم ٤٦ طفلا، قتلوا في الغارات.",
+            {("killed", 104), ("killed", 46)},
+        ),
+        (
+            "أقرت الوزارة بأن 50 عسكريا أذربيجانيا من وحدات الحدود والمشاة لقوا حتفهم.",
+            {("killed", 50)},
+        ),
+        (
+            "وأوضح المرصد أن بين القتلى 125 عنصرا من قوات الأمن العام ووزارة الدفاع، "
+            "و148 مسلحا من فلول النظام السابق.",
+            {("killed", 125), ("killed", 148)},
+        ),
+        (
+            "وأودت المواجهات التي اندلعت قبل خمسة أيام بحياة 35 شخصا على الأقل.",
+            {("killed", 35)},
+        ),
+        ("نحو ألف شخص ما زالوا مفقودين منذ حرب 2020.", {("missing", 1000)}),
+    ],
+)
+def test_ordinals_asides_phrases_and_durations(body: str, expected: set[tuple[str, int]]) -> None:
+    assert figs(body) == expected
+
+
+def test_the_nationality_adjective_is_no_count_of_one() -> None:
+    body = "إن نحو ألف شخص من الجانبين الأرميني والأذربيجاني لا يزالون في عداد المفقودين."
+    assert figs(body) == {("missing", 1000)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وخرج النجم مصابا في الدقيقة 52 بعدما أمسك بفخذه.",
+        "ولد حوالي سنة 24 هجرية وتوفي 68 هجرية.",
+        "وكان الفريق قد خاض النهائي مرة واحدة في 1984 حين سقط أمام ليفربول.",
+    ],
+)
+def test_positions_calendars_and_bare_years(body: str) -> None:
+    assert figs(body) == set()
