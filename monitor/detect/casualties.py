@@ -76,6 +76,8 @@ QUALIFIERS = sorted(
     ((p, q) for q, ps in _DATA["qualifiers"].items() for p in norm_phrases(ps)),
     key=lambda e: -len(e[0]),
 )
+#: First words of the qualifier phrases (أكثر من، نحو): "واحد من أكثر من ..." is one of them.
+_QUALIFIER_FIRST = frozenset(p[0] for p, _ in QUALIFIERS)
 _QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _qp, _qq in QUALIFIERS:  # longest first, as in QUALIFIERS
     _QUALIFIERS_BY_LAST.setdefault(_qp[-1], []).append((_qp, _qq))
@@ -880,16 +882,36 @@ def _undenied(
 
 
 def _historical(
-    words: list[str], counts: frozenset[int] = frozenset(), year: int | None = None
+    words: list[str],
+    counts: frozenset[int] = frozenset(),
+    year: int | None = None,
+    at: int = 0,
+    breaks: list[bool] | None = None,
 ) -> bool:
-    """Whether the sentence dates its figures to the past (see `timeframe`);
-    `counts` are the token indices of the figures' own numbers ("مقتل 1802 منذ
-    ..." is no year 1802); `year` is the item's own year."""
+    """Whether the sentence dates the figure at word `at` to the past (see
+    `timeframe`); `counts` are the token indices of the figures' own numbers
+    ("مقتل 1802 منذ ..." is no year 1802); `year` is the item's own year. A year
+    after the figure dates it only inside its own clause: "يحتجز الجنديان منذ
+    أبريل، فيما أسر معظم العسكريين خلال مواجهات عامي 2020 و2022" keeps the two
+    held today."""
     if timeframe.past_phrase(words) or timeframe.anniversary(words):
         return True
     war = any(_in(w, HISTORICAL, articles=True) for w in words)
+    for k in range(len(words)):
+        if k in counts or not timeframe.past_year(words, k, year, war):
+            continue
+        if k < at or not _clause_turns(words, breaks, at, k):
+            return True
+    return False
+
+
+#: Words that open another clause after a figure (while, whereas, and then).
+_TURNS = norm_set(["فيما", "بينما", "حين", "حيث", "لكن", "غير", "بعدما", "بعد"])
+
+
+def _clause_turns(words: list[str], breaks: list[bool] | None, lo: int, hi: int) -> bool:
     return any(
-        timeframe.past_year(words, k, year, war) for k in range(len(words)) if k not in counts
+        (breaks is not None and breaks[k]) or _in(words[k], _TURNS) for k in range(lo + 1, hi)
     )
 
 
@@ -943,6 +965,16 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if i > 0 and _in(words[i - 1], _POSITION_WORDS):
             i = num.last + 1  # "في الدقيقة 52"، "المادة 8": a position, not a count
             continue
+        if (
+            num.last + 2 < n
+            and words[num.last + 1] in _PREP_OF
+            and (
+                _number_at_plain(words, num.last + 2) is not None
+                or words[num.last + 2] in _QUALIFIER_FIRST
+            )
+        ):
+            i = num.last + 1  # "واحدة من أكثر من 100 ألف": one of a count, not a count
+            continue
         qual, q_first = _qualifier(words, num)
         link = _after_number(words, num, breaks)
         if link is not None and link.via == "person_verb" and q_first > 0:
@@ -973,7 +1005,13 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
             i = num.last + 1
             continue
-        if num.digits and _YEAR.match(words[num.first]) and link.via in ("verb_after", "toll"):
+        if (
+            num.digits
+            and _YEAR.match(words[num.first])
+            and link.via != "noun"
+            and link.trigger != q_first - 1  # "مقتل 1802 منذ بداية الحرب" is a count
+            and not (num.last + 1 < n and _is_person(words[num.last + 1]))
+        ):
             i = num.last + 1  # "في 1984 حين سقط": a year, with nobody counted
             continue
         if _negated(words, min(q_first, link.first, link.trigger)):
@@ -1001,12 +1039,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     if not found:
         return []
     sentence = para.original(sent.start, sent.end)
-    historical = _historical(
-        words,
-        frozenset(
-            k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
-        ),
-        year,
+    counts = frozenset(
+        k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
     )
     cumulative_sent = any(_in(w, CUMULATIVE, articles=True) for w in words)
     out = []
@@ -1025,7 +1059,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 attributed_to=_attribution(para, toks, words, at)
                 or (_headline_source(sentence) if para.index is None else None),
                 cumulative=link.via in ("toll", "toll_far") or cumulative_sent,
-                historical=historical,
+                historical=_historical(words, counts, year, link.first, breaks),
                 sentence=sentence,
             )
         )

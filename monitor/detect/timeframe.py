@@ -52,6 +52,8 @@ def past_year(words: Sequence[str], k: int, year: int | None, war: bool = False)
 def past_phrase(words: Sequence[str]) -> bool:
     """A phrase that dates the sentence to a finished past (الشهر الماضي، آنذاك)."""
     for i, w in enumerate(words):
+        if since_before(words, i):
+            continue  # "منذ بدء الحملة الشهر الماضي": the start of what goes on
         if w in PERIODS:
             return True
         if w not in _FIRST_WORDS and not any(v in _FIRST_WORDS for v in clitic_variants(w)):

@@ -201,3 +201,26 @@ def test_the_nationality_adjective_is_no_count_of_one() -> None:
 )
 def test_positions_calendars_and_bare_years(body: str) -> None:
     assert figs(body) == set()
+
+
+def test_one_of_a_count_is_not_a_count() -> None:
+    body = "وأنوش واحدة من أكثر من 100 ألف أرمني فروا من الإقليم."
+    assert figs(body) == {("displaced", 100000)}
+
+
+def test_a_past_year_in_a_later_clause_leaves_the_figure_current() -> None:
+    doc = Document.from_text(
+        "t",
+        None,
+        "ويحتجز الجنديان الأذربيجانيان منذ أبريل الماضي، فيما أسر معظم العسكريين "
+        "الأرمن خلال مواجهات عامي 2020 و2022.",
+    )
+    found = {(f.kind, f.count, f.historical) for f in detect_casualties(doc, 2025)}
+    assert ("captured", 2, False) in found
+
+
+def test_a_past_phrase_inside_a_since_span_is_the_start_of_now() -> None:
+    doc = Document.from_text(
+        "t", None, "ارتفعت حصيلة الغارات إلى 80 قتيلا منذ بدء الحملة الشهر الماضي."
+    )
+    assert [(f.count, f.historical) for f in detect_casualties(doc, 2025)] == [(80, False)]
