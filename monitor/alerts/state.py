@@ -12,8 +12,8 @@ ceasefire statements or casualty figures) it finds the story (see
   Within one article the largest figure per kind and claimant stands for it
   (a sub-count "بينهم سبعة مدنيين" is part of it, not a new toll), and a
   value the claimant gave before (an older figure restated as background)
-  is not a change, nor is an unattributed figure that any claimant in the
-  story already gave.
+  is not a change, nor is a figure that any claimant in the story already
+  gave (a second outlet naming the same toll's source in other words).
 
 A republished copy (`republication_of`) joins the story of its original and
 counts in `article_count` but not in `independent_source_count`, and emits
@@ -183,11 +183,10 @@ class AlertState:
         changed: list[tuple[Figure, int | None, CasualtyFigure]] = []
         for key, f in best.items():
             value = (f.count, f.qualifier)
-            if f.attributed_to is None and any(
-                k.kind == f.kind and value in k.seen for k in story.figures.values()
-            ):
-                # An unattributed figure someone in the story already gave is
-                # that figure restated ("وكانت قد أعلنت مقتل 32").
+            if any(k.kind == f.kind and value in k.seen for k in story.figures.values()):
+                # A figure someone in the story already gave is that figure
+                # restated ("وكانت قد أعلنت مقتل 32"), or the same toll in a second
+                # outlet's words ("السلطات الصحية" for "وزارة الصحة"): no new fact.
                 continue
             known = story.figures.get(key)
             if known is None:

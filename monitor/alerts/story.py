@@ -38,6 +38,8 @@ CONFLICTS = _conflict_matcher()
 _INCIDENTS = load("incidents")
 ACCIDENT = norm_set(_INCIDENTS["accident"])
 VIOLENCE = norm_set(_INCIDENTS["violence"])
+CRIME = norm_set(_INCIDENTS["crime"])
+WAR_ACTS = norm_set(_INCIDENTS["war_acts"])
 KARABAKH = "karabakh"
 _LEDE_CHARS = 1500
 
@@ -67,6 +69,8 @@ def is_accident(analysis: Analysis) -> bool:
     stories raise alerts)."""
     text = " ".join(filter(None, [analysis.title, analysis.body[: _LEDE_CHARS * 2]]))
     words = {v for t in tokenize(normalize(text)) for v in clitic_variants(t.text, articles=True)}
+    if not words.isdisjoint(CRIME) and words.isdisjoint(WAR_ACTS):
+        return True  # a brawl with a gunshot is a crime, not a battle
     return not words.isdisjoint(ACCIDENT) and words.isdisjoint(VIOLENCE)
 
 

@@ -271,6 +271,17 @@ def _counted_after(words: list[str], i: int) -> Number | None:
     two adjectives between: مدنيين أذربيجانيين اثنين), or a dual alone."""
     w = words[i]
     if not _personish(w):
+        # any noun whose number follows it outright: "عاملين اثنين"، "مسعف واحد"
+        nxt = i + 1
+        while nxt < len(words) and nxt < i + 3 and _adjective(words[nxt]):
+            nxt += 1
+        compound = nxt + 1 < len(words) and words[nxt + 1].startswith("و")
+        indefinite = not w.startswith(("ال", "وال", "بال", "لل"))
+        if nxt < len(words) and indefinite and not compound and _open_person(w) and len(w) > 3:
+            if words[nxt] in TWO_AFTER:
+                return Number(2, None, i, nxt, False)
+            if words[nxt] in ONE_AFTER:
+                return Number(1, None, i, nxt, False)
         return None
     dual = _person_dual(w)
     for j in range(i + 1, min(len(words), i + 4)):

@@ -202,6 +202,7 @@ _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيم�
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
 _HAD = norm_word("قد")
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
+_DISTAL = norm_set(["تلك", "ذلك", "ذاك"])
 _RESUME = norm_set(["استئناف", "استأنف", "استأنفت", "تستأنف", "يستأنف", "واستئناف"])
 #: What a resumption must resume to end a truce (with a possessive: قصفها، هجماته).
 _FIGHTING = tuple(
@@ -387,6 +388,8 @@ def _historical(
     words = [t.text for t in toks]
     if timeframe.still(words):
         return False  # "الهدنة المعلنة في 2024 لا تزال صامدة": agreed then, holding now
+    if first > 0 and words[first - 1] in _DISTAL:
+        return True  # "تلك الهدنة": the truce the text spoke of before, in the past
     if any(
         v in timeframe.SINCE
         for k in range(max(0, first - 3), first)

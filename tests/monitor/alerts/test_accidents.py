@@ -44,3 +44,21 @@ def test_accident_figures_are_reported_but_raise_no_alert(title: str, body: str)
 )
 def test_a_mine_or_a_shelling_is_violence_even_beside_accident_words(title: str, body: str) -> None:
     assert [a.type for a in analyze(title, body).alerts] == ["casualties"]
+
+
+def test_a_brawl_with_a_gunshot_is_a_crime() -> None:
+    result = analyze(
+        "مقتل شخصين وإصابة ثالث في مشاجرة عائلية",
+        "قال مصدر أمني إن شخصين قتلا وأصيب ثالث بعيار ناري إثر مشاجرة بين عائلتين، "
+        "فيما انتشرت قوة أمنية لمنع تجدد الاشتباك.",
+    )
+    assert result.casualties and result.alerts == []
+
+
+def test_an_earthquake_where_the_army_evacuates_the_wounded_is_a_disaster() -> None:
+    result = analyze(
+        "زلزال شرق البلاد: أكثر من 2200 قتيل",
+        "ارتفعت حصيلة ضحايا الزلزال إلى أكثر من 2200 قتيل، فيما أجلت مروحيات الجيش "
+        "نحو 400 جريح إلى المستشفيات.",
+    )
+    assert result.casualties and result.alerts == []

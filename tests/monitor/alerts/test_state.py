@@ -122,7 +122,11 @@ def test_the_stream_raises_exactly_these_alerts() -> None:
             ),
         ],
         "a4": [],  # history only
-        "g1": [("ceasefire", "agreed", (), 1, False, 1, 1)],
+        # the mediators announced an agreement: agreed, and announced
+        "g1": [
+            ("ceasefire", "agreed", (), 1, False, 1, 1),
+            ("ceasefire", "announced", (), 2, False, 1, 1),
+        ],
     }
     assert out[1].republication_of is not None and out[1].republication_of.article == "a1"
 
@@ -250,3 +254,23 @@ def test_seed_raises_alerts_and_its_republished_copy_none(seed_text: str) -> Non
     assert all(a.karabakh_related for a in original.alerts)
     assert copy.republication_of is not None
     assert copy.alerts == []
+
+
+def test_a_second_outlet_naming_the_same_toll_raises_nothing() -> None:
+    first = NewsItem(
+        id="s1",
+        source="agency_a",
+        title="قصف على غزة",
+        published_at=T0,
+        body="قالت وزارة الصحة في غزة إن 400 شخص قتلوا في الغارات الإسرائيلية.",
+    )
+    second = NewsItem(
+        id="s2",
+        source="agency_b",
+        title="غارات على غزة",
+        published_at=T0 + timedelta(hours=2),
+        body="خلفت الضربات الإسرائيلية على غزة 400 قتيل، بحسب السلطات الصحية في القطاع.",
+    )
+    out = _run([first, second])
+    assert [a.type for a in out[0].alerts] == ["casualties"]
+    assert out[1].alerts == []

@@ -125,3 +125,8 @@ def test_years_on_from_a_truce_is_its_anniversary() -> None:
 )
 def test_statuses_by_class(body: str, expected: set[str]) -> None:
     assert current(body) == expected
+
+
+def test_that_truce_is_the_one_told_before() -> None:
+    body = "ويرى المؤرخ أن تلك الهدنة «جمدت الاحتلال بدلا من إنهائه»."
+    assert current(body) == set()
