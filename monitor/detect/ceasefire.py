@@ -203,6 +203,9 @@ _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "و
 _HAD = norm_word("قد")
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
 _DISTAL = norm_set(["تلك", "ذلك", "ذاك"])
+#: Words that make what follows a point in time (بعد سريان الهدنة).
+_WHEN = norm_set(["بعد", "منذ", "قبل", "عقب", "إثر", "فور", "حتى"])
+_COMMITMENT_NOUNS = norm_set(["التزام", "احترام", "تثبيت", "الحفاظ", "صون"])
 _RESUME = norm_set(["استئناف", "استأنف", "استأنفت", "تستأنف", "يستأنف", "واستئناف"])
 #: What a resumption must resume to end a truce (with a possessive: قصفها، هجماته).
 _FIGHTING = tuple(
@@ -485,11 +488,15 @@ def _statement(
     toks = sent.tokens
     if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
         return None  # تهدئة الوضع: calming a situation, not a truce
-    cues = _cues(toks, m.first, m.last, sent.text)
+    cues = [c for c in _cues(toks, m.first, m.last, sent.text) if not _time_point(toks, c)]
     if cues:
         best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
         status = best.status
         trigger_tok = toks[best.index]
+        if status == "holding" and _called_commitment(toks, best.index):
+            # "حثت فرنسا ... الطرفين على الالتزام الصارم بوقف إطلاق النار": the
+            # commitment is what is called for, however far the call stands
+            status = "called_for"
     else:
         weak = _weak_cue(toks, m.first, m.last)
         if weak is None:
@@ -517,6 +524,24 @@ def _statement(
         proposed_by=proposed_by,
         accepted_by=accepted_by,
     )
+
+
+def _time_point(toks: tuple[Token, ...], cue: _Cue) -> bool:
+    """A cue that only dates something: "بعد سريان الهدنة"، "منذ دخول الاتفاق حيز
+    التنفيذ" say when, not that the truce holds."""
+    if cue.status != "holding":
+        return False
+    lo = max(0, cue.index - 3)
+    return any(
+        v in _WHEN for t in toks[lo : cue.index] for v in clitic_variants(t.text, min_rest=2)
+    )
+
+
+def _called_commitment(toks: tuple[Token, ...], k: int) -> bool:
+    """A commitment noun (الالتزام، احترام) governed by a call earlier in the sentence."""
+    if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
+        return False
+    return any(_cue_of(toks[j].text, toks[j + 1].text) == "called_for" for j in range(0, k))
 
 
 def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:

@@ -20,9 +20,10 @@ from monitor.text.normalize import AlignedText
 #: Numbers first (grouped thousands, decimals), then runs of letters; digits and
 #: letters are split apart, so a clitic glued to a number (و200، بـ32) separates.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[^\W\d_]+")
-#: A sentence ends at . ! ? ; (not inside a number such as 2.5) or at a quote
+#: A sentence ends at . ! ? ; | (not inside a number such as 2.5; | separates a
+#: headline's label from its news: "تغطية مستمرة | ترامب يعلن ...") or at a quote
 #: closing after such a mark.
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?;]+(?:\s*\")?(?=\s|$)|(?<=\d)[.!?;]+(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;|]+(?:\s*\")?(?=\s|$)|(?<=\d)[.!?;|]+(?=\s|$)")
 #: Characters that break a clause between two words.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 _WORDS = re.compile(r"[^\W\d_]+|\d+")

@@ -130,3 +130,25 @@ def test_statuses_by_class(body: str, expected: set[str]) -> None:
 def test_that_truce_is_the_one_told_before() -> None:
     body = "ويرى المؤرخ أن تلك الهدنة «جمدت الاحتلال بدلا من إنهائه»."
     assert current(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "وحثت فرنسا وروسيا والولايات المتحدة، الدول الرئيسة في مجموعة مينسك، الطرفين "
+            "على «الالتزام الصارم» بوقف إطلاق النار.",
+            {"called_for"},
+        ),
+        ("والتزم الطرفان بوقف إطلاق النار طوال الليل.", {"holding"}),
+        ("وقال الجيش إن القوات واصلت إطلاق النار بعد سريان الهدنة.", set()),
+        ("وقال المراقبون إن الهدنة سارية منذ الصباح.", {"holding"}),
+    ],
+)
+def test_commitments_called_for_and_points_in_time(body: str, expected: set[str]) -> None:
+    assert current(body) == expected
+
+
+def test_a_headline_label_is_its_own_sentence() -> None:
+    doc = Document.from_text("t", "تغطية مستمرة | ترامب يعلن وقف إطلاق النار", "نص.")
+    assert {s.status for s in detect_ceasefire(doc).statements} == {"announced"}
