@@ -135,6 +135,8 @@ ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
 #: Words scanned before a trigger for its governing cue, and after it.
 _BEFORE = 12
 _AFTER = 8
+#: How far after the trigger a violation "of it" (بخرقه، تنتهكه) still refers to it.
+_AFTER_PRONOUN = 24
 #: Words that end the noun phrase naming a party.
 _PARTY_STOP = norm_set(
     [
@@ -335,6 +337,12 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
         status = _cue_at(toks, k)
         if status:
             out.append(_Cue(status, k))
+    # A violation of "it" later in the sentence points back to the truce
+    # ("دخل حيز التنفيذ صباحا، غير أن يريفان اتهمت باكو بخرقه").
+    for k in range(last + 1, min(len(toks), last + 1 + _AFTER_PRONOUN)):
+        if toks[k].text.endswith(("ه", "ها")) and _cue_at(toks, k) == "violated":
+            out.append(_Cue("violated", k))
+            break
     return out
 
 

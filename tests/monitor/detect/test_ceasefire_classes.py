@@ -152,3 +152,11 @@ def test_commitments_called_for_and_points_in_time(body: str, expected: set[str]
 def test_a_headline_label_is_its_own_sentence() -> None:
     doc = Document.from_text("t", "تغطية مستمرة | ترامب يعلن وقف إطلاق النار", "نص.")
     assert {s.status for s in detect_ceasefire(doc).statements} == {"announced"}
+
+
+def test_a_violation_of_it_later_in_the_sentence_points_back() -> None:
+    body = (
+        "وقالت الوزارة إنها توسطت في اتفاق لوقف إطلاق النار دخل حيز التنفيذ صباح "
+        "الثلاثاء، غير أن يريفان اتهمت باكو بخرقه بعد ساعات."
+    )
+    assert current(body) >= {"agreed", "violated"}
