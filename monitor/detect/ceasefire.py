@@ -665,11 +665,31 @@ def _scan(
                 best = st
         if best is not None:
             out.append(best)
+            governing = _governing(sent, matches, best.status)
+            if governing is not None:
+                # "توسطت في اتفاق لوقف إطلاق النار ... غير أن يريفان اتهمت باكو
+                # بخرقه": the verb before it and the violation after it both stand
+                out.append(best.model_copy(update={"status": governing}))
             if best.status == "agreed" and _announced_too(sent.tokens, matches):
                 # "أعلنت الخارجية أن الطرفين اتفقا على وقف إطلاق النار": agreed,
                 # and the agreement announced
                 out.append(best.model_copy(update={"status": "announced"}))
     return out
+
+
+def _governing(sent: Sentence, matches: list[PhraseMatch[str]], best: str) -> str | None:
+    """The status of the verb right before the trigger, when a later violation or
+    suspension of the same truce outranked it."""
+    if best not in ("violated", "suspended"):
+        return None
+    toks = sent.tokens
+    m = min(matches, key=lambda x: x.first)
+    before = [c for c in _cues(toks, m.first, m.last, sent.text) if c.index < m.first]
+    if not before:
+        return None
+    status = max(before, key=lambda c: c.index).status
+    # "أعلن الجيش أن الهدنة لم تصمد" announces the collapse, not a truce
+    return status if status in ("agreed", "proposed") else None
 
 
 def _announced_too(toks: tuple[Token, ...], matches: list[PhraseMatch[str]]) -> bool:

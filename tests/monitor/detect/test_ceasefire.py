@@ -115,6 +115,7 @@ def test_offsets_and_title() -> None:
     assert "الهدنة" in body_st.trigger
 
 
-def test_one_statement_per_sentence() -> None:
+def test_an_agreement_and_its_violation_in_one_sentence_are_both_reported() -> None:
+    # As every blind labeller marks it: the truce was agreed, and it was violated.
     result = detect_ceasefire(_doc("وافق الطرفان على الهدنة لكنهما تبادلا الاتهامات بخرق الهدنة."))
-    assert [s.status for s in result.statements] == ["violated"]
+    assert sorted(s.status for s in result.statements) == ["agreed", "violated"]
