@@ -41,6 +41,7 @@ from monitor.text.normalize import normalize
 from schemas.analysis import CasualtyFigure
 
 _DATA = load("casualties")
+_GRAMMAR = _DATA["grammar"]
 
 
 def _kind_table(part: str) -> dict[str, str]:
@@ -396,15 +397,10 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
     return None
 
 
-_PP_OPENERS = norm_set(["من", "في"])
+_PP_OPENERS = norm_set(_GRAMMAR["phrase_openers"])
 #: Words before a number that make it a position (a minute, an article, a floor).
-_POSITION_WORDS = norm_set(
-    [
-        *("الدقيقة", "دقيقة", "الساعة", "الشوط", "الجولة", "رقم", "المادة", "البند"),
-        *("الفقرة", "الصفحة", "الطابق", "المركز", "المرتبة"),
-    ]
-)
-_NOT_YET = norm_set(["ما", "لا"])
+_POSITION_WORDS = norm_set(_GRAMMAR["position_words"])
+_NOT_YET = norm_set(_GRAMMAR["negative_particles"])
 _NISBA = ("ي", "يا", "ين", "يون", "يه", "يات", "يان", "يين", "يتين", "يتان")
 
 
@@ -722,9 +718,9 @@ def _is_percent(text: str, tok: Token, words: list[str], first: int) -> bool:
     return after.startswith("%") or (first > 0 and _in(words[first - 1], _RATE))
 
 
-_RATE = norm_set(["بنسبة", "نسبة", "بمعدل", "معدل"])
+_RATE = norm_set(_GRAMMAR["rate_words"])
 #: "بين القتلى 125 عنصرا": a part of the toll named before it.
-_AMONG = norm_set(["بين", "ومن", "من"])
+_AMONG = norm_set(_GRAMMAR["among"])
 
 
 def _among_the(words: list[str], i: int) -> bool:
@@ -917,7 +913,7 @@ def _historical(
 
 
 #: Words that open another clause after a figure (while, whereas, and then).
-_TURNS = norm_set(["فيما", "بينما", "حين", "حيث", "لكن", "غير", "بعدما", "بعد"])
+_TURNS = norm_set(_GRAMMAR["clause_turns"])
 
 
 def _clause_turns(words: list[str], breaks: list[bool] | None, lo: int, hi: int) -> bool:

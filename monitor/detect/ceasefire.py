@@ -35,6 +35,7 @@ from monitor.document import Document
 from schemas.analysis import CeasefireResult, CeasefireStatement
 
 _DATA = load("ceasefire")
+_GRAMMAR = _DATA["grammar"]
 TRIGGERS: PhraseMatcher[str] = PhraseMatcher(
     (p, "trigger") for p in norm_phrases(_DATA["triggers"])
 )
@@ -204,21 +205,13 @@ _NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيم�
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
 _HAD = norm_word("قد")
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
-_DISTAL = norm_set(["تلك", "ذلك", "ذاك"])
+_DISTAL = norm_set(_GRAMMAR["distal"])
 #: Words that make what follows a point in time (بعد سريان الهدنة).
-_WHEN = norm_set(["بعد", "منذ", "قبل", "عقب", "إثر", "فور", "حتى"])
-_COMMITMENT_NOUNS = norm_set(["التزام", "احترام", "تثبيت", "الحفاظ", "صون"])
-_RESUME = norm_set(["استئناف", "استأنف", "استأنفت", "تستأنف", "يستأنف", "واستئناف"])
+_WHEN = norm_set(_GRAMMAR["time_points"])
+_COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
+_RESUME = norm_set(_GRAMMAR["resumption"])
 #: What a resumption must resume to end a truce (with a possessive: قصفها، هجماته).
-_FIGHTING = tuple(
-    norm_set(
-        [
-            *("القتال", "قتال", "الحرب", "حرب", "القصف", "قصف", "الهجمات", "هجمات"),
-            *("العمليات", "عمليات", "المعارك", "معارك", "الغارات", "غارات", "الضربات"),
-            *("ضربات", "الهجوم", "هجوم", "الأعمال"),
-        ]
-    )
-)
+_FIGHTING = tuple(norm_set(_GRAMMAR["fighting"]))
 
 
 @dataclass(frozen=True, slots=True)
