@@ -64,6 +64,7 @@ BROKEN_PLURAL = norm_set(_DATA["broken_plural_singulars"])
 ADJACENT_ONLY = norm_set(_DATA["adjacent_only"])
 ORDINAL_ONE = norm_set(_DATA["ordinal_one"])
 TIME_UNITS = norm_set(_DATA["time_units"])
+_COUNT_AFTER = ONE_AFTER | TWO_AFTER
 DENIALS = norm_set(_DATA["denials"])
 DENIAL_END = norm_set(_DATA["denial_scope_end"])
 DENIED_AFTER = norm_phrases(_DATA["denied_after"])
@@ -273,6 +274,8 @@ def _counted_after(words: list[str], i: int) -> Number | None:
     w = words[i]
     if not _personish(w):
         # any noun whose number follows it outright: "عاملين اثنين"، "مسعف واحد"
+        if _COUNT_AFTER.isdisjoint(words[i + 1 : i + 4]):
+            return None
         nxt = i + 1
         while nxt < len(words) and nxt < i + 3 and _adjective(words[nxt]):
             nxt += 1

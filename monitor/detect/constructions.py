@@ -86,6 +86,12 @@ FIRST_WORDS = frozenset(w for c in _WORD_LED for w in c.slots[0].words) | frozen
 )
 #: The same with the one-letter clitics they may carry (one set look-up a word).
 _FIRST_SCREEN = FIRST_WORDS | frozenset(c + w for w in FIRST_WORDS for c in "وفبل")
+#: A word as written (bare or behind a clitic) -> the constructions it can start.
+_STARTS: dict[str, tuple[Construction, ...]] = {}
+for _c in _WORD_LED:
+    for _w in _c.slots[0].words:
+        for _form in (_w, *(c + _w for c in "وفبل")):
+            _STARTS[_form] = (*_STARTS.get(_form, ()), _c)
 
 
 def _word_in(word: str, words: frozenset[str]) -> bool:
@@ -111,8 +117,8 @@ def find(
         if any(v in c.requires for w in present for v in clitic_variants(w, min_rest=2))
     ]
     for i in range(n):
-        starts = [c for c in _WORD_LED if _word_in(words[i], c.slots[0].words)]
-        for c in starts + figure_led:
+        starts = _STARTS.get(words[i], ())
+        for c in (*starts, *figure_led):
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
             if m is not None:
                 out.append(m)

@@ -30,13 +30,22 @@ YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _SINCE_REACH = 10
 
 
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل")
+
+
+def _screen(vocabulary: frozenset[str]) -> frozenset[str]:
+    """Every form of the words behind a one-letter clitic or a pair: membership in
+    it is one set look-up (the detectors ask it of every word)."""
+    return frozenset(c + w for w in vocabulary for c in _CLITICS)
+
+
 def _in(word: str, words: frozenset[str]) -> bool:
     return any(v in words for v in clitic_variants(word, articles=False, min_rest=2))
 
 
 def since_before(words: Sequence[str], k: int) -> bool:
     """Whether a "since" word governs the word at `k` (منذ عام 2020)."""
-    return any(_in(w, SINCE) for w in words[max(0, k - _SINCE_REACH) : k])
+    return any(w in _SINCE_SCREEN and _in(w, SINCE) for w in words[max(0, k - _SINCE_REACH) : k])
 
 
 def past_year(words: Sequence[str], k: int, year: int | None, war: bool = False) -> bool:
@@ -51,8 +60,10 @@ def past_year(words: Sequence[str], k: int, year: int | None, war: bool = False)
 
 def past_phrase(words: Sequence[str]) -> bool:
     """A phrase that dates the sentence to a finished past (الشهر الماضي، آنذاك)."""
+    if _PAST_SCREEN.isdisjoint(words):
+        return False
     for i, w in enumerate(words):
-        if since_before(words, i):
+        if w not in _PAST_SCREEN or since_before(words, i):
             continue  # "منذ بدء الحملة الشهر الماضي": the start of what goes on
         if w in PERIODS:
             return True
@@ -72,12 +83,12 @@ def past_phrase(words: Sequence[str]) -> bool:
 
 def anniversary(words: Sequence[str]) -> bool:
     """A commemoration (ذكرى، أحيت): what it remembers is past."""
-    return any(_in(w, ANNIVERSARY) for w in words)
+    return not _ANNIVERSARY_SCREEN.isdisjoint(words) and any(_in(w, ANNIVERSARY) for w in words)
 
 
 def present_marker(words: Sequence[str]) -> bool:
     """A word of the day's news (اليوم، الأحد، الجاري)."""
-    return any(_in(w, PRESENT) for w in words)
+    return not _PRESENT_SCREEN.isdisjoint(words) and any(_in(w, PRESENT) for w in words)
 
 
 def past_sentence(words: Sequence[str], year: int | None) -> bool:
@@ -90,4 +101,11 @@ def past_sentence(words: Sequence[str], year: int | None) -> bool:
 
 def still(words: Sequence[str]) -> bool:
     """A past beginning carried into the present (لا تزال صامدة)."""
-    return any(_in(w, STILL) for w in words)
+    return not _STILL_SCREEN.isdisjoint(words) and any(_in(w, STILL) for w in words)
+
+
+_SINCE_SCREEN = _screen(SINCE)
+_PAST_SCREEN = _screen(_FIRST_WORDS | PERIODS)
+_ANNIVERSARY_SCREEN = _screen(ANNIVERSARY)
+_PRESENT_SCREEN = _screen(PRESENT)
+_STILL_SCREEN = _screen(STILL)
