@@ -33,6 +33,17 @@ from schemas.news import NewsItem
 STATE_FORMAT = 1
 
 
+def _dedup_words(normalized: str) -> list[str]:
+    """A paragraph's words as dedup compares them: the conjunction glued to its
+    first word (و، ف) dropped, since copies add or remove it at will ("وتتهم باكو"
+    for "كما تتهم باكو", "ويأتي ذلك" for "يأتي ذلك"). Both sides lose it alike,
+    so a word that merely starts with those letters (وزارة) still matches."""
+    words = tokens(normalized)
+    if words and len(words[0]) > 3 and words[0][0] in "وف":
+        words[0] = words[0][1:]
+    return words
+
+
 class Analyzer:
     """Holds the dedup and alert state; analyses items in stream order."""
 
@@ -71,7 +82,7 @@ class Analyzer:
         t = time.perf_counter()
         doc = Document.from_text(item_id, item.title, item.body)
         t = self._lap("split", t)
-        words = [word_hashes(tokens(a.normalized)) for a in doc.aligned]
+        words = [word_hashes(_dedup_words(a.normalized)) for a in doc.aligned]
         t = self._lap("fingerprint", t)
         verdict = self.dedup.check_article(item_id, item.source, words, now)
         #: What this item added to the dedup state, for a caller that persists it.

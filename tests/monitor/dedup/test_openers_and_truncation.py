@@ -39,3 +39,18 @@ def test_a_paragraph_sharing_only_its_opening_is_not_a_copy() -> None:
         "إلى استئناف الحوار دون شروط مسبقة خلال الأسبوع المقبل."
     )
     assert duplicates(ORIGINAL, other) == []
+
+
+def test_a_conjunction_added_or_dropped_before_any_verb_is_a_copy() -> None:
+    original = (
+        "وتتهم باكو يريفان بعدم تسليم خرائط دقيقة لحقول الألغام التي زرعت خلال نحو "
+        "ثلاثين عاما من السيطرة على المنطقة."
+    )
+    assert duplicates(original, "كما تتهم" + original.removeprefix("وتتهم")) == [0]
+    assert duplicates(original, original.removeprefix("و")) == [0]
+
+
+def test_a_word_that_only_starts_like_a_conjunction_keeps_paragraphs_apart() -> None:
+    first = "وزارة الدفاع تعلن مقتل ثلاثة جنود في قصف على الحدود الشمالية صباح اليوم."
+    other = "زارة الدفاع تعلن مقتل ثلاثة جنود في قصف على الحدود الجنوبية مساء أمس."
+    assert duplicates(first, other) == []
