@@ -185,10 +185,12 @@ def _other_sense(f: _Found, doc_words: set[str], doc_anchor: bool) -> str | None
     if _has_anchor(sent_words):
         return None  # "the Karabakh carpet, Azerbaijan's pride" is still about the place
     for sense in OTHER_SENSES:
-        if sense.document:
+        if sense.document or not doc_anchor:
+            # an item that never names Armenia or Azerbaijan takes its sense from
+            # anywhere in it (a carpet fair: "سجادات «قره باغ»" two sentences on)
             if not doc_anchor and _has_cue(doc_words, sense.words):
                 return sense.name
-        elif _has_cue(sent_words, sense.words):
+        if not sense.document and _has_cue(sent_words, sense.words):
             return sense.name
     return None
 
@@ -222,10 +224,12 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
         return KarabakhRelevance()
     football = sum(len(FOOTBALL & p.words) for p in parts)
     lede_football = len(FOOTBALL & paras[0].words) if paras else 0
-    found = [f for f in found if not _is_club(f, football, lede_football)]
     doc_words: set[str] = set().union(*(p.words for p in parts))
     doc_anchor = _has_anchor(doc_words)
-    senses = [_other_sense(f, doc_words, doc_anchor) for f in found]
+    senses = [
+        "club" if _is_club(f, football, lede_football) else _other_sense(f, doc_words, doc_anchor)
+        for f in found
+    ]
     if any(senses) and all(
         sense is not None or f.match.payload.ambiguous or not f.match.payload.strong
         for f, sense in zip(found, senses, strict=True)

@@ -77,3 +77,8 @@ def test_look_alikes_of_constructions(body: str) -> None:
 def test_the_data_file_parses_as_documented() -> None:
     text = json.dumps(load("constructions"), ensure_ascii=False)
     assert "FIGURE" in text and "_doc" in load("constructions")
+
+
+def test_people_held_by_a_verb_with_their_pronoun() -> None:
+    body = "استأنفت المحكمة محاكمة 15 مسؤولا سابقا في الإدارة الانفصالية، تحتجزهم السلطات منذ 2023."
+    assert ("captured", 15, "exact") in figs(body)

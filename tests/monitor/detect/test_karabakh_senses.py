@@ -173,3 +173,19 @@ def test_a_headline_about_something_else_keeps_a_few_mentions_passing() -> None:
     assert result.related and result.centrality == "passing"
     same_with_headline = detect_karabakh(_doc(body, title="رئيس الوزراء: قره باغ أولويتي"))
     assert same_with_headline.centrality == "central"
+
+
+def test_an_item_that_never_names_the_parties_takes_its_sense_from_anywhere() -> None:
+    body = (
+        "يستضيف المتحف معرضا يضم 60 قطعة من السجاد اليدوي القوقازي.\n"
+        "وتستوقف الزوار خصوصا سجادات «قره باغ» ذات الورود الحمراء."
+    )
+    assert not detect_karabakh(_doc(body, title="معرض للسجاد القوقازي")).related
+
+
+def test_the_club_named_once_is_the_club_throughout() -> None:
+    body = (
+        "أعلنت رابطتا مشجعي ناديي قره باغ ونفطتشي هدنة قبل مواجهة الفريقين على ملعب في باكو.\n"
+        "ويتصدر قره باغ جدول الترتيب برصيد 38 نقطة."
+    )
+    assert not detect_karabakh(_doc(body)).related

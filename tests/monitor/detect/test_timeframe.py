@@ -66,3 +66,14 @@ def test_without_a_date_only_the_1900s_or_a_war_year_are_past() -> None:
 def test_a_truce_of_a_past_year_is_history(body: str, current: set[str]) -> None:
     statuses = {s.status for s in analyze(body).ceasefire.statements if not s.historical}
     assert statuses == current
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قُتل في تلك الحرب نحو 3800 عسكري أرميني.",
+        "وكان أكثر من 600 ألف أذربيجاني قد نزحوا مطلع تسعينيات القرن الماضي.",
+    ],
+)
+def test_that_war_and_a_decade_without_its_article_are_past(body: str) -> None:
+    assert {f.historical for f in analyze(body).casualties} == {True}
