@@ -237,8 +237,11 @@ def _worker(settings: Settings, log: Path) -> Any:
 def _until(predicate: Callable[[], Any], timeout: float, what: str, every: float = 0.5) -> float:
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        if predicate():
-            return time.monotonic() - started
+        try:
+            if predicate():
+                return time.monotonic() - started
+        except Exception as exc:  # noqa: BLE001 - a server restarting under us: ask again
+            note(f"waiting for {what}: {type(exc).__name__}")
         time.sleep(every)
     raise RuntimeError(f"timed out after {timeout:.0f} s waiting for {what}")
 
