@@ -18,7 +18,9 @@ Scenarios:
 - kill:     a stream of items, the worker SIGKILLed four times mid-stream and
             restarted (time from each start to consuming again);
 - es-freeze: Elasticsearch frozen (SIGSTOP) for 30 s while items flow;
-- broker-pause: the Kafka broker frozen (SIGSTOP) for 20 s while items flow.
+- broker-pause: the Kafka broker frozen (SIGSTOP) for 20 s while items flow;
+- worker-pause: the worker frozen (SIGSTOP) for 20 s mid-stream, twice its
+            consumer session: the group takes its partitions, it must rejoin.
 
 The service scenarios run against the local stack (`monitor stack up`, started
 if needed) with a private topic and index prefix, deleted afterwards. Each
@@ -398,6 +400,36 @@ def scenario_freeze(base: Settings, workdir: Path, server: str, seconds: float) 
         return result
 
 
+def scenario_worker_pause(base: Settings, workdir: Path, seconds: float) -> dict[str, Any]:
+    """The worker frozen mid-stream for longer than its consumer session: the group
+    gives its partitions up, and on thawing it must rejoin without losing or
+    repeating anything."""
+    from tests.integration.helpers import produce
+
+    with private_service(base, workdir) as settings:
+        lines = jsonl(generate(2000, prefix="rel-pause", seed=7))
+        expected = {json.loads(x)["id"] for x in lines}
+        worker = _worker(settings, workdir / "worker-pause.log")
+        worker.start()
+        worker.wait_ready()
+        produce(settings, lines)
+        _until(lambda: _received(worker) >= 300, 120, "mid-stream", every=0.05)
+        _freeze(worker.proc.pid, seconds, lambda: None)
+        thawed = time.monotonic()
+        _until(_all_indexed(settings, expected), 300, "every item indexed")
+        finished = time.monotonic() - thawed
+        worker.wait_idle(received=0, timeout=120)
+        alive = worker.alive()
+        worker.stop()
+        result = reconcile(settings, lines)
+        result.update(
+            frozen_seconds=seconds,
+            all_indexed_after_thaw_s=round(finished, 1),
+            worker_exited=not alive,
+        )
+        return result
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
@@ -438,6 +470,7 @@ def render(results: dict[str, Any]) -> str:
         ("kill", "SIGKILL of the worker mid-stream, restarted"),
         ("es-freeze", "Elasticsearch frozen (SIGSTOP) while items flow"),
         ("broker-pause", "Kafka broker frozen (SIGSTOP) while items flow"),
+        ("worker-pause", "the worker frozen (SIGSTOP) mid-stream, longer than its session"),
     ):
         if key in results:
             out.append(f"{title}:")
@@ -445,7 +478,16 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-SCENARIOS = ("analyze", "feeds", "corpus", "poison", "kill", "es-freeze", "broker-pause")
+SCENARIOS = (
+    "analyze",
+    "feeds",
+    "corpus",
+    "poison",
+    "kill",
+    "es-freeze",
+    "broker-pause",
+    "worker-pause",
+)
 
 
 def main() -> None:
@@ -488,6 +530,8 @@ def main() -> None:
                         results[name] = scenario_kill(base, workdir)
                     elif name == "es-freeze":
                         results[name] = scenario_freeze(base, workdir, "elasticsearch", 30)
+                    elif name == "worker-pause":
+                        results[name] = scenario_worker_pause(base, workdir, 20)
                     else:
                         results[name] = scenario_freeze(base, workdir, "kafka", 20)
             finally:
