@@ -21,7 +21,7 @@ import faust
 
 from agents.context import Runtime
 from monitor.service.deadletter import Origin, dead_letter
-from monitor.service.indexing import BulkItem, RetryPolicy, index_batch
+from monitor.service.indexing import BulkItem, BulkReport, Failure, RetryPolicy, index_batch
 from schemas.analysis import Analysis
 
 log = logging.getLogger("agents.indexing")
@@ -136,9 +136,16 @@ class Indexer:
                     )
                 )
         started = time.monotonic()
-        report = await index_batch(
-            self.client, items, policy=self.policy, on_retry=self._unavailable
-        )
+        try:
+            report = await index_batch(
+                self.client, items, policy=self.policy, on_retry=self._unavailable
+            )
+        except Exception as exc:  # noqa: BLE001 - index_batch retries outages itself
+            # What escapes it is a document the client cannot even send (its
+            # serializer refuses a value): find which, one by one, so that it is
+            # dead-lettered and the batch is not redone, and refused, for ever.
+            log.warning("bulk failed, indexing one by one", extra={"kv": {"error": repr(exc)}})
+            report = await self._one_by_one(items)
         self.rt.metrics.es_available = True
         for failure in report.failed:
             pending = failure.item.context
@@ -180,6 +187,21 @@ class Indexer:
                 }
             },
         )
+
+    async def _one_by_one(self, items: list[BulkItem]) -> BulkReport:
+        report = BulkReport()
+        for item in items:
+            try:
+                single = await index_batch(
+                    self.client, [item], policy=self.policy, on_retry=self._unavailable
+                )
+            except Exception as exc:  # noqa: BLE001 - this document is the one
+                report.failed.append(Failure(item, None, str(exc)[:2000], type(exc).__name__))
+                continue
+            report.indexed.extend(single.indexed)
+            report.failed.extend(single.failed)
+            report.rounds = max(report.rounds, single.rounds)
+        return report
 
 
 def register(app: faust.App, rt: Runtime) -> Indexer:

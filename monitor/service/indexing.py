@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from elastic_transport import TransportError
+from elastic_transport import SerializationError, TransportError
 from elasticsearch import AsyncElasticsearch
 from elasticsearch.helpers import async_streaming_bulk
 
@@ -68,7 +68,12 @@ class RetryPolicy:
     chunk_size: int = 500
 
     def delay(self, round_no: int) -> float:
-        return float(min(self.max_backoff, self.initial_backoff * 2 ** max(0, round_no - 1)))
+        # The exponent is capped: 2 ** 1100 is beyond a float, and an outage of a few
+        # hours (a thousand rounds at the maximum backoff) would otherwise end in
+        # an OverflowError that stops the index agent.
+        return float(
+            min(self.max_backoff, self.initial_backoff * 2 ** min(max(0, round_no - 1), 30))
+        )
 
 
 def _describe_error(info: dict[str, Any]) -> tuple[str, str]:
@@ -82,6 +87,16 @@ def _describe_error(info: dict[str, Any]) -> tuple[str, str]:
         return kind, reason
     exc = info.get("exception")
     return (type(exc).__name__ if exc is not None else "error"), str(err)
+
+
+def _unencodable(client: AsyncElasticsearch, item: BulkItem) -> str | None:
+    """Why the client's JSON serializer refuses `item`'s document, or None."""
+    serializer = client.transport.serializers.get_serializer("application/json")
+    try:
+        serializer.dumps(item.document)
+    except SerializationError as exc:
+        return str(exc)[:2000] or "the document cannot be encoded as JSON"
+    return None
 
 
 async def index_batch(
@@ -141,6 +156,19 @@ async def index_batch(
                     kind, reason = _describe_error(result)
                     report.failed.append(Failure(done, status, reason, kind))
                     del pending[(done.index, done.id)]
+        except SerializationError:
+            # A document the client cannot encode (elastic_transport counts this as
+            # a TransportError, which would be retried for ever): fail the ones that
+            # do not encode on their own, and send the rest again at once.
+            before = len(pending)
+            for key, item in list(pending.items()):
+                refusal = _unencodable(client, item)
+                if refusal is not None:
+                    report.failed.append(Failure(item, None, refusal, "SerializationError"))
+                    del pending[key]
+            if len(pending) == before:
+                raise  # not one document's fault: the caller decides
+            continue
         except TransportError as exc:  # connection refused, timeout: the node is away
             retry_reason = f"{type(exc).__name__}: {exc}"
         if not pending:

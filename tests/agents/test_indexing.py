@@ -111,3 +111,10 @@ async def test_same_id_twice_in_a_batch_is_one_document() -> None:
     client = FakeBulkClient()
     report = await index_batch(client, batch, policy=POLICY, sleep=no_sleep)  # type: ignore[arg-type]
     assert len(report.indexed) == 1 and client.indexed[("idx", "same")] == {"v": 2}
+
+
+def test_backoff_of_a_long_outage_does_not_overflow() -> None:
+    from monitor.service.indexing import RetryPolicy
+
+    # a thousand rounds at the maximum backoff is under three hours of outage
+    assert RetryPolicy(max_backoff=10.0).delay(5000) == 10.0

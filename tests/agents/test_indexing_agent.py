@@ -98,3 +98,31 @@ async def test_cancellation_during_an_outage_acks_nothing(settings: Settings) ->
     with pytest.raises(asyncio.CancelledError):
         await task
     assert rec.acked == [] and rec.dead == []
+
+
+async def test_a_document_the_client_cannot_serialize_is_dead_lettered_not_retried(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before, elastic_transport's SerializationError (a TransportError) was taken
+    # for an unavailable node: the batch was retried for ever, never acked.
+    import monitor.es.documents
+
+    real = monitor.es.documents.article_document
+
+    def document(analysis: Analysis) -> dict[str, Any]:
+        doc = real(analysis)
+        if analysis.id == "poison":
+            doc["unserializable"] = object()
+        return doc
+
+    monkeypatch.setattr(monitor.es.documents, "article_document", document)
+    client = FakeBulkClient()
+    indexer, rec = make_indexer(settings, client)
+    for n, article in enumerate(["a", "poison", "b"]):
+        await indexer.add(event(n, analysis_bytes(article)))
+    await indexer.flush()
+    assert rec.acked == [0, 1, 2]
+    [dead] = rec.dead
+    assert (dead.item_id, dead.stage, dead.offset) == ("poison", "index", 1)
+    assert dead.error_class == "SerializationError"
+    assert set(client.indexed) == {("t-articles", "a"), ("t-articles", "b")}
