@@ -107,7 +107,7 @@ _HAS_DIGIT = re.compile(r"\d")
 NUMBERISH = frozenset(
     {
         p + w
-        for w in NUMBER_WORDS | set(VAGUE) | set(DUALS) | PERSON_DUALS
+        for w in NUMBER_WORDS | set(VAGUE) | set(DUALS) | PERSON_DUALS | ONE_AFTER | TWO_AFTER
         for p in ("", "و", "ب", "ال", "وال")
     }
 )
@@ -274,14 +274,13 @@ def _counted_after(words: list[str], i: int) -> Number | None:
     w = words[i]
     if not _personish(w):
         # any noun whose number follows it outright: "عاملين اثنين"، "مسعف واحد"
-        if _COUNT_AFTER.isdisjoint(words[i + 1 : i + 4]):
-            return None
+        # (right after it, and not behind a preposition: "بحياة عاملين اثنين")
         nxt = i + 1
-        while nxt < len(words) and nxt < i + 3 and _adjective(words[nxt]):
-            nxt += 1
+        if nxt >= len(words) or words[nxt] not in _COUNT_AFTER or w[0] in "بلك":
+            return None
         compound = nxt + 1 < len(words) and words[nxt + 1].startswith("و")
         indefinite = not w.startswith(("ال", "وال", "بال", "لل"))
-        if nxt < len(words) and indefinite and not compound and _open_person(w) and len(w) > 3:
+        if indefinite and not compound and _open_person(w) and len(w) > 3:
             if words[nxt] in TWO_AFTER:
                 return Number(2, None, i, nxt, False)
             if words[nxt] in ONE_AFTER:
@@ -289,8 +288,8 @@ def _counted_after(words: list[str], i: int) -> Number | None:
         return None
     dual = _person_dual(w)
     for j in range(i + 1, min(len(words), i + 4)):
-        if words[j] in ONE_AFTER and not dual:
-            return Number(1, None, i, j, False)
+        if (words[j] in ONE_AFTER or words[j] in ORDINAL_ONE) and not dual:
+            return Number(1, None, i, j, False)  # جندي واحد، عامل ثالث
         if words[j] in TWO_AFTER:
             return Number(2, None, i, j, False)
         if not _adjective(words[j]):
@@ -328,7 +327,12 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
     """N K, N P V, N V (`breaks[k]`: punctuation before word k)."""
     n = len(words)
     k = num.last + 1
-    partitive = k < n and words[k] in _PREP_OF
+    counted = not num.digits and num.first < num.last and _personish(words[num.first])
+    partitive = k < n and words[k] in _PREP_OF and not counted
+    if counted:
+        # "جنديا واحدا من وحدات الهندسة لقي حتفه": the people are in the number's
+        # own words; a verb after what describes them counts them
+        return _people_verb(words, num, num.last, breaks, False, False, phrase_at_once=True)
     if partitive:
         k += 1  # عشرات من القتلى
     if k >= n:
@@ -346,57 +350,73 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
         return _Link(kind, num.first, k, "verb_after", k)
     family = _in(words[k], FAMILIES, articles=True)
     if family or _is_person(words[k], partitive) or _open_person(words[k]):
-        relative = False
+        return _people_verb(words, num, k, breaks, family, partitive)
+    return None
+
+
+def _people_verb(
+    words: list[str],
+    num: Number,
+    k: int,
+    breaks: list[bool] | None,
+    family: bool,
+    partitive: bool,
+    phrase_at_once: bool = False,
+) -> _Link | None:
+    """N P … V: the verb after the people-word at `k` (and what describes them;
+    `phrase_at_once`: a phrase may open right after `k`, as after "جنديا واحدا")."""
+    n = len(words)
+    relative = False
+    aside_closed = False
+    m = k
+    while m + 1 < min(n, k + 16):
+        m += 1
+        if breaks is not None and breaks[m] and words[m] in SUB_COUNT:
+            # "104 فلسطينيين على الأقل، بينهم 46 طفلا، قتلوا": skip the aside
+            while m + 1 < n and not breaks[m + 1]:
+                m += 1
+            aside_closed = True
+            continue
+        if breaks is not None and breaks[m] and not aside_closed:
+            break  # the clause ends before any verb
         aside_closed = False
-        m = k
-        while m + 1 < min(n, k + 16):
-            m += 1
-            if breaks is not None and breaks[m] and words[m] in SUB_COUNT:
-                # "104 فلسطينيين على الأقل، بينهم 46 طفلا، قتلوا": skip the aside
-                while m + 1 < n and not breaks[m + 1]:
-                    m += 1
-                aside_closed = True
-                continue
-            if breaks is not None and breaks[m] and not aside_closed:
-                break  # the clause ends before any verb
-            aside_closed = False
-            if (
-                words[m][0] == "و"
-                and words[m] not in VERBS
-                and not (relative and not _lookup(words[m], VERBS))
-            ):
-                break  # "260 مقاتلا واصيب": a new clause with its own subject
-            if _in(words[m], timeframe.STILL) or (
-                words[m] in _NOT_YET and m + 1 < n and _in(words[m + 1], timeframe.STILL)
-            ):
-                continue  # "ألف شخص ما زالوا مفقودين": still, then the predicate
-            if _number_at_plain(words, m) is not None or _in(words[m], _THAT):
-                break  # another count, or "that": a verb after it has another subject
-            kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
-            if kind:
-                if family and kind not in _FAMILY_KINDS:
-                    return None
-                return _Link(kind, num.first, m, "person_verb", m)
-            if words[m] == "في" and m + 1 < n and words[m + 1] == "عداد":
-                continue  # "سبعة جنود في عداد المفقودين": counted among the missing
-            if words[m] == "عداد" and words[m - 1] == "في":
-                continue
-            if _in(words[m], RELATIVE_OPENERS) or (
-                words[m] in _PP_OPENERS and m > k + 1 and not partitive
-            ):
-                # "كانوا في مهمة لإزالة الألغام"، "من وحدات الحدود والمشاة":
-                # a clause or a phrase that describes them
-                relative = True
-                continue
-            if not (
-                relative
-                or _in(words[m], PERSONS)
-                or words[m] in PERSON_MODIFIERS
-                or _adjective(words[m])
-            ):
-                break
-            if m - k > 4 and not relative:
-                break
+        if (
+            words[m][0] == "و"
+            and words[m] not in VERBS
+            and not (relative and not _lookup(words[m], VERBS))
+        ):
+            break  # "260 مقاتلا واصيب": a new clause with its own subject
+        if _in(words[m], timeframe.STILL) or (
+            words[m] in _NOT_YET and m + 1 < n and _in(words[m + 1], timeframe.STILL)
+        ):
+            continue  # "ألف شخص ما زالوا مفقودين": still, then the predicate
+        if _number_at_plain(words, m) is not None or _in(words[m], _THAT):
+            break  # another count, or "that": a verb after it has another subject
+        kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
+        if kind:
+            if family and kind not in _FAMILY_KINDS:
+                return None
+            return _Link(kind, num.first, m, "person_verb", m)
+        if words[m] == "في" and m + 1 < n and words[m + 1] == "عداد":
+            continue  # "سبعة جنود في عداد المفقودين": counted among the missing
+        if words[m] == "عداد" and words[m - 1] == "في":
+            continue
+        if _in(words[m], RELATIVE_OPENERS) or (
+            words[m] in _PP_OPENERS and (m > k + 1 or phrase_at_once) and not partitive
+        ):
+            # "كانوا في مهمة لإزالة الألغام"، "من وحدات الحدود والمشاة":
+            # a clause or a phrase that describes them
+            relative = True
+            continue
+        if not (
+            relative
+            or _in(words[m], PERSONS)
+            or words[m] in PERSON_MODIFIERS
+            or _adjective(words[m])
+        ):
+            break
+        if m - k > 4 and not relative:
+            break
     return None
 
 
@@ -821,6 +841,8 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
             last += 1
     if num.vague:
         qual = num.vague
+    elif qual == "exact":
+        qual = _qualifier(ws, num)[0]  # "تجاوز 350": the link word is the qualifier
     return (num, qual), last
 
 
@@ -1012,6 +1034,18 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             link = _before_number(toks, words, num, q_first, used)
         if link is None:
             link = _conjunct(words, i, num, found, breaks)
+        if (
+            link is not None
+            and link.trigger in used
+            and link.via == "verb_after"
+            and i > 0
+            and words[i - 1] in SUB_COUNT
+            and found
+        ):
+            # "خمسة أشخاص، بينهم امرأتان، قتلوا": the verb counts the whole; the
+            # aside is a part of it
+            prev = _previous(found, i)
+            link = _Link(prev.kind, num.first, num.last, "sub_count", prev.trigger)
         if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
             i = num.last + 1
             continue

@@ -605,6 +605,9 @@ def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال")
 _FIGURATIVE_SCREEN = frozenset(p + w for w in FIGURATIVE for p in _PREFIXES)
 _WAR_SCREEN = frozenset(p + w for w in WAR_CONTEXT for p in _PREFIXES)
+_WAR_ACTS_SCREEN = frozenset(p + w for w in norm_set(_FIG["war_acts"]) for p in _PREFIXES)
+#: Figurative words that make an item figurative whatever places it names.
+_FIGURATIVE_MANY = 3
 
 
 def _has_any(words: frozenset[str], screen: frozenset[str]) -> bool:
@@ -701,7 +704,10 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     # An item about a film, a club and its fans or a wage deal, that names
     # nothing of war anywhere, has only figurative truces.
     words: frozenset[str] = frozenset().union(*(p.words for p in parts))
-    item_figurative = _has_any(words, _FIGURATIVE_SCREEN) and not _has_any(words, _WAR_SCREEN)
+    figurative = len(words & _FIGURATIVE_SCREEN)
+    item_figurative = (figurative and not _has_any(words, _WAR_SCREEN)) or (
+        figurative >= _FIGURATIVE_MANY and not _has_any(words, _WAR_ACTS_SCREEN)
+    )
     for p in parts:
         statements.extend(_scan(p, year, item_figurative))
     return CeasefireResult(

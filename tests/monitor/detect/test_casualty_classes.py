@@ -224,3 +224,30 @@ def test_a_past_phrase_inside_a_since_span_is_the_start_of_now() -> None:
         "t", None, "ارتفعت حصيلة الغارات إلى 80 قتيلا منذ بدء الحملة الشهر الماضي."
     )
     assert [(f.count, f.historical) for f in detect_casualties(doc, 2025)] == [(80, False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "أودى انفجار لغم أرضي مضاد للدبابات، صباح اليوم، بحياة عاملين اثنين، فيما "
+            "أصيب عامل ثالث بجروح خطيرة.",
+            {("killed", 2), ("wounded", 1)},
+        ),
+        ("قالت الشرطة إن خمسة أشخاص، بينهم امرأتان، قتلوا في الحادث.", {("killed", 5), ("killed", 2)}),
+        ("أعلنت الوزارة أن جنديا واحدا من وحدات الهندسة لقي حتفه.", {("killed", 1)}),
+        (
+            "وقال المرصد إن عدد القتلى منذ اندلاع المواجهات تجاوز 350، بينهم 79 مقاتلا و55 مدنيا.",
+            {("killed", 350), ("killed", 79), ("killed", 55)},
+        ),
+        (
+            "فإن عدد الذين قتلوا بنيران إسرائيلية منذ سريان الاتفاق ارتفع إلى أكثر من 80 شخصا.",
+            {("killed", 80)},
+        ),
+        # the sound plural in -ين and a building's floors are no count
+        ("لم تسجل أي إصابات في صفوف العاملين في نزع الألغام.", set()),
+        ("وقال إن صاروخا أصاب مبنى سكنيا من تسعة طوابق.", set()),
+    ],
+)
+def test_round_six_classes(body: str, expected: set[tuple[str, int]]) -> None:
+    assert figs(body) == expected
