@@ -172,3 +172,25 @@ def test_hostile_lines_get_a_key_and_the_reason_the_service_will_give() -> None:
     key, code = classify(b'{"id": ' + b"7" * 5000 + b', "body": "x"}', 1000)
     assert key.startswith(b"invalid:") and code == "number_too_long"
     assert classify(b'{"id": "ok", "body": "x"}', 1000) == (b"ok", None)
+
+
+def test_a_dead_letter_for_a_value_with_lone_surrogates_still_serializes() -> None:
+    # The record must never fail on the value that brought it there.
+    import base64
+
+    from monitor.service.deadletter import Origin, dead_letter
+
+    record = dead_letter(
+        stage="process",
+        error_class="ValueError",
+        error="bad value '\ud800'",
+        payload='{"body": "\ud800"}',  # a str holding a lone surrogate
+        origin=Origin("t.news.raw", 0, 3, "key-\udcff"),
+        item_id="id-\ud800",
+    )
+    data = json.loads(record.model_dump_json())
+    assert data["error"] == "bad value '\\ud800'" and data["item_id"] == "id-\\ud800"
+    assert data["key"] == "key-\\udcff" and data["payload"] is None
+    assert base64.b64decode(data["payload_base64"]) == '{"body": "\ud800"}'.encode(
+        "utf-8", "surrogatepass"
+    )
