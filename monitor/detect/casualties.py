@@ -33,6 +33,7 @@ from monitor.detect.lexicon import (
     norm_phrases,
     norm_set,
     norm_word,
+    screen,
 )
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
 from monitor.detect.text import Paragraph, Sentence, Token, clause_breaks, paragraphs
@@ -97,10 +98,7 @@ _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 #: Every casualty word as it may appear in a text (with a clitic or ال), for a
 #: one-operation screen of a paragraph's words.
 _SCREEN_WORDS = _ALL_KIND_WORDS | constructions.FIRST_WORDS
-SCREEN = frozenset(
-    _SCREEN_WORDS
-    | {p + w for w in _SCREEN_WORDS for p in ("و", "ف", "ب", "ل", "ال", "وال", "بال", "لل")}
-)
+SCREEN = screen(_SCREEN_WORDS)
 
 _HAS_DIGIT = re.compile(r"\d")
 #: Number words, vague sizes and duals, with the clitics they can carry.
@@ -874,9 +872,7 @@ def _noun_kind(word: str) -> str | None:
 
 
 _DENIED_AFTER_FIRST = frozenset(p[0] for p in DENIED_AFTER)
-_DENIAL_SCREEN = (
-    _DENIED_AFTER_FIRST | DENIALS | frozenset(c + w for w in DENIALS for c in ("و", "ف", "ل"))
-)
+_DENIAL_SCREEN = _DENIED_AFTER_FIRST | screen(DENIALS, articles=False)
 
 
 @lru_cache(maxsize=1 << 16)

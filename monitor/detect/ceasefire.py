@@ -28,6 +28,7 @@ from monitor.detect.lexicon import (
     norm_phrases,
     norm_set,
     norm_word,
+    screen,
 )
 from monitor.detect.matcher import PhraseMatch, PhraseMatcher
 from monitor.detect.text import Paragraph, Sentence, Token, clause_breaks, paragraphs
@@ -602,10 +603,9 @@ def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
     return False
 
 
-_PREFIXES = ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال")
-_FIGURATIVE_SCREEN = frozenset(p + w for w in FIGURATIVE for p in _PREFIXES)
-_WAR_SCREEN = frozenset(p + w for w in WAR_CONTEXT for p in _PREFIXES)
-_WAR_ACTS_SCREEN = frozenset(p + w for w in norm_set(_FIG["war_acts"]) for p in _PREFIXES)
+_FIGURATIVE_SCREEN = screen(FIGURATIVE)
+_WAR_SCREEN = screen(WAR_CONTEXT)
+_WAR_ACTS_SCREEN = screen(norm_set(_FIG["war_acts"]))
 #: Figurative words that make an item figurative whatever places it names.
 _FIGURATIVE_MANY = 3
 

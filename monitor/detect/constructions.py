@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from monitor.detect.lexicon import clitic_variants, load, norm_set
+from monitor.detect.lexicon import clitic_variants, load, norm_set, screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ FIRST_WORDS = frozenset(w for c in _WORD_LED for w in c.slots[0].words) | frozen
     w for c in _FIGURE_LED for w in c.requires
 )
 #: The same with the one-letter clitics they may carry (one set look-up a word).
-_FIRST_SCREEN = FIRST_WORDS | frozenset(c + w for w in FIRST_WORDS for c in "وفبل")
+_FIRST_SCREEN = screen(FIRST_WORDS, articles=False)
 #: A word as written (bare or behind a clitic) -> the constructions it can start.
 _STARTS: dict[str, tuple[Construction, ...]] = {}
 for _c in _WORD_LED:

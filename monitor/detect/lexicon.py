@@ -23,6 +23,20 @@ CLITICS_2 = frozenset({"وب", "ول", "فب", "فل", "وك", "فك", "لل"})
 ARTICLES = ("وال", "بال", "فال", "كال", "ال")
 
 
+#: Every prefix a word of a lexicon may carry in a text: nothing, one or two
+#: clitics, the article with or without a clitic.
+PREFIXES = ("", *sorted(CLITICS_1), *sorted(CLITICS_2), *ARTICLES)
+
+
+def screen(words: Iterable[str], articles: bool = True) -> frozenset[str]:
+    """Every form the words can take in a text (behind a clitic, a pair of them,
+    or the article when `articles`): a word of a text is in the vocabulary, or
+    may be, when it is in this set, at the cost of one look-up. Screens test
+    many words of every item; the exact test (`clitic_variants`) follows."""
+    prefixes = PREFIXES if articles else ("", *sorted(CLITICS_1), *sorted(CLITICS_2))
+    return frozenset(p + w for w in words for p in prefixes)
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed JSON lexicon `monitor/data/<name>.json` (cached)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set
+from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, screen
 
 _DATA = load("timeframe")
 SINCE = norm_set(_DATA["since"])
@@ -28,15 +28,6 @@ YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 #: How far back a "since" word reaches over the words that name the start (منذ
 #: انتهاء حرب عام 2020).
 _SINCE_REACH = 10
-
-
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل")
-
-
-def _screen(vocabulary: frozenset[str]) -> frozenset[str]:
-    """Every form of the words behind a one-letter clitic or a pair: membership in
-    it is one set look-up (the detectors ask it of every word)."""
-    return frozenset(c + w for w in vocabulary for c in _CLITICS)
 
 
 def _in(word: str, words: frozenset[str]) -> bool:
@@ -104,8 +95,8 @@ def still(words: Sequence[str]) -> bool:
     return not _STILL_SCREEN.isdisjoint(words) and any(_in(w, STILL) for w in words)
 
 
-_SINCE_SCREEN = _screen(SINCE)
-_PAST_SCREEN = _screen(_FIRST_WORDS | PERIODS)
-_ANNIVERSARY_SCREEN = _screen(ANNIVERSARY)
-_PRESENT_SCREEN = _screen(PRESENT)
-_STILL_SCREEN = _screen(STILL)
+_SINCE_SCREEN = screen(SINCE, articles=False)
+_PAST_SCREEN = screen(_FIRST_WORDS | PERIODS, articles=False)
+_ANNIVERSARY_SCREEN = screen(ANNIVERSARY, articles=False)
+_PRESENT_SCREEN = screen(PRESENT, articles=False)
+_STILL_SCREEN = screen(STILL, articles=False)

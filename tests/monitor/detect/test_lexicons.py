@@ -120,3 +120,11 @@ def test_clitic_variants_keep_short_words_whole() -> None:
     assert clitic_variants("بقره") == ("بقره", "قره")
     assert "حث" in clitic_variants("وحث", min_rest=2)
     assert "قتلي" in clitic_variants("والقتلي", articles=True)
+
+
+def test_a_screen_holds_every_form_a_text_may_write() -> None:
+    from monitor.detect.lexicon import screen
+
+    forms = screen({"قصف"})
+    assert {"قصف", "والقصف", "بالقصف", "وقصف", "للقصف"} <= forms
+    assert "القصف" not in screen({"قصف"}, articles=False)
