@@ -780,7 +780,12 @@ def _conjunct(
     """A number joined by و to a figure just before it counts the same kind:
     "مقتل 40 مدنيا، بينهم 15 طفلا، و11 عسكريا"، "174 طفلا و89 امرأة". After a
     comma that closes a sub-count, it joins the figure the sub-count belongs to."""
-    glued = words[i].startswith("و") and len(words[i]) > 2
+    glued = (
+        words[i].startswith("و")
+        and len(words[i]) > 2
+        and words[i] not in NUMBER_WORDS  # واحد، وحيد are words, not و + a word
+        and words[i] not in _COUNT_AFTER
+    )
     if not found or not (glued or (i > 0 and words[i - 1] == "و")):
         return None
     at = i if glued else i - 1  # the word that carries و
@@ -926,11 +931,27 @@ def _historical(
         return True
     war = any(_in(w, HISTORICAL, articles=True) for w in words)
     for k in range(len(words)):
-        if k in counts or not timeframe.past_year(words, k, year, war):
+        if k in counts:
+            continue
+        if k < at and _when_clause(words, k, at, year):
+            return True  # "منذ عام 2015، حين أودى زلزال نيبال بحياة 9 آلاف": that year's
+        if not timeframe.past_year(words, k, year, war):
             continue
         if k < at or not _clause_turns(words, breaks, at, k):
             return True
     return False
+
+
+_WHEN_CLAUSE = norm_set(["حين", "عندما", "حينما", "يوم", "لما"])
+
+
+def _when_clause(words: list[str], k: int, at: int, year: int | None) -> bool:
+    """A past year followed by "when ..." that holds the figure: the figure is of
+    that year, even after "since"."""
+    w = words[k]
+    if not timeframe.YEAR.match(w) or (year is not None and int(w) >= year):
+        return False
+    return any(_in(words[j], _WHEN_CLAUSE) for j in range(k + 1, min(at, k + 4)))
 
 
 #: Words that open another clause after a figure (while, whereas, and then).
@@ -1111,6 +1132,13 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     `year`, the item's own, tells past years from this year's."""
     paras, title = paragraphs(doc)
     out: list[CasualtyFigure] = []
+    # An item whose headline commemorates ("تحيي الذكرى 33 لمجزرة خوجالي"، "31 عاما
+    # على هدنة بيشكيك") tells the figures of what it remembers.
+    head = [t.text for t in title.tokens] if title is not None else []
+    commemoration = timeframe.anniversary(head) or (
+        # "31 عاما على هدنة بيشكيك" (not "بعد خمس سنوات على الحرب": a span to today)
+        len(head) > 2 and head[0][0].isdigit() and timeframe.past_phrase(head[1:3])
+    )
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue
@@ -1123,4 +1151,6 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
         for sent in p.sentences:
             if not SCREEN.isdisjoint(sent.words):
                 out.extend(_figures(p, sent, year))
+    if commemoration:
+        out = [f.model_copy(update={"historical": True}) for f in out]
     return out

@@ -207,6 +207,7 @@ _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "و
 _HAD = norm_word("قد")
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
 _DISTAL = norm_set(_GRAMMAR["distal"])
+_NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 #: Words that make what follows a point in time (بعد سريان الهدنة).
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
@@ -592,6 +593,10 @@ def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool
 def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
     """A truce a party denies or rejects (نفت باكو التوصل إلى اتفاق لوقف إطلاق
     النار): a denial verb before the trigger, in the same clause of assertion."""
+    if m.first > 0 and any(
+        v in _NO_TRUCE for v in clitic_variants(toks[m.first - 1].text, min_rest=1)
+    ):
+        return True  # "لا هدنة ولا تفاوض"، "بلا هدنة": a truce said not to be
     for k in range(m.first - 1, -1, -1):
         variants = clitic_variants(toks[k].text, min_rest=2)
         if any(v in DENIAL_END for v in variants) or toks[k].text in DENIAL_END:

@@ -254,3 +254,8 @@ def test_a_past_phrase_inside_a_since_span_is_the_start_of_now() -> None:
 )
 def test_round_six_classes(body: str, expected: set[tuple[str, int]]) -> None:
     assert figs(body) == expected
+
+
+def test_wahid_is_one_not_and_plus_a_word() -> None:
+    body = "فغادر الإقليم أكثر من مئة ألف أرمني خلال أسبوع واحد."
+    assert figs(body) == {("displaced", 100000)}

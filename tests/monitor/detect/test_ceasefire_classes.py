@@ -160,3 +160,15 @@ def test_a_violation_of_it_later_in_the_sentence_points_back() -> None:
         "الثلاثاء، غير أن يريفان اتهمت باكو بخرقه بعد ساعات."
     )
     assert current(body) >= {"agreed", "violated"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقال المصدر إنه «لا هدنة ولا تفاوض» قبل انسحاب تلك القوات من المدن.",
+        "وتحذر مصادر سياسية من أن هذه الهدنة بين التيار والقوات «هشة» وقد تنهار عند "
+        "أول استحقاق نيابي، مع اقتراب الانتخابات التي تسعى فيها كل كتلة إلى زيادة نوابها.",
+    ],
+)
+def test_no_truce_and_a_party_called_the_forces(body: str) -> None:
+    assert current(body) == set()

@@ -77,3 +77,28 @@ def test_a_truce_of_a_past_year_is_history(body: str, current: set[str]) -> None
 )
 def test_that_war_and_a_decade_without_its_article_are_past(body: str) -> None:
     assert {f.historical for f in analyze(body).casualties} == {True}
+
+
+def _titled(title: str, body: str) -> Analysis:
+    item = {"id": "t", "title": title, "body": body, "published_at": "2025-06-01T10:00:00Z"}
+    result = Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False), now=1_750_000_000.0)
+    assert isinstance(result, Analysis)
+    return result
+
+
+@pytest.mark.parametrize(
+    ("title", "historical"),
+    [
+        ("أذربيجان تحيي الذكرى الثالثة والثلاثين لمجزرة خوجالي", True),
+        ("31 عاما على هدنة بيشكيك", True),
+        ("الألغام تواصل حصد الأرواح بعد خمس سنوات على الحرب", False),
+    ],
+)
+def test_a_commemorating_headline_dates_the_item(title: str, historical: bool) -> None:
+    result = _titled(title, "وتقول باكو إن 1275 شخصا أسروا خلال الهجوم.")
+    assert {f.historical for f in result.casualties} == {historical}
+
+
+def test_a_figure_in_a_when_clause_after_since_is_of_that_year() -> None:
+    body = "وتعد هذه أعنف هزة منذ عام 2015، حين أودى زلزال مدمر بحياة قرابة تسعة آلاف شخص."
+    assert [(f.count, f.historical) for f in analyze(body).casualties] == [(9000, True)]
