@@ -1011,8 +1011,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         ):
             i = num.last + 1
             continue
-        if i > 0 and _in(words[i - 1], _POSITION_WORDS):
-            i = num.last + 1  # "في الدقيقة 52"، "المادة 8": a position, not a count
+        if i > 0 and (_in(words[i - 1], _POSITION_WORDS) or words[i - 1] == "ال"):
+            # "في الدقيقة 52"، "المادة 8"، "حرب الأيام الـ44": a position or a name
+            i = num.last + 1
             continue
         if (
             num.last + 2 < n
@@ -1135,10 +1136,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     # An item whose headline commemorates ("تحيي الذكرى 33 لمجزرة خوجالي"، "31 عاما
     # على هدنة بيشكيك") tells the figures of what it remembers.
     head = [t.text for t in title.tokens] if title is not None else []
-    commemoration = timeframe.anniversary(head) or (
-        # "31 عاما على هدنة بيشكيك" (not "بعد خمس سنوات على الحرب": a span to today)
-        len(head) > 2 and head[0][0].isdigit() and timeframe.past_phrase(head[1:3])
-    )
+    commemoration = timeframe.commemorates(head)
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue

@@ -335,8 +335,16 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
     # A violation of "it" later in the sentence points back to the truce
     # ("دخل حيز التنفيذ صباحا، غير أن يريفان اتهمت باكو بخرقه").
     for k in range(last + 1, min(len(toks), last + 1 + _AFTER_PRONOUN)):
-        if toks[k].text.endswith(("ه", "ها")) and _cue_at(toks, k) == "violated":
-            out.append(_Cue("violated", k))
+        of_it = toks[k].text.endswith(("ه", "ها")) or (
+            k + 2 < len(toks)
+            and any(
+                v in AGREEMENT_OBJECTS
+                for j in (k + 1, k + 2)
+                for v in clitic_variants(toks[j].text, articles=True)
+            )
+        )
+        if of_it and _cue_at(toks, k) == "violated":
+            out.append(_Cue("violated", k))  # بخرقه، بالخرق المتمادي للاتفاق
             break
     return out
 
@@ -715,6 +723,9 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     )
     for p in parts:
         statements.extend(_scan(p, year, item_figurative))
+    if title is not None and timeframe.commemorates([t.text for t in title.tokens]):
+        # an anniversary piece tells the truce it remembers
+        statements = [s.model_copy(update={"historical": True}) for s in statements]
     return CeasefireResult(
         detected=any(not s.historical for s in statements), statements=statements
     )

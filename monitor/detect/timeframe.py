@@ -100,3 +100,16 @@ _PAST_SCREEN = screen(_FIRST_WORDS | PERIODS, articles=False)
 _ANNIVERSARY_SCREEN = screen(ANNIVERSARY, articles=False)
 _PRESENT_SCREEN = screen(PRESENT, articles=False)
 _STILL_SCREEN = screen(STILL, articles=False)
+
+
+def commemorates(headline: Sequence[str]) -> bool:
+    """A headline that marks an anniversary or a memorial ("تحيي الذكرى 33 لمجزرة
+    خوجالي"، "31 عاما على هدنة بيشكيك"، "عامان على عملية سبتمبر"): what the item
+    tells is the past it remembers. Not "بعد خمس سنوات على الحرب" (a span that
+    reaches today)."""
+    if anniversary(headline):
+        return True
+    return len(headline) > 2 and past_phrase(headline[:3]) and headline[0] not in _SPAN_OPENERS
+
+
+_SPAN_OPENERS = screen(norm_set(["بعد", "منذ"]), articles=False)

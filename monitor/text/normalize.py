@@ -81,6 +81,20 @@ _ALEF_TABLE = str.maketrans(dict.fromkeys(ALEF_VARIANTS, "\u0627"))
 _TEH_MARBUTA_TABLE = str.maketrans({"\u0629": "\u0647"})
 _ALEF_MAQSURA_TABLE = str.maketrans({"\u0649": "\u064a"})
 _HAMZA_CARRIER_TABLE = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a"})
+#: Persian and Urdu letters Arabic writers borrow for foreign names (لاچين for
+#: Lachin, گنجه for Ganja, ڤ for v), and the Persian kaf and ya: the Arabic letter
+#: each stands for.
+_PERSIAN_LETTERS_TABLE = str.maketrans(
+    {
+        "\u0686": "\u062c",  # چ -> ج
+        "\u067e": "\u0628",  # پ -> ب
+        "\u0698": "\u0632",  # ژ -> ز
+        "\u06a4": "\u0641",  # ڤ -> ف
+        "\u06af": "\u0643",  # گ -> ك
+        "\u06a9": "\u0643",  # ک -> ك
+        "\u06cc": "\u064a",  # ی -> ي
+    }
+)
 _DIACRITICS_TABLE = str.maketrans(dict.fromkeys(DIACRITICS, None))
 _TATWEEL_TABLE = str.maketrans(dict.fromkeys(TATWEEL, None))
 _INVISIBLE_TABLE = str.maketrans(dict.fromkeys(INVISIBLE_CONTROLS, None))
@@ -121,6 +135,11 @@ def normalize_alef_maqsura(text: str) -> str:
 def normalize_hamza_carriers(text: str) -> str:
     """ؤ -> و, ئ -> ي (hamza on a seat is spelled inconsistently)."""
     return text.translate(_HAMZA_CARRIER_TABLE)
+
+
+def fold_persian_letters(text: str) -> str:
+    """چ پ ژ ڤ گ ک ی -> ج ب ز ف ك ك ي (لاچين and لاجين are one name)."""
+    return text.translate(_PERSIAN_LETTERS_TABLE)
 
 
 def remove_diacritics(text: str) -> str:
@@ -178,6 +197,7 @@ CHARACTER_RULES = (
     normalize_teh_marbuta,
     normalize_alef_maqsura,
     normalize_hamza_carriers,
+    fold_persian_letters,
     normalize_digits,
     normalize_punctuation,
 )
@@ -190,6 +210,7 @@ def _substitution_pairs() -> list[tuple[str, str]]:
         _TEH_MARBUTA_TABLE,
         _ALEF_MAQSURA_TABLE,
         _HAMZA_CARRIER_TABLE,
+        _PERSIAN_LETTERS_TABLE,
         _DIGITS_TABLE,
         _PUNCTUATION_TABLE,
         _SPACE_TABLE,

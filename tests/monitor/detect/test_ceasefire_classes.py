@@ -172,3 +172,11 @@ def test_a_violation_of_it_later_in_the_sentence_points_back() -> None:
 )
 def test_no_truce_and_a_party_called_the_forces(body: str) -> None:
     assert current(body) == set()
+
+
+def test_a_violation_of_the_agreement_later_in_the_sentence() -> None:
+    body = (
+        "تشن إسرائيل غارات على بلدات في الجنوب في أعنف تصعيد منذ سريان اتفاق وقف "
+        "إطلاق النار، وسط تنديد رسمي بما وصفه بالخرق المتمادي للاتفاق."
+    )
+    assert "violated" in current(body)

@@ -189,3 +189,14 @@ def test_the_club_named_once_is_the_club_throughout() -> None:
         "ويتصدر قره باغ جدول الترتيب برصيد 38 نقطة."
     )
     assert not detect_karabakh(_doc(body)).related
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتخطط الحكومة الأذربيجانية لتطهير المناطق المستعادة بالكامل بحلول عام 2040.",
+        "ويقع أحد مقار البعثة في غوريس قرب الطريق المؤدي إلى لاچين في أرمينيا.",
+    ],
+)
+def test_the_recovered_territories_and_lachin_in_persian_letters(body: str) -> None:
+    assert detect_karabakh(_doc(body)).related

@@ -102,3 +102,12 @@ def test_a_commemorating_headline_dates_the_item(title: str, historical: bool) -
 def test_a_figure_in_a_when_clause_after_since_is_of_that_year() -> None:
     body = "وتعد هذه أعنف هزة منذ عام 2015، حين أودى زلزال مدمر بحياة قرابة تسعة آلاف شخص."
     assert [(f.count, f.historical) for f in analyze(body).casualties] == [(9000, True)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["أذربيجان تفتتح نصبا تذكاريا لضحايا حرب الأيام الـ44", "عامان على عملية سبتمبر"],
+)
+def test_memorials_and_two_years_on(title: str) -> None:
+    result = _titled(title, "ونقشت على الجدران أسماء 2,908 عسكريين لقوا حتفهم خلال المعارك.")
+    assert [(f.count, f.historical) for f in result.casualties] == [(2908, True)]

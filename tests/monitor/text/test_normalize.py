@@ -149,3 +149,11 @@ def test_fast_paths_agree_with_the_named_rules_on_random_text() -> None:
         for pos, ch in enumerate(aligned.normalized):
             orig = text[aligned.to_original(pos)]
             assert _sequential(orig) in (ch, "") or ch == " ", (repr(text), pos)
+
+
+def test_persian_letters_become_the_arabic_letters_they_stand_for() -> None:
+    from monitor.text.normalize import fold_persian_letters, normalize
+
+    assert fold_persian_letters("لاچين") == "لاجين"
+    assert fold_persian_letters("گنجه ڤيينا پاريس ژنيف") == "كنجه فيينا باريس زنيف"
+    assert normalize("ممر لاچين") == normalize("ممر لاجين")
