@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.detect.lexicon import clitic_variants, load, norm_phrase, norm_set
+from monitor.detect.lexicon import load, norm_phrase, norm_set, screen
 from monitor.detect.matcher import PhraseMatcher
 from monitor.detect.text import tokenize
 from monitor.text.normalize import normalize
@@ -40,6 +40,11 @@ ACCIDENT = norm_set(_INCIDENTS["accident"])
 VIOLENCE = norm_set(_INCIDENTS["violence"])
 CRIME = norm_set(_INCIDENTS["crime"])
 WAR_ACTS = norm_set(_INCIDENTS["war_acts"])
+#: Every written form of each vocabulary (behind clitics or the article).
+_ACCIDENT_FORMS = screen(ACCIDENT)
+_VIOLENCE_FORMS = screen(VIOLENCE)
+_CRIME_FORMS = screen(CRIME)
+_WAR_ACTS_FORMS = screen(WAR_ACTS)
 KARABAKH = "karabakh"
 _LEDE_CHARS = 1500
 
@@ -68,10 +73,10 @@ def is_accident(analysis: Analysis) -> bool:
     armed violence (DESIGN: their figures are figures, but only conflict
     stories raise alerts)."""
     text = " ".join(filter(None, [analysis.title, analysis.body[: _LEDE_CHARS * 2]]))
-    words = {v for t in tokenize(normalize(text)) for v in clitic_variants(t.text, articles=True)}
-    if not words.isdisjoint(CRIME) and words.isdisjoint(WAR_ACTS):
+    words = {t.text for t in tokenize(normalize(text))}
+    if not words.isdisjoint(_CRIME_FORMS) and words.isdisjoint(_WAR_ACTS_FORMS):
         return True  # a brawl with a gunshot is a crime, not a battle
-    return not words.isdisjoint(ACCIDENT) and words.isdisjoint(VIOLENCE)
+    return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(_VIOLENCE_FORMS)
 
 
 def digest(*parts: str) -> str:
