@@ -271,6 +271,7 @@ def reconcile(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
         "alerts_published": len(published),
         "alerts_lost": len(want_alerts - set(published)),
         "alerts_duplicated": sum(n - 1 for n in published.values() if n > 1),
+        "alerts_unexpected": len(set(published) - want_alerts),
         "dead_letters": len(dead),
         "dead_letters_by_code": dict(Counter(d["code"] for d in dead)),
     }
@@ -340,6 +341,13 @@ def scenario_kill(base: Settings, workdir: Path, kills: int = 4) -> dict[str, An
         result = reconcile(settings, lines)
         result.update(kills=kills, seconds_from_restart_to_consuming=restarts)
         return result
+
+
+def _safe(predicate: Callable[[], Any]) -> Any:
+    try:
+        return predicate()
+    except Exception:  # noqa: BLE001 - a server restarting under us: not yet
+        return False
 
 
 def _received(worker: Any) -> int:
@@ -416,7 +424,25 @@ def scenario_worker_pause(base: Settings, workdir: Path, seconds: float) -> dict
         _until(lambda: _received(worker) >= 300, 120, "mid-stream", every=0.05)
         _freeze(worker.proc.pid, seconds, lambda: None)
         thawed = time.monotonic()
-        _until(_all_indexed(settings, expected), 300, "every item indexed")
+        # Acting as the supervisor (compose's restart policy): a worker that
+        # exits is started again.
+        exits: list[dict[str, Any]] = []
+        done = _all_indexed(settings, expected)
+        while time.monotonic() - thawed < 400:
+            if _safe(done):
+                break
+            if not worker.alive():
+                exits.append(
+                    {
+                        "exit_code": worker.proc.returncode,
+                        "after_thaw_s": round(time.monotonic() - thawed, 1),
+                    }
+                )
+                worker = _worker(settings, workdir / f"worker-pause-{len(exits)}.log")
+                worker.start()
+            time.sleep(1.0)
+        else:
+            raise RuntimeError("not every item indexed 400 s after the thaw")
         finished = time.monotonic() - thawed
         worker.wait_idle(received=0, timeout=120)
         alive = worker.alive()
@@ -425,7 +451,8 @@ def scenario_worker_pause(base: Settings, workdir: Path, seconds: float) -> dict
         result.update(
             frozen_seconds=seconds,
             all_indexed_after_thaw_s=round(finished, 1),
-            worker_exited=not alive,
+            worker_exits=exits,
+            last_worker_exited=not alive,
         )
         return result
 
