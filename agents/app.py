@@ -23,8 +23,8 @@ from monitor.service.names import RAW_PARTITIONS, app_id
 from monitor.service.process import Processor
 from monitor.settings import Settings
 
-SESSION_TIMEOUT_SECONDS = 8.0
-HEARTBEAT_SECONDS = 2.0
+SESSION_TIMEOUT_SECONDS = 45.0
+HEARTBEAT_SECONDS = 3.0
 
 
 class MonitorApp(faust.App):
@@ -67,15 +67,14 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         topic_allow_declare=True,
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
-        # A restarted worker gets its partitions only once the group coordinator
-        # has given up on the killed one: after the session timeout. faust's 60 s
-        # default kept a restarted worker idle for a minute; 8 s (heartbeats
-        # every 2 s, so three may be missed; the broker's minimum is 6 s) brings
-        # it to about 8 s, measured in tests/integration/test_service_recovery.py
-        # and scripts/reliability.py (10 s gave about 10 s, too close to the 15 s
-        # promise on a loaded machine). Heartbeats come from faust's consumer
-        # thread, so a busy event loop does not miss them. Static membership
-        # would be faster still but needs a unique, stable instance id per worker.
+        # Static membership: the worker joins the group under a stable id
+        # (MONITOR_WORKER_ID), so a worker restarted after a SIGKILL takes its
+        # partitions back at once instead of waiting for the coordinator to give
+        # up on the killed one, and the session can stay long enough that a
+        # worker frozen for a while (a VM pause, a long GC) keeps its membership
+        # instead of rejoining (a 20 s freeze with an 8 s session left the worker
+        # standing still after the rejoin in six runs of nine).
+        consumer_group_instance_id=settings.worker_id,
         broker_session_timeout=SESSION_TIMEOUT_SECONDS,
         broker_heartbeat_interval=HEARTBEAT_SECONDS,
         # On shutdown do not wait for unacknowledged events: the index agent holds

@@ -87,6 +87,14 @@ class Settings(BaseSettings):
     # --- service ------------------------------------------------------------------
     web_host: str = Field("127.0.0.1", description="Health/metrics bind address (loopback).")
     web_port: int = Field(6066, ge=0, le=65535)
+    worker_id: str = Field(
+        "worker-1",
+        min_length=1,
+        max_length=200,
+        description="This worker's stable identity in the consumer group (Kafka static "
+        "membership): a restarted worker with the same id takes its partitions back at "
+        "once; two running workers must not share one.",
+    )
     log_format: str = Field("text", pattern="^(text|json)$")
     log_level: str = Field("INFO")
     state_dir: Path = Field(

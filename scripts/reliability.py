@@ -19,8 +19,8 @@ Scenarios:
             restarted (time from each start to consuming again);
 - es-freeze: Elasticsearch frozen (SIGSTOP) for 30 s while items flow;
 - broker-pause: the Kafka broker frozen (SIGSTOP) for 20 s while items flow;
-- worker-pause: the worker frozen (SIGSTOP) for 20 s mid-stream, twice its
-            consumer session: the group takes its partitions, it must rejoin.
+- worker-pause: the worker frozen (SIGSTOP) for 20 s mid-stream (shorter than
+            its 45 s session: with static membership it keeps its partitions).
 
 The service scenarios run against the local stack (`monitor stack up`, started
 if needed) with a private topic and index prefix, deleted afterwards. Each
@@ -497,7 +497,7 @@ def render(results: dict[str, Any]) -> str:
         ("kill", "SIGKILL of the worker mid-stream, restarted"),
         ("es-freeze", "Elasticsearch frozen (SIGSTOP) while items flow"),
         ("broker-pause", "Kafka broker frozen (SIGSTOP) while items flow"),
-        ("worker-pause", "the worker frozen (SIGSTOP) mid-stream, longer than its session"),
+        ("worker-pause", "the worker frozen (SIGSTOP) 20 s mid-stream"),
     ):
         if key in results:
             out.append(f"{title}:")
