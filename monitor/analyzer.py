@@ -113,7 +113,7 @@ class Analyzer:
             id=item_id,
             source=item.source,
             url=item.url,
-            title=item.title,
+            title=doc.title,  # the title the evidence offsets point into (HTML removed)
             published_at=item.published_at,
             processed_at=datetime.fromtimestamp(now, UTC),
             body=doc.body,

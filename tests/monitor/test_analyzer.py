@@ -94,3 +94,16 @@ def test_bad_inputs_give_error_codes() -> None:
         assert result.line == 7
     big = analyzer.analyze_raw(json.dumps({"id": "big", "body": "ا" * 200}))
     assert isinstance(big, AnalysisError) and big.id == "big"
+
+
+def test_title_evidence_offsets_slice_the_title_the_output_carries() -> None:
+    item = {
+        "id": "t1",
+        "title": "<b>عاجل:</b> مقتل 3 جنود في قره باغ",
+        "body": "قتل ثلاثة جنود في قصف على قره باغ.",
+    }
+    result = Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False), now=1_700_000_000.0)
+    assert isinstance(result, Analysis)
+    assert result.title == "عاجل: مقتل 3 جنود في قره باغ"
+    titled = [m for m in result.karabakh.mention_spans if m.paragraph is None]
+    assert titled and all(result.title[m.start : m.end] == m.text for m in titled)
