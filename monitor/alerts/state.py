@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from monitor.alerts.story import Figure, Story, conflict_key, digest, is_accident
+from monitor.alerts.story import KARABAKH, Figure, Story, conflict_key, digest, is_accident
 from schemas.alert import Alert, AlertEvidence, ClaimantFigure
 from schemas.analysis import Analysis, CasualtyFigure, CeasefireStatement
 
@@ -113,7 +113,9 @@ class AlertState:
         source = analysis.source or f"article:{analysis.id}"
         if source not in story.sources:
             story.sources.append(source)
-        story.karabakh = story.karabakh or analysis.karabakh.related
+        # A Karabakh story is the story of the Karabakh conflict: a Gaza story
+        # whose article names the region in passing stays a Gaza story.
+        story.karabakh = story.karabakh or story.key == KARABAKH
         self._remember(analysis.id, story)
         emit = story.karabakh or not self.karabakh_only
         created = datetime.fromtimestamp(now, UTC)
@@ -139,7 +141,7 @@ class AlertState:
             story = Story(
                 id=digest(key, analysis.id),
                 key=key,
-                karabakh=analysis.karabakh.related,
+                karabakh=key == KARABAKH,
                 first_seen=when,
                 last_seen=when,
             )

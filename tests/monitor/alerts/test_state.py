@@ -274,3 +274,22 @@ def test_a_second_outlet_naming_the_same_toll_raises_nothing() -> None:
     out = _run([first, second])
     assert [a.type for a in out[0].alerts] == ["casualties"]
     assert out[1].alerts == []
+
+
+def test_a_passing_mention_does_not_make_another_conflicts_story_karabakh() -> None:
+    gaza = NewsItem(
+        id="p1",
+        source="agency_a",
+        title="غارات على غزة",
+        published_at=T0,
+        body=(
+            "قالت وزارة الصحة في غزة إن 30 شخصا قتلوا في غارات إسرائيلية على خان يونس.\n"
+            "وقال محللون إن الوساطة تذكر بمحادثات قره باغ.\n"
+            "ودعت الأمم المتحدة إلى حماية المدنيين في القطاع."
+        ),
+    )
+    (out,) = _run([gaza])
+    assert out.karabakh.related and out.karabakh.centrality == "passing"
+    assert out.alerts and all(not a.karabakh_related for a in out.alerts)
+    only = _run([gaza], Settings(alerts_karabakh_only=True))
+    assert only[0].alerts == []
