@@ -391,24 +391,11 @@ def run_kafka_perf(settings: Settings, lines: list[bytes], workdir: Path) -> dic
 
 
 def cleanup(settings: Settings) -> None:
-    from monitor.es.client import make_client
+    from monitor.es.client import delete_prefixed_indices
     from monitor.service.kafka import delete_prefixed_topics
 
     asyncio.run(delete_prefixed_topics(settings))
-    client = make_client(settings)
-    try:
-        prefix = settings.es_index_prefix
-        for name in client.indices.get(index=f"{prefix}-*", expand_wildcards="all"):
-            client.indices.delete(index=name)
-        quiet = client.options(ignore_status=404)
-        for t in quiet.indices.get_index_template(name=f"{prefix}-*").get("index_templates", []):
-            client.indices.delete_index_template(name=t["name"])
-        for c in quiet.cluster.get_component_template(name=f"{prefix}-*").get(
-            "component_templates", []
-        ):
-            client.cluster.delete_component_template(name=c["name"])
-    finally:
-        client.close()
+    delete_prefixed_indices(settings)
 
 
 def report(service: dict[str, Any], base: dict[str, Any], kafka: dict[str, Any] | None) -> str:

@@ -196,22 +196,9 @@ def private_service(base: Settings, workdir: Path) -> Iterator[Settings]:
 
 
 def _delete_indices(settings: Settings) -> None:
-    from monitor.es.client import make_client
+    from monitor.es.client import delete_prefixed_indices
 
-    client = make_client(settings)
-    try:
-        prefix = settings.es_index_prefix
-        for name in client.indices.get(index=f"{prefix}-*", expand_wildcards="all"):
-            client.indices.delete(index=name)
-        quiet = client.options(ignore_status=404)
-        for t in quiet.indices.get_index_template(name=f"{prefix}-*").get("index_templates", []):
-            client.indices.delete_index_template(name=t["name"])
-        for c in quiet.cluster.get_component_template(name=f"{prefix}-*").get(
-            "component_templates", []
-        ):
-            client.cluster.delete_component_template(name=c["name"])
-    finally:
-        client.close()
+    delete_prefixed_indices(settings)
 
 
 #: Every worker started, so a failing scenario still stops them all.

@@ -69,3 +69,26 @@ def make_client(settings: Settings) -> Elasticsearch:
 def make_async_client(settings: Settings) -> AsyncElasticsearch:
     """An asyncio client (the index agent); close it with `await client.close()`."""
     return AsyncElasticsearch(**client_options(settings))
+
+
+def delete_prefixed_indices(settings: Settings) -> list[str]:
+    """Delete every index, index template and component template under the
+    settings' index prefix (a test's or a benchmark's private namespace);
+    returns the indices deleted."""
+    prefix = settings.es_index_prefix
+    if not prefix:
+        raise ValueError("refusing to delete indices without an index prefix")
+    client = make_client(settings)
+    try:
+        names = list(client.indices.get(index=f"{prefix}-*", expand_wildcards="all"))
+        for name in names:
+            client.indices.delete(index=name, ignore_unavailable=True)
+        quiet = client.options(ignore_status=404)
+        for t in quiet.indices.get_index_template(name=f"{prefix}-*").get("index_templates", []):
+            client.indices.delete_index_template(name=t["name"])
+        components = quiet.cluster.get_component_template(name=f"{prefix}-*")
+        for c in components.get("component_templates", []):
+            client.cluster.delete_component_template(name=c["name"])
+        return names
+    finally:
+        client.close()

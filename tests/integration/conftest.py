@@ -101,21 +101,6 @@ async def _delete_topics(settings: Settings) -> None:
 
 
 def _delete_indices(settings: Settings) -> None:
-    from monitor.es.client import make_client
+    from monitor.es.client import delete_prefixed_indices
 
-    prefix = settings.es_index_prefix
-    client = make_client(settings)
-    try:
-        names = list(client.indices.get(index=f"{prefix}-*", expand_wildcards="all"))
-        for name in names:
-            client.indices.delete(index=name, ignore_unavailable=True)
-        templates = client.options(ignore_status=404).indices.get_index_template(name=f"{prefix}-*")
-        for t in templates.get("index_templates", []):
-            client.indices.delete_index_template(name=t["name"])
-        components = client.options(ignore_status=404).cluster.get_component_template(
-            name=f"{prefix}-*"
-        )
-        for c in components.get("component_templates", []):
-            client.cluster.delete_component_template(name=c["name"])
-    finally:
-        client.close()
+    delete_prefixed_indices(settings)

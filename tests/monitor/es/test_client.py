@@ -47,3 +47,12 @@ def test_describe_never_shows_secrets() -> None:
 def test_make_client_does_not_connect() -> None:
     client = make_client(Settings(es_url="http://127.0.0.1:1"))
     client.close()
+
+
+def test_deleting_a_namespace_refuses_an_empty_prefix() -> None:
+    import pytest
+
+    from monitor.es.client import delete_prefixed_indices
+
+    with pytest.raises(ValueError, match="prefix"):
+        delete_prefixed_indices(Settings(es_index_prefix=""))
