@@ -21,7 +21,7 @@ disease (كورونا، وباء) are skipped: "إصابة" there is an infectio
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -914,32 +914,32 @@ def _undenied(
     return [f for f in found if not any(lo < f[0].first < hi for lo, hi in scopes)]
 
 
-def _historical(
+def _dating(
     words: list[str],
-    counts: frozenset[int] = frozenset(),
-    year: int | None = None,
-    at: int = 0,
-    breaks: list[bool] | None = None,
-) -> bool:
-    """Whether the sentence dates the figure at word `at` to the past (see
-    `timeframe`); `counts` are the token indices of the figures' own numbers
-    ("مقتل 1802 منذ ..." is no year 1802); `year` is the item's own year. A year
-    after the figure dates it only inside its own clause: "يحتجز الجنديان منذ
-    أبريل، فيما أسر معظم العسكريين خلال مواجهات عامي 2020 و2022" keeps the two
-    held today."""
+    counts: frozenset[int],
+    year: int | None,
+    breaks: list[bool] | None,
+) -> Callable[[int], bool]:
+    """Whether the sentence dates the figure at a word to the past (see
+    `timeframe`), read once for all its figures: `counts` are the figures' own
+    numbers ("مقتل 1802 منذ ..." is no year 1802), `year` the item's own year. A
+    year after the figure dates it only inside its own clause: "يحتجز الجنديان
+    منذ أبريل، فيما أسر معظم العسكريين خلال مواجهات عامي 2020 و2022" keeps the
+    two held today."""
     if timeframe.past_phrase(words) or timeframe.anniversary(words):
-        return True
+        return lambda at: True
+    years = [k for k, w in enumerate(words) if k not in counts and timeframe.YEAR.match(w)]
+    if not years:
+        return lambda at: False
     war = any(_in(w, HISTORICAL, articles=True) for w in words)
-    for k in range(len(words)):
-        if k in counts:
-            continue
-        if k < at and _when_clause(words, k, at, year):
+    past = [k for k in years if timeframe.past_year(words, k, year, war)]
+
+    def dated(at: int) -> bool:
+        if any(k < at and _when_clause(words, k, at, year) for k in years):
             return True  # "منذ عام 2015، حين أودى زلزال نيبال بحياة 9 آلاف": that year's
-        if not timeframe.past_year(words, k, year, war):
-            continue
-        if k < at or not _clause_turns(words, breaks, at, k):
-            return True
-    return False
+        return any(k < at or not _clause_turns(words, breaks, at, k) for k in past)
+
+    return dated
 
 
 _WHEN_CLAUSE = norm_set(["حين", "عندما", "حينما", "يوم", "لما"])
@@ -1104,6 +1104,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     counts = frozenset(
         k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
     )
+    dated = _dating(words, counts, year, breaks)
     cumulative_sent = any(_in(w, CUMULATIVE, articles=True) for w in words)
     out = []
     for link, num, qual in found:
@@ -1121,7 +1122,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 attributed_to=_attribution(para, toks, words, at)
                 or (_headline_source(sentence) if para.index is None else None),
                 cumulative=link.via in ("toll", "toll_far") or cumulative_sent,
-                historical=_historical(words, counts, year, link.first, breaks),
+                historical=dated(link.first),
                 sentence=sentence,
             )
         )
