@@ -58,6 +58,20 @@ class Settings(BaseSettings):
         description="Share of an article's paragraphs seen before that makes it a republication.",
     )
 
+    # --- event time -------------------------------------------------------------
+    allowed_lateness_seconds: float = Field(
+        6 * 3600.0,
+        ge=0,
+        description="An item published this long before the newest one seen is marked late "
+        "(still analysed, indexed and joined to its story).",
+    )
+    future_tolerance_seconds: float = Field(
+        24 * 3600.0,
+        ge=0,
+        description="A publication date further than this after the ingest time is not "
+        "believed: the item is handled at its ingest time and flagged.",
+    )
+
     # --- alerts ---------------------------------------------------------------
     alerts_karabakh_only: bool = Field(
         False, description="Publish alerts only for Karabakh-related stories."

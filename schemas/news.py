@@ -26,6 +26,12 @@ class NewsItem(BaseModel):
     published_at: datetime | None = Field(
         None, description="Publication time; a time without zone is taken as UTC."
     )
+    ingested_at: datetime | None = Field(
+        None,
+        description="When the item first entered the monitor (stamped by `monitor produce` "
+        "and the feed poller); the event time of an item without `published_at`. A time "
+        "without zone is taken as UTC.",
+    )
     language: str | None = Field(None, max_length=32)
     category: str | None = Field(None, max_length=256)
 
@@ -36,7 +42,7 @@ class NewsItem(BaseModel):
             raise ValueError("body is empty")
         return body
 
-    @field_validator("published_at")
+    @field_validator("published_at", "ingested_at")
     @classmethod
     def _assume_utc(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:

@@ -86,13 +86,23 @@ def digest(*parts: str) -> str:
 
 @dataclass
 class Figure:
-    """One claimant's latest figure of one kind, and every value seen from it."""
+    """One claimant's latest figure of one kind, and its timeline: every value seen
+    from it as (count, qualifier, event time), oldest first."""
 
     kind: str
     claimant: str | None
     count: int | None
     qualifier: str
-    seen: list[tuple[int | None, str]] = field(default_factory=list)
+    seen: list[tuple[int | None, str, float]] = field(default_factory=list)
+
+    @property
+    def at(self) -> float:
+        """The event time of the latest value."""
+        return max((s[2] for s in self.seen), default=0.0)
+
+    def gave(self, value: tuple[int | None, str]) -> bool:
+        """Whether the claimant gave this (count, qualifier) at any time."""
+        return any((s[0], s[1]) == value for s in self.seen)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,7 +120,8 @@ class Figure:
             d["claimant"],
             d["count"],
             d["qualifier"],
-            [(s[0], s[1]) for s in d["seen"]],
+            # Format 1 had no times: its values count as older than any new one.
+            [(s[0], s[1], float(s[2]) if len(s) > 2 else 0.0) for s in d["seen"]],
         )
 
 
