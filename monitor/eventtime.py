@@ -22,9 +22,12 @@ model is the one of Flink and Kafka Streams:
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
+
+T = TypeVar("T")
 
 #: Before this no news item in any archive the monitor reads was written (the
 #: Karabakh conflict itself starts in 1988): a date earlier than this is a default
@@ -65,19 +68,27 @@ class EventClock:
         self.oldest_plausible = oldest_plausible
         self.watermark: float | None = None
 
+    def verdict(self, published_at: datetime | None, ingested_at: float) -> ClockVerdict:
+        """Whether `published_at` is believed, given when the item was ingested."""
+        if published_at is None:
+            return "missing"
+        published = published_at.timestamp()
+        if published > ingested_at + self.future_tolerance:
+            return "future"
+        if published < self.oldest_plausible:
+            return "too_old"
+        return "ok"
+
+    def believed(self, published_at: datetime | None, ingested_at: float) -> float:
+        """The item's time as far as ordering goes, without moving the watermark."""
+        if published_at is not None and self.verdict(published_at, ingested_at) == "ok":
+            return published_at.timestamp()
+        return ingested_at
+
     def place(self, published_at: datetime | None, ingested_at: float) -> EventTime:
         """The event time of an item published at `published_at` and ingested at
         `ingested_at`; advances the watermark when the item's clock is believed."""
-        if published_at is None:
-            verdict: ClockVerdict = "missing"
-        else:
-            published = published_at.timestamp()
-            if published > ingested_at + self.future_tolerance:
-                verdict = "future"
-            elif published < self.oldest_plausible:
-                verdict = "too_old"
-            else:
-                verdict = "ok"
+        verdict = self.verdict(published_at, ingested_at)
         source: Literal["published", "ingested"]
         if verdict == "ok":
             assert published_at is not None
@@ -113,3 +124,44 @@ class EventClock:
     def load_json(self, data: dict[str, Any]) -> None:
         wm = data.get("watermark")
         self.watermark = float(wm) if wm is not None else None
+
+
+class Reorderer(Generic[T]):
+    """Puts a stream back in event-time order, within a bound.
+
+    Items are held until the latest event time seen is `delay` past theirs, then
+    released oldest first (ties in arrival order): any stream shuffled by less
+    than `delay` comes out in the same order, so the ordered state downstream
+    (dedup, stories, alerts) decides exactly as on the ordered stream. The price
+    is that an item is decided only once the stream has moved `delay` beyond it
+    (Flink's bounded out-of-orderness); `flush` releases the rest at the end. An
+    item arriving after its time was released is released at once.
+    """
+
+    def __init__(self, delay: float) -> None:
+        if delay < 0:
+            raise ValueError("delay must not be negative")
+        self.delay = delay
+        self._heap: list[tuple[float, int, T]] = []
+        self._arrivals = 0
+        self._latest: float | None = None
+
+    def __len__(self) -> int:
+        return len(self._heap)
+
+    def push(self, at: float, item: T) -> list[T]:
+        """Hold `item` (event time `at`); returns the items now released, in order."""
+        heapq.heappush(self._heap, (at, self._arrivals, item))
+        self._arrivals += 1
+        self._latest = at if self._latest is None else max(self._latest, at)
+        horizon = self._latest - self.delay
+        out: list[T] = []
+        while self._heap and self._heap[0][0] <= horizon:
+            out.append(heapq.heappop(self._heap)[2])
+        return out
+
+    def flush(self) -> list[T]:
+        """Everything still held, in order (the end of a finite stream)."""
+        out = [entry[2] for entry in sorted(self._heap, key=lambda e: (e[0], e[1]))]
+        self._heap.clear()
+        return out
