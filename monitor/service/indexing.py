@@ -106,6 +106,10 @@ def _unencodable(client: AsyncElasticsearch, item: BulkItem) -> str | None:
     return None
 
 
+def _older(item: BulkItem, than: BulkItem) -> bool:
+    return item.version is not None and than.version is not None and item.version < than.version
+
+
 def _action(item: BulkItem) -> dict[str, Any]:
     action: dict[str, Any] = {
         "_op_type": "index",
@@ -138,7 +142,14 @@ async def index_batch(
     report = BulkReport()
     pending: dict[tuple[str, str], BulkItem] = {}
     for item in items:
-        pending[(item.index, item.id)] = item  # a later copy of an id wins, as in ES
+        key = (item.index, item.id)
+        earlier = pending.get(key)
+        if earlier is not None and _older(item, earlier):
+            report.superseded.append(item)  # a stale copy behind a newer one in the batch
+            continue
+        if earlier is not None:
+            report.superseded.append(earlier)
+        pending[key] = item  # a later copy of an id wins, as in ES, unless it is older
     round_no = 0
     while pending:
         round_no += 1
