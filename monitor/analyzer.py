@@ -148,6 +148,7 @@ class Analyzer:
         self._inherit_karabakh(analysis)
         t = self._lap("build", t)
         analysis.alerts = self.alerts.update(analysis, event.at, watermark)
+        self._inherit_from_story(analysis)
         self._lap("alerts", t)
         return analysis
 
@@ -167,6 +168,18 @@ class Analyzer:
             analysis.karabakh.centrality = (
                 "central" if analysis.republication_of is not None else "passing"
             )
+
+    def _inherit_from_story(self, analysis: Analysis) -> None:
+        """An update of a Karabakh story (the same conflict, the same days) stays
+        Karabakh-related when its text only names Armenia and Azerbaijan."""
+        if analysis.karabakh.related:
+            return
+        story = self.alerts.story_of(analysis.id)
+        if story is not None and story.karabakh and story.karabakh_article:
+            analysis.karabakh.related = True
+            analysis.karabakh.inherited_from = story.karabakh_article
+            analysis.karabakh.centrality = "central"
+            self.alerts.karabakh_articles[analysis.id] = None
 
     def analyze_raw(
         self, raw: bytes | str, line: int | None = None, now: float | None = None

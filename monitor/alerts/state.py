@@ -90,6 +90,11 @@ class AlertState:
 
     # --- per analysis ---------------------------------------------------------------
 
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article joined, if it is still remembered."""
+        sid = self.articles.get(article_id)
+        return self.stories.get(sid) if sid else None
+
     def karabakh_article(self, article_ids: Iterable[str]) -> str | None:
         """The first of `article_ids` known to be Karabakh-related, if any."""
         return next((a for a in article_ids if a in self.karabakh_articles), None)
@@ -123,9 +128,13 @@ class AlertState:
         source = analysis.source or f"article:{analysis.id}"
         if source not in story.sources:
             story.sources.append(source)
-        # A Karabakh story is the story of the Karabakh conflict: a Gaza story
-        # whose article names the region in passing stays a Gaza story.
-        story.karabakh = story.karabakh or story.key == KARABAKH
+        # A Karabakh story is the story of the Karabakh conflict with a Karabakh
+        # article in it: a Gaza story whose article names the region in passing
+        # stays a Gaza story, and a clash on the Armenia–Azerbaijan border is a
+        # Karabakh story once an article ties it to the region.
+        if story.key == KARABAKH and analysis.karabakh.related and not story.karabakh:
+            story.karabakh = True
+            story.karabakh_article = analysis.karabakh.inherited_from or analysis.id
         self._remember(analysis.id, story)
         emit = story.karabakh or not self.karabakh_only
         # The alert's time is the event time of the article that raised it, so a
@@ -152,7 +161,7 @@ class AlertState:
             story = Story(
                 id=digest(key, analysis.id),
                 key=key,
-                karabakh=key == KARABAKH,
+                karabakh=False,
                 first_seen=when,
                 last_seen=when,
             )
