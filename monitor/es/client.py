@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 
+from monitor import security
 from monitor.settings import Settings
 
 DEFAULT_ES_URL = "http://127.0.0.1:9200"
@@ -31,29 +32,23 @@ def resolve_es_url(settings: Settings) -> str:
 
 def client_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments shared by the sync and the async client."""
+    url = resolve_es_url(settings)
     options: dict[str, Any] = {
-        "hosts": [resolve_es_url(settings)],
+        "hosts": [url],
         "request_timeout": REQUEST_TIMEOUT,
         "retry_on_timeout": True,
         "max_retries": 3,
+        **security.es_auth(settings),
     }
-    api_key = settings.es_api_key.get_secret_value()
-    if api_key:
-        options["api_key"] = api_key
-    elif settings.es_username:
-        options["basic_auth"] = (settings.es_username, settings.es_password.get_secret_value())
-    if settings.es_ca_certs is not None:
-        options["ca_certs"] = str(settings.es_ca_certs)
+    ctx = security.es_tls_context(settings, url)
+    if ctx is not None:
+        options["ssl_context"] = ctx
     return options
 
 
 def describe(settings: Settings) -> str:
     """Where and how we connect, safe to log (never the secrets themselves)."""
-    auth = "none"
-    if settings.es_api_key.get_secret_value():
-        auth = "api_key"
-    elif settings.es_username:
-        auth = f"basic({settings.es_username})"
+    auth = security.describe_es_auth(settings)
     ca = f" ca={settings.es_ca_certs}" if settings.es_ca_certs else ""
     parts = urlsplit(resolve_es_url(settings))
     host = parts.hostname or ""
