@@ -94,6 +94,27 @@ def es_tls_context(settings: Settings, url: str) -> ssl.SSLContext | None:
     return tls_context(settings, settings.es_ca_certs, "Elasticsearch")
 
 
+def es_client_tls(settings: Settings, url: str, *, asyncio: bool) -> dict[str, Any]:
+    """TLS keyword arguments for the Elasticsearch clients.
+
+    The async client (aiohttp) uses `es_tls_context` as given. The sync client's
+    urllib3 node would override a given context's verification mode and add
+    certifi's public roots to it, so it gets the same decisions as options
+    instead: the CA file alone, verification on unless switched off (urllib3 then
+    checks the host name, IP addresses included)."""
+    ctx = es_tls_context(settings, url)
+    if ctx is None:
+        return {}
+    if asyncio:
+        return {"ssl_context": ctx}
+    options: dict[str, Any] = {"verify_certs": not settings.tls_insecure_skip_verify}
+    if settings.es_ca_certs is not None:
+        options["ca_certs"] = str(settings.es_ca_certs)
+    if settings.tls_insecure_skip_verify:
+        options["ssl_show_warn"] = False  # tls_context logged the warning already
+    return options
+
+
 def es_auth(settings: Settings) -> dict[str, Any]:
     """The Elasticsearch client's credentials: the API key if set, else basic auth."""
     api_key = settings.es_api_key.get_secret_value()
@@ -113,6 +134,14 @@ def es_auth_header(settings: Settings) -> dict[str, str]:
         pair = f"{settings.es_username}:{settings.es_password.get_secret_value()}"
         return {"Authorization": "Basic " + base64.b64encode(pair.encode()).decode()}
     return {}
+
+
+def redact_url(url: str) -> str:
+    """The URL without a `user:password@` part, safe to print."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
 
 
 def describe_es_auth(settings: Settings) -> str:

@@ -30,20 +30,17 @@ def resolve_es_url(settings: Settings) -> str:
     return str(resolve_stack_es_url(settings))
 
 
-def client_options(settings: Settings) -> dict[str, Any]:
-    """Keyword arguments shared by the sync and the async client."""
+def client_options(settings: Settings, *, asyncio: bool = False) -> dict[str, Any]:
+    """Keyword arguments for the sync (or, with `asyncio`, the async) client."""
     url = resolve_es_url(settings)
-    options: dict[str, Any] = {
+    return {
         "hosts": [url],
         "request_timeout": REQUEST_TIMEOUT,
         "retry_on_timeout": True,
         "max_retries": 3,
         **security.es_auth(settings),
+        **security.es_client_tls(settings, url, asyncio=asyncio),
     }
-    ctx = security.es_tls_context(settings, url)
-    if ctx is not None:
-        options["ssl_context"] = ctx
-    return options
 
 
 def describe(settings: Settings) -> str:
@@ -63,7 +60,7 @@ def make_client(settings: Settings) -> Elasticsearch:
 
 def make_async_client(settings: Settings) -> AsyncElasticsearch:
     """An asyncio client (the index agent); close it with `await client.close()`."""
-    return AsyncElasticsearch(**client_options(settings))
+    return AsyncElasticsearch(**client_options(settings, asyncio=True))
 
 
 def delete_prefixed_indices(settings: Settings) -> list[str]:

@@ -27,6 +27,9 @@ CHECK_TIMEOUT = 10.0
 #: clients that pass it on only as text (elastic-transport).
 _VERIFY_FAILED = re.compile(r"certificate verify failed: ([^(\]'\"]+?)\s*(?:\(_ssl|'|\]|$)")
 
+#: urllib3's own host name check (the sync client).
+_NAME_MISMATCH = re.compile(r"hostname '[^']*' doesn't match '[^']*'")
+
 
 class AccessRefused(RuntimeError):
     """The server answered and refused this client: not worth retrying."""
@@ -137,7 +140,7 @@ def es_refusal(exc: BaseException, settings: Settings) -> AccessRefused | None:
 
     from monitor.es.client import resolve_es_url
 
-    url = resolve_es_url(settings)
+    url = security.redact_url(resolve_es_url(settings))
     auth = security.describe_es_auth(settings)
     ca = settings.es_ca_certs or "the system's CAs"
     if isinstance(exc, AuthenticationException):
@@ -153,9 +156,11 @@ def es_refusal(exc: BaseException, settings: Settings) -> AccessRefused | None:
     if isinstance(exc, TlsError):
         text = str(getattr(exc, "message", "") or exc)
         match = _VERIFY_FAILED.search(text)
-        if match:
+        mismatch = _NAME_MISMATCH.search(text)
+        reason = match.group(1) if match else mismatch and f"host name mismatch: {mismatch[0]}"
+        if reason:
             return AccessRefused(
-                f"Elasticsearch at {url}: its TLS certificate was refused ({match.group(1)}; "
+                f"Elasticsearch at {url}: its TLS certificate was refused ({reason}; "
                 f"trusted: {ca}); check MONITOR_ES_CA_CERTS"
             )
         return AccessRefused(

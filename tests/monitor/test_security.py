@@ -102,3 +102,8 @@ def test_basic_auth_header_and_descriptions_without_secrets() -> None:
     assert security.es_auth_header(settings) == {"Authorization": "Basic bW9uaXRvcjpwdw=="}
     assert security.describe_es_auth(settings) == "basic(monitor)"
     assert security.describe_kafka_auth(settings) == "SASL_SSL PLAIN(svc)"
+
+
+def test_urls_are_printed_without_their_credentials() -> None:
+    assert security.redact_url("https://u:pw@es.example:9243/x") == "https://es.example:9243/x"
+    assert security.redact_url("http://127.0.0.1:9200") == "http://127.0.0.1:9200"

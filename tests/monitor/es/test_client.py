@@ -27,7 +27,9 @@ def test_api_key_beats_basic_auth_and_the_ca_verifies(tmp_path: Path) -> None:
     )
     options = client_options(settings)
     assert options["api_key"] == "key-123" and "basic_auth" not in options
-    ctx = options["ssl_context"]
+    # the sync client: the CA file alone (not certifi's roots), verification on
+    assert options["ca_certs"] == str(pki.ca) and options["verify_certs"] is True
+    ctx = client_options(settings, asyncio=True)["ssl_context"]
     assert ctx.verify_mode == ssl.CERT_REQUIRED and ctx.check_hostname
     assert [c["subject"] for c in ctx.get_ca_certs()] == [((("commonName", "monitor-test-ca"),),)]
 
