@@ -227,3 +227,30 @@ def test_a_certificate_for_another_host_is_refused(
         secrets=secured_stack.secrets(),
     )
     assert "mismatch" in line, line
+
+
+def test_a_mechanism_the_listener_does_not_offer(
+    secured_stack: SecuredStack, service: Settings
+) -> None:
+    settings = secured_stack.settings(service, kafka_sasl_mechanism="SCRAM-SHA-256")
+    result = _monitor(settings, "tail", "news.raw", "--timeout", "1")
+    _refused(
+        result,
+        f"Kafka at {secured_stack.kafka.sasl_bootstrap} does not accept the SASL mechanism "
+        "SCRAM-SHA-256",
+        secrets=secured_stack.secrets(),
+    )
+
+
+def test_tls_client_against_the_plaintext_listener(
+    secured_stack: SecuredStack, service: Settings
+) -> None:
+    plain = secured_stack.kafka.plain_bootstrap
+    settings = secured_stack.settings(service, kafka_bootstrap_servers=plain)
+    result = _monitor(settings, "tail", "news.raw", "--timeout", "1")
+    _refused(
+        result,
+        f"Kafka at {plain} closed the connection during the TLS handshake",
+        "plaintext listener",
+        secrets=secured_stack.secrets(),
+    )

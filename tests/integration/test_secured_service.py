@@ -4,12 +4,15 @@ read from a `*_FILE`, the worker a `monitor run` child. No secret reaches its lo
 
 from __future__ import annotations
 
+import asyncio
+import json
 from pathlib import Path
 
 import pytest
 
 from monitor.settings import Settings
 from tests.integration.conftest import start_workers
+from tests.integration.helpers import read
 from tests.integration.secured_stack import SecuredStack
 from tests.integration.seed_flow import check_seed_and_republished_copy
 
@@ -52,3 +55,24 @@ def test_seed_over_sasl_ssl_and_tls(
     out, err = capfd.readouterr()
     for secret in secured_stack.secrets():
         assert secret not in logs + out + err
+
+
+def test_feed_sink_over_sasl_ssl(secured_stack: SecuredStack, service: Settings) -> None:
+    # The feed poller's sink creates its topics and produces through the same path.
+    from monitor.feeds.sink import KafkaSink
+    from monitor.service.names import TopicNames
+    from schemas.news import NewsItem
+
+    settings = secured_stack.settings(service, kafka="PLAIN")
+
+    async def send() -> None:
+        sink = KafkaSink(settings)
+        await sink.start()
+        try:
+            await sink.send_many([NewsItem(id="feed-1", source="feed", body="هدنة في قره باغ")])
+        finally:
+            await sink.stop()
+
+    asyncio.run(send())
+    records = read(settings, [TopicNames.from_settings(settings).raw])
+    assert [json.loads(r.value)["id"] for r in records] == ["feed-1"]
