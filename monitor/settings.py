@@ -17,7 +17,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """All settings; environment variable = `MONITOR_` + field name in upper case."""
 
-    model_config = SettingsConfigDict(env_prefix="MONITOR_", extra="ignore")
+    # hide_input_in_errors: a validation error would otherwise quote the input,
+    # every other setting's value included (passwords too).
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_", extra="ignore", hide_input_in_errors=True
+    )
 
     # --- input limits -------------------------------------------------------
     max_body_bytes: int = Field(

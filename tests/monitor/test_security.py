@@ -107,3 +107,10 @@ def test_basic_auth_header_and_descriptions_without_secrets() -> None:
 def test_urls_are_printed_without_their_credentials() -> None:
     assert security.redact_url("https://u:pw@es.example:9243/x") == "https://es.example:9243/x"
     assert security.redact_url("http://127.0.0.1:9200") == "http://127.0.0.1:9200"
+
+
+def test_a_settings_error_does_not_quote_the_other_settings_secrets() -> None:
+    with pytest.raises(ValidationError) as info:
+        Settings(kafka_sasl_password=SecretStr("hunter2-secret"), es_username="u")
+    assert "MONITOR_ES_PASSWORD too" in str(info.value)
+    assert "hunter2" not in str(info.value) and "input_value" not in str(info.value)
