@@ -89,10 +89,12 @@ async def tail_topic(
     """Print a topic's messages as JSON lines; stop after `timeout` idle seconds."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
+    from monitor.service.access import check_kafka
     from monitor.service.kafka import client_kwargs, header_dict
     from monitor.service.names import TopicNames
     from monitor.service.produce import render_message
 
+    await check_kafka(settings)
     full = TopicNames.from_settings(settings).resolve(topic)
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
     await consumer.start()
@@ -172,3 +174,5 @@ def tail(topic: str, from_beginning: bool, timeout: float | None, max_messages: 
         )
     except KeyboardInterrupt:
         pass
+    except RuntimeError as exc:  # AccessRefused: one line, no traceback
+        raise click.ClickException(str(exc)) from None

@@ -79,6 +79,7 @@ def run(wait_seconds: float) -> None:
     from faust import Worker
 
     from agents.app import make_app
+    from monitor.service.access import check_elasticsearch
     from monitor.service.logs import logging_config, setup_logging
 
     settings = Settings()
@@ -87,6 +88,9 @@ def run(wait_seconds: float) -> None:
     asyncio.set_event_loop(loop)
     try:
         loop.run_until_complete(_ensure_topics_retrying(settings, wait_seconds))
+        # Refused credentials or certificates stop the worker now, in one line;
+        # a node that is merely away is waited for by the index agent.
+        loop.run_until_complete(check_elasticsearch(settings))
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     app, _ = make_app(settings)
