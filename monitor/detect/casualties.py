@@ -81,6 +81,7 @@ QUALIFIERS = sorted(
 )
 #: First words of the qualifier phrases (أكثر من، نحو): "واحد من أكثر من ..." is one of them.
 _QUALIFIER_FIRST = frozenset(p[0] for p, _ in QUALIFIERS)
+_ONE_WORD_QUALIFIERS = {p[0]: q for p, q in QUALIFIERS if len(p) == 1}
 _QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _qp, _qq in QUALIFIERS:  # longest first, as in QUALIFIERS
     _QUALIFIERS_BY_LAST.setdefault(_qp[-1], []).append((_qp, _qq))
@@ -169,6 +170,7 @@ _AFTER_OK = norm_set(
     ]
 )
 _PREP_OF = norm_set(["من"])
+_THEIR_NUMBER = norm_set(["عددهم", "عددها"])
 #: "One of": a count of one only before a plural of people (أحد جنودها).
 _ONE_OF = norm_set(["أحد", "إحدى"])
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
@@ -837,6 +839,13 @@ def _died_of(words: list[str], num: Number, q_first: int, link: _Link) -> _Link:
     return link
 
 
+def _qualifying_verb(words: list[str], first: int) -> str | None:
+    """The qualifier verb of "يقارب عددهم N" (the number's own word between)."""
+    if first < 2 or words[first - 1] not in _THEIR_NUMBER:
+        return None
+    return _ONE_WORD_QUALIFIERS.get(words[first - 2])
+
+
 def _bare_part(words: list[str], i: int, num: Number, breaks: list[bool] | None) -> bool:
     """A number right after بينهم / منهم with no noun of its own: a part of the
     figure before it, followed by nothing or by how they are ("في حالة حرجة")."""
@@ -1017,8 +1026,13 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if any(k in used for k in span) or _negated(words, m.trigger):
             continue
         if qual == "exact":
-            # "أودى بحياة 40 مدنيا على الأقل": the qualifier after the people
-            qual = _qualifier_after(words, m.figure_last) or "exact"
+            # "أودى بحياة 40 مدنيا على الأقل": the qualifier after the people;
+            # "الذين يقارب عددهم ثلاثة آلاف": the verb before their number
+            qual = (
+                _qualifier_after(words, m.figure_last)
+                or _qualifying_verb(words, m.figure_first)
+                or "exact"
+            )
         if qual == "exact" and m.construction.name == "toll_far" and _may_reach(words, m.trigger):
             qual = "up_to"
         built = _Link(m.kind, m.figure_first, m.figure_last, m.construction.name, m.trigger)

@@ -339,3 +339,26 @@ def test_a_qualifier_after_an_idiom_figure(
 def test_an_illness_word_drops_deaths_not_evacuations() -> None:
     assert figs("توفي ثلاثة أشخاص بمرض الكوليرا في المخيم.") == set()
     assert figs("أعلنت المنظمة إجلاء 45 مريضا، بينهم أطفال مصابون بالسرطان.") == {("evacuated", 45)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "وضع الرئيس إكليلا على النصب التذكاري لشهداء الحرب، الذين يقارب عددهم ثلاثة آلاف.",
+            {("killed", 3000, "about")},
+        ),
+        ("زار الوزير الجرحى الذين يبلغ عددهم 45 شخصا.", {("wounded", 45, "exact")}),
+        (
+            "أدى القصف إلى تهجير سكانها البالغ عددهم آنذاك نحو 28 ألف نسمة.",
+            {("displaced", 28000, "about")},
+        ),
+        # look-alikes: the people counted are no casualties
+        ("التقى الرئيس الطلاب الذين يبلغ عددهم 300 طالب.", set()),
+        ("استقبلت المدينة الزوار البالغ عددهم 5 آلاف زائر.", set()),
+    ],
+)
+def test_a_count_in_a_relative_clause(
+    body: str, expected: set[tuple[str, int | None, str]]
+) -> None:
+    assert quals(body) == expected
