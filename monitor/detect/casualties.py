@@ -349,7 +349,9 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
         k += 1  # عشرات من القتلى
     if k >= n:
         return None
-    kind = _lookup(words[k], NOUNS, articles=True)
+    kind = _lookup(words[k], NOUNS, articles=True) or (
+        _noun_kind(words[k]) if partitive else None  # "103 من أسراها"
+    )
     if kind and not (words[k][0] in "لبكوف" and words[k] not in NOUNS):
         # (و: "عدد الشهداء 35 ألفا و233 والجرحى 79 ألفا": the noun after و is
         # the next conjunct, not what the number counts)
@@ -392,6 +394,8 @@ def _people_verb(
         if breaks is not None and breaks[m] and not aside_closed:
             break  # the clause ends before any verb
         aside_closed = False
+        if words[m] in _TURNS:
+            break  # "بينهم طفلان، فيما أصيب ستة": the verb is another clause's
         if (
             words[m][0] == "و"
             and words[m] not in VERBS
@@ -477,6 +481,8 @@ def _open_person(word: str) -> bool:
         return True
     if len(word) < 3 or word[0].isdigit() or word[0] == "و" or word in _FUNCTION_WORDS:
         return False
+    if word in _TURNS or word in SUB_COUNT:
+        return False  # "فيما"، "بينهم": a clause or an aside begins, nobody is named
     if word in _AFTER_OK or word in TIME_WORDS or _in(word, NOT_PERSONS, articles=True):
         return False
     if any(_lookup(word, t, articles=True) for t in (NOUNS, VERBS, MASDARS)):
@@ -524,7 +530,7 @@ def _before_number(
         w = words[k]
         if toks[k + 1].broken and gap:
             break
-        masdar = _lookup(w, MASDARS, articles=True)
+        masdar = _lookup(w, MASDARS, articles=True) or _possessed(w, MASDARS)
         verb = _lookup(w, VERBS)
         noun = _lookup(w, NOUNS, articles=True)
         kind = masdar or verb or noun
@@ -553,7 +559,11 @@ def _before_number(
         if noun and gap <= 3:
             # ارتفع عدد القتلى إلى 50 / حصيلة الشهداء 30 ألفا
             return _Link(noun, num.first, last, "toll", k)
-        if _number_at(words, k) is not None and not _is_year(words, k):
+        if (
+            _number_at(words, k) is not None
+            and not _is_year(words, k)
+            and not (k > 0 and _in(words[k - 1], _POSITION_WORDS))  # "حركة إم 23": a name
+        ):
             break
         if w not in _LINK:
             gap += 1
@@ -847,12 +857,27 @@ def _qualifying_verb(words: list[str], first: int) -> str | None:
 
 
 def _bare_part(words: list[str], i: int, num: Number, breaks: list[bool] | None) -> bool:
-    """A number right after بينهم / منهم with no noun of its own: a part of the
-    figure before it, followed by nothing or by how they are ("في حالة حرجة")."""
+    """A number right after بينهم / منهم (`i`: where its phrase starts, after a
+    qualifier) with no noun of its own: a part of the figure before it, followed
+    by nothing, by how they are ("في حالة حرجة") or by what they did ("عبروا")."""
     if i == 0 or words[i - 1] not in SUB_COUNT:
         return False
     k = num.last + 1
-    return k >= len(words) or (breaks is not None and breaks[k]) or _in(words[k], _STATE_OPENERS)
+    return (
+        k >= len(words)
+        or (breaks is not None and breaks[k])
+        or _in(words[k], _STATE_OPENERS)
+        or (len(words[k]) > 3 and words[k].endswith("وا"))  # a past verb of theirs
+    )
+
+
+def _noun_before(words: list[str], i: int) -> tuple[str, int] | None:
+    """The casualty noun nearest before `i` in the sentence, and where it is."""
+    for j in range(i - 1, -1, -1):
+        kind = _lookup(words[j], NOUNS, True)
+        if kind is not None:
+            return kind, j
+    return None
 
 
 def _previous(found: list[tuple[_Link, Number | None, str]], i: int) -> _Link:
@@ -904,6 +929,15 @@ def _is_count(words: Sequence[str], k: int) -> bool:
     if num.last + 1 < len(ws) and _in(ws[num.last + 1], TIME_UNITS):
         return False
     return not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
+
+
+def _possessed(word: str, table: dict[str, str]) -> str | None:
+    """The kind of a masdar with a possessive pronoun ("إفراجها عن 97 أسيرا")."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 4:
+            return _lookup(stem, table, articles=True)
+    return None
 
 
 def _noun_kind(word: str) -> str | None:
@@ -1090,7 +1124,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             if before is not None and before.trigger == q_first - 1:
                 link = before
         if (
-            (link is None and i > 0 and words[i - 1] in SUB_COUNT)
+            (link is None and q_first > 0 and words[q_first - 1] in SUB_COUNT)
             or (i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT)
             or _among_the(words, i)
             or _next_in_list(words, i, found, breaks)
@@ -1100,8 +1134,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             if (
                 (person is None or person < 0)
                 and link is None
-                and found
-                and _bare_part(words, i, num, breaks)
+                and _bare_part(words, q_first, num, breaks)
             ):
                 person = num.last  # "31، بينهم أربعة في حالة حرجة": four of them
             if person is not None and person >= 0 and link is None:
@@ -1111,6 +1144,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 elif found:
                     prev = _previous(found, i)
                     link = _Link(prev.kind, num.first, person, "sub_count", prev.trigger)
+                elif (noun := _noun_before(words, q_first)) is not None:
+                    # "ونقل المصابين إلى الطوارئ، ومن بينهم ثلاثة في حالة حرجة"
+                    link = _Link(noun[0], num.first, person, "sub_count", noun[1])
         if link is None:
             link = _before_number(toks, words, num, q_first, used)
         if link is None:

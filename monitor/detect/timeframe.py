@@ -23,11 +23,12 @@ ANNIVERSARY = norm_set(_DATA["anniversary"])
 PERIODS = norm_set(_DATA["periods"])
 PRESENT = norm_set(_DATA["present"])
 STILL = norm_set(_DATA["still"])
+ORDINALS = norm_set(_DATA["ordinals"])
 _FIRST_WORDS = frozenset(p[0] for p in PAST_PHRASES)
 YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 #: How far back a "since" word reaches over the words that name the start (منذ
 #: انتهاء حرب عام 2020).
-_SINCE_REACH = 10
+_SINCE_REACH = 14
 
 
 def _in(word: str, words: frozenset[str]) -> bool:
@@ -35,8 +36,16 @@ def _in(word: str, words: frozenset[str]) -> bool:
 
 
 def since_before(words: Sequence[str], k: int) -> bool:
-    """Whether a "since" word governs the word at `k` (منذ عام 2020)."""
-    return any(w in _SINCE_SCREEN and _in(w, SINCE) for w in words[max(0, k - _SINCE_REACH) : k])
+    """Whether a "since" word governs the word at `k` (منذ عام 2020): one start
+    each, so a year after the since-year is not governed by it ("منذ 2022، ثم
+    وصول مئة ألف نازح في خريف 2023")."""
+    for j in range(k - 1, max(-1, k - 1 - _SINCE_REACH), -1):
+        w = words[j]
+        if w in _SINCE_SCREEN and _in(w, SINCE):
+            return True
+        if YEAR.match(w):
+            return False
+    return False
 
 
 def past_year(words: Sequence[str], k: int, year: int | None, war: bool = False) -> bool:
@@ -58,6 +67,8 @@ def past_phrase(words: Sequence[str]) -> bool:
             continue  # "منذ بدء الحملة الشهر الماضي": the start of what goes on
         if w in PERIODS:
             return True
+        if i + 1 < len(words) and words[i + 1] in ORDINALS and w.endswith(("ها", "ه")):
+            continue  # "الهدنة في يومها الأول": its first day, not "that day"
         if w not in _FIRST_WORDS and not any(v in _FIRST_WORDS for v in clitic_variants(w)):
             continue
         for phrase in PAST_PHRASES:

@@ -362,3 +362,92 @@ def test_a_count_in_a_relative_clause(
     body: str, expected: set[tuple[str, int | None, str]]
 ) -> None:
     assert quals(body) == expected
+
+
+def current_figs(body: str, year: int = 2026) -> set[tuple[str, int | None]]:
+    return {
+        (f.kind, f.count)
+        for f in detect_casualties(Document.from_text("t", None, body), year)
+        if not f.historical
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a long "since" phrase still reaches its year: the toll is current
+        (
+            "ومنذ دخول الاتفاق حيز التنفيذ في العاشر من أكتوبر/تشرين الأول 2025، تقول وزارة "
+            "الصحة إن أكثر من 600 فلسطيني قتلوا.",
+            {("killed", 600)},
+        ),
+        # ... but only its own year: a second year is the past
+        (
+            "يعزو خبراء الارتفاع إلى تدفق المهاجرين منذ 2022، ثم وصول أكثر من مئة ألف نازح "
+            "في خريف 2023.",
+            set(),
+        ),
+        # "its first day" is no "that day"
+        (
+            "اتهم الجيش المتمردين بخرق الهدنة في يومها الأول، إثر قصف أودى بحياة 23 شخصا.",
+            {("killed", 23)},
+        ),
+        ("قتل في الهجوم يومها 12 شخصا.", set()),
+    ],
+)
+def test_time_words_date_only_their_own_clause(
+    body: str, expected: set[tuple[str, int | None]]
+) -> None:
+    assert current_figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a time phrase between the toll's verb and its number
+        (
+            "أعلنت الوكالة أن عدد الذين لقوا حتفهم جراء الألغام منذ حرب 2020 بلغ حتى نهاية "
+            "أغسطس/آب الماضي أربعةً وسبعين شخصا.",
+            {("killed", 74)},
+        ),
+        # a list of parts after "هم"
+        (
+            "ارتفعت الحصيلة إلى سبعة عشر قتيلا، هم تسعة من المسلحين وستة من عناصر الأمن "
+            "ومدنيان اثنان.",
+            {("killed", 17), ("killed", 9), ("killed", 6), ("killed", 2)},
+        ),
+        # a part with a qualifier and a clause of its own
+        (
+            "فر أكثر من 12 مليون شخص من منازلهم، بينهم نحو أربعة ملايين عبروا الحدود.",
+            {("displaced", 12000000), ("displaced", 4000000)},
+        ),
+        # a part of the wounded named earlier in the sentence
+        (
+            "ونقل المصابون إلى قسم الطوارئ، ومن بينهم ثلاثة في حالة حرجة.",
+            {("wounded", 3)},
+        ),
+        # the dual in an aside belongs to the idiom before it, not to the next clause
+        (
+            "راح ضحيته أربعة أشخاص، بينهم طفلان، فيما أصيب ستة آخرون.",
+            {("killed", 4), ("killed", 2), ("wounded", 6)},
+        ),
+        # an idiom with its subject's long description between
+        (
+            "حصدت اشتباكات عنيفة اندلعت منذ فجر الأحد في إقليم أوفيرا بجنوب كيفو أرواح خمسة "
+            "عشر شخصا على الأقل.",
+            {("killed", 15)},
+        ),
+        # prisoners possessed, and a release with a pronoun
+        (
+            "أسفرت الوساطة عن تبادل للأسرى، تسلمت بموجبه كييف 103 من أسراها مقابل إفراجها عن 97 "
+            "عسكريا روسيا.",
+            {("captured", 103), ("captured", 97)},
+        ),
+        # look-alikes
+        ("التقى الوزير الطلاب، بينهم ثلاثة في حالة جيدة.", set()),
+        ("قال إنهم هم ثلاثة لاعبين.", set()),
+        ("قضى ثلاثة أيام في الأسر.", set()),
+    ],
+)
+def test_parts_lists_and_far_numbers(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert current_figs(body) == expected
