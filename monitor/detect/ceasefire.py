@@ -130,6 +130,8 @@ _NOT_A_PARTY = norm_set(
 _OWNER_STOP = norm_set(["بشأن", "حول", "قد", "منها", "منه", "عبر", "ل", "تهدف", "يهدف", "ب"])
 #: "لم تصمد" is a truce that collapsed.
 _HELD = norm_set(["صمد", "صمدت", "يصمد", "تصمد"])
+#: Suspending words that, on the war itself, make the truce (تجميد الحرب).
+_FREEZING = norm_set(["تجميد", "تعليق", "جمد", "جمدت"])
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
 COMMENT_VERBS = norm_set(_DATA["comment_verbs"])
 ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
@@ -212,6 +214,10 @@ _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
 _PURPOSES = norm_set(_GRAMMAR["purposes"])
+_ANY = norm_set(["أي", "لأي", "بأي", "وأي"])
+_QUOTES = frozenset("«\"“”'")
+#: How far after the trigger its own predicate stands (لا يزال صامدا).
+_PREDICATE = 4
 _OBJECTS = norm_set(_GRAMMAR["objects"])
 #: What a verb far before the trigger may govern through على / إلى.
 _GOVERNING = ("agreed", "called_for", "proposed")
@@ -235,6 +241,10 @@ def _cue_of(word: str, next_word: str) -> str | None:
         # The ceasefire "ended the war" (أنهى حربا): agreed. "وقف إطلاق النار
         # وإنهاء الحرب" names a second goal beside it, and says nothing of it.
         return None if any(v in _ENDING_MASDAR for v in clitic_variants(word)) else "agreed"
+    if any(v in _FREEZING for v in clitic_variants(word)) and any(
+        v in _WAR for v in clitic_variants(next_word, articles=True)
+    ):
+        return None  # "تجميد الحرب عبر وقف لإطلاق النار": freezing the war is the truce
     if next_word == "علي" and any(v in COMMENT_VERBS for v in clitic_variants(word)):
         return None  # "حماس تعلق على وقف إطلاق النار": comments on it
     for v in clitic_variants(word, articles=True, min_rest=2):
@@ -274,6 +284,8 @@ def _threatened(toks: tuple[Token, ...], k: int) -> bool:
 
 def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
+    if status == "violated" and k > 0 and toks[k - 1].text in _ANY:
+        return None  # "التحقيق في أي خروق": any that may come, none reported
     if status == "violated" and _negated(toks, k):
         # "لم تسجل أي خروقات" is no violation (the truce holding is said by its
         # own words: صامد، هدوء); "لم يحدث اختراق في المباحثات" is no breakthrough.
@@ -440,12 +452,11 @@ def _historical(
         return False  # "الهدنة المعلنة في 2024 لا تزال صامدة": agreed then, holding now
     if first > 0 and words[first - 1] in _DISTAL:
         return True  # "تلك الهدنة": the truce the text spoke of before, in the past
-    if any(
-        v in timeframe.SINCE
-        for k in range(max(0, first - 3), first)
-        for v in clitic_variants(words[k])
-    ):
-        return True  # "منذ سريان وقف إطلاق النار": the truce as a point in time
+    for k in range(first - 1, max(-1, first - 4), -1):
+        if toks[k + 1].broken:
+            break  # "عاد الهدوء منذ الفجر، وإن وقف إطلاق النار صامد": another clause's
+        if any(v in timeframe.SINCE for v in clitic_variants(words[k])):
+            return True  # "منذ سريان وقف إطلاق النار": the truce as a point in time
     # A past year right after the ceasefire phrase (اتفاق وقف إطلاق النار المبرم
     # عام 2020) or right before it (هدنة 1953).
     window = [*range(max(0, first - 3), first), *range(last + 1, min(len(toks), last + 5))]
@@ -539,6 +550,22 @@ def _statement(
     far = _far_governor(toks, m.first)
     if far is not None and all(c.index != far.index for c in cues):
         cues.append(far)
+    after = [c for c in cues if m.last < c.index <= m.last + _PREDICATE]
+    if (
+        after
+        and any(c.index < m.first for c in cues)
+        and all(
+            c.index > m.last
+            or (
+                c.status in ("called_for", "proposed")
+                and _quoted(sent.text, toks, c.index, m.first)
+            )
+            for c in cues
+        )
+    ):
+        # "مسؤول مطلع على جهود الوساطة قوله إن «وقف إطلاق النار لا يزال صامدا»": the
+        # truce's own predicate, not a call in the clause that reports it
+        cues = after
     if cues:
         best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
         status = best.status
@@ -595,6 +622,17 @@ def _called_commitment(toks: tuple[Token, ...], k: int) -> bool:
     if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
         return False
     return any(_cue_of(toks[j].text, toks[j + 1].text) == "called_for" for j in range(0, k))
+
+
+def _quoted(text: str, toks: tuple[Token, ...], cue: int, first: int) -> bool:
+    """A quotation opening between a cue and the trigger: the trigger is in words
+    quoted from someone ("دعت ... إلى أن يبقى وقف إطلاق النار صامدا" and an
+    apposition between commas keep their call)."""
+    return any(
+        c in _QUOTES
+        for j in range(cue + 1, first + 1)
+        for c in text[toks[j - 1].end : toks[j].start]
+    )
 
 
 def _agreed_commitment(toks: tuple[Token, ...], k: int) -> bool:

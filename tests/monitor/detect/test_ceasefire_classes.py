@@ -230,3 +230,43 @@ def test_the_governing_verb_decides_the_status(body: str, status: str) -> None:
 )
 def test_a_mechanism_to_monitor_the_truce_says_nothing_of_it_holding(body: str) -> None:
     assert "holding" not in current(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # the truce's own predicate inside a quotation outranks the reporting clause
+        (
+            "نقل مراسلنا عن مسؤول مطلع على جهود الوساطة قوله إن «وقف إطلاق النار لا يزال "
+            "صامدا رغم الحوادث».",
+            "holding",
+        ),
+        ("مسؤول قطري: «ووقف إطلاق النار ما زال قائما ولن نسمح بانهياره».", "holding"),
+        ("وقال المبعوث إن الهدنة «صمدت إلى حد كبير» منذ دخولها حيز التنفيذ.", "holding"),
+        ("داعيا البلدين إلى «الالتزام بوقف إطلاق النار وتجنب التصعيد».", "called_for"),
+        # look-alikes: the call governs the truce, with or without commas
+        ("دعا الوزير إلى أن يبقى وقف إطلاق النار صامدا.", "called_for"),
+        ("ودعت مصر وقطر، الوسيطتان في الاتفاق، إلى وقف فوري لإطلاق النار.", "called_for"),
+    ],
+)
+def test_whose_words_the_status_is(body: str, status: str) -> None:
+    assert current(body) == {status}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # freezing the war is no suspension of a truce
+        "يتكرر حديث عن «تجميد» الحرب في أوكرانيا عبر وقف لإطلاق النار على خطوط التماس.",
+        # violations that may come are none reported
+        "ويتضمن الاتفاق تشكيل لجنة للتحقيق في أي خروقات لوقف إطلاق النار.",
+    ],
+)
+def test_no_suspension_or_violation_is_reported(body: str) -> None:
+    assert not current(body) & {"suspended", "violated"}
+
+
+def test_since_in_another_clause_leaves_the_truce_current() -> None:
+    body = "وقال مسؤول إن الهدوء عاد إلى القطاع منذ الفجر، وإن وقف إطلاق النار «صامد»."
+    assert current(body) == {"holding"}
+    assert current("أعلنت الحكومة تعليق وقف إطلاق النار.") == {"suspended"}
