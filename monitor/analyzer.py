@@ -41,9 +41,13 @@ def _dedup_words(normalized: str) -> list[str]:
     for "كما تتهم باكو", "ويأتي ذلك" for "يأتي ذلك"). Both sides lose it alike,
     so a word that merely starts with those letters (وزارة) still matches."""
     words = tokens(normalized)
-    if words and len(words[0]) > 3 and words[0][0] in "وف":
-        words[0] = words[0][1:]
+    if words and words[0][0] in "وف" and (len(words[0]) > 3 or words[0][1:] in _PARTICLES):
+        words[0] = words[0][1:]  # "ولم يصدر" for "كما لم يصدر": و before a particle too
     return words
+
+
+#: Two-letter particles a conjunction may be glued to (ولم، فقد، ولا), normalized.
+_PARTICLES = frozenset(["لم", "لن", "لا", "قد", "في", "من", "ما", "هو", "هي", "ان", "عن"])
 
 
 class Analyzer:

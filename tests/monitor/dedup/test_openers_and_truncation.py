@@ -54,3 +54,18 @@ def test_a_word_that_only_starts_like_a_conjunction_keeps_paragraphs_apart() -> 
     first = "وزارة الدفاع تعلن مقتل ثلاثة جنود في قصف على الحدود الشمالية صباح اليوم."
     other = "زارة الدفاع تعلن مقتل ثلاثة جنود في قصف على الحدود الجنوبية مساء أمس."
     assert duplicates(first, other) == []
+
+
+def test_a_conjunction_glued_to_a_particle_is_a_copy_too() -> None:
+    original = (
+        "ولم يصدر تعليق فوري من موسكو، التي تقول إنها لا تستهدف سوى مواقع عسكرية ومنشآت "
+        "للطاقة تستخدمها القوات الأوكرانية."
+    )
+    assert duplicates(original, "كما لم" + original.removeprefix("ولم")) == [0]
+    assert duplicates(original, "فلم" + original.removeprefix("ولم")) == [0]
+
+
+def test_a_three_letter_word_starting_with_waw_is_not_a_conjunction() -> None:
+    first = "وقع انفجار في مستودع للذخيرة قرب الحدود صباح اليوم دون أن يسفر عن إصابات."
+    other = "قع انفجار في مستودع للذخيرة قرب الحدود صباح اليوم دون أن يسفر عن إصابات."
+    assert duplicates(first, other) == []
