@@ -18,18 +18,9 @@ from monitor.settings import Settings
 
 
 @pytest.fixture(scope="session")
-def stack_settings() -> Settings:
+def stack_settings(local_stack: Settings) -> Settings:
     """Settings that point at the running stack (brought up if it is not)."""
-    from monitor import stack
-
-    base = Settings()
-    stack.up(base)
-    return base.model_copy(
-        update={
-            "kafka_bootstrap_servers": stack.resolve_kafka(base),
-            "es_url": stack.resolve_es_url(base),
-        }
-    )
+    return local_stack
 
 
 def _free_port() -> int:

@@ -28,13 +28,11 @@ COPY_ID = "republished-copy-of-watanalyoum"
 
 
 @pytest.fixture(scope="session")
-def es_node() -> Settings:
+def es_node(request: pytest.FixtureRequest) -> Settings:
     """Settings that reach a healthy node: the local stack, started if needed."""
     settings = Settings()
     if not settings.es_url:
-        from monitor.stack import up
-
-        up(settings)
+        settings = request.getfixturevalue("local_stack")
     client = make_client(settings)
     try:
         health = client.cluster.health(wait_for_status="yellow", timeout="60s")
