@@ -32,7 +32,10 @@ pytestmark = pytest.mark.integration
 def kafka_settings(request: pytest.FixtureRequest) -> Settings:
     settings = Settings()
     if not settings.kafka_bootstrap_servers:
-        settings = request.getfixturevalue("local_stack")
+        request.getfixturevalue("local_stack")  # started (and stopped) for the session
+        from monitor.stack import up
+
+        up(settings)
     return settings
 
 
