@@ -78,13 +78,17 @@ async def watch_alerts(
             f"waiting for {', '.join(missing)} to exist (the worker creates them: `monitor run`)",
             style="dim",
             highlight=False,
+            soft_wrap=True,
         )
 
     def ready() -> None:
         if not as_json:
             start = "from the latest" if since_ms is None else "since " + _ms_text(since_ms)
             console.print(
-                f"watching {', '.join(topics)} {start}; Ctrl-C stops", style="dim", highlight=False
+                f"watching {', '.join(topics)} {start}; Ctrl-C stops",
+                style="dim",
+                highlight=False,
+                soft_wrap=True,
             )
 
     shown = 0

@@ -177,7 +177,7 @@ def test_watch_in_a_terminal_shows_the_seed_alerts_in_arabic_right_to_left(
     terminal.tmux("send-keys", "-t", "w", "C-c")
     state = wait_for(lambda: terminal.dead().startswith("1") and terminal.dead(), 30, "exit")
     assert state.split() == ["1", "0"], state  # Ctrl-C is a normal way out
-    assert not any("Traceback" in row for row in terminal.screen())
+    assert not any("Traceback" in row or "Unclosed" in row for row in terminal.screen())
 
 
 def _watch_json(service: Settings, *args: str, since: str = "1h") -> list[dict[str, Any]]:
@@ -221,3 +221,31 @@ def test_watch_json_and_its_filters_for_scripts(
 
     future = _watch_json(service, since="2099-01-01")
     assert future == []
+
+
+def test_watch_started_before_the_worker_waits_for_the_topics_and_misses_nothing(
+    service: Settings, workers: Callable[..., Any]
+) -> None:
+    watch = subprocess.Popen(
+        monitor_argv("watch", "--json", "--max", "1"),
+        env=env_for(service),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert watch.stderr is not None
+        notice = watch.stderr.readline()  # blocks until watch has looked for the topics
+        assert "waiting for" in notice and "alerts.casualties" in notice, notice
+        assert "monitor run" in notice
+        worker = workers()  # creates the topics
+        produce(service, [_gaza()])
+        worker.wait_idle(received=1, timeout=120)
+        out, err = watch.communicate(timeout=60)
+    finally:
+        if watch.poll() is None:
+            watch.kill()
+            watch.wait()
+    assert watch.returncode == 0, err
+    [alert] = [json.loads(line) for line in out.splitlines()]
+    assert alert["type"] == "casualties" and alert["karabakh_related"] is False
