@@ -17,6 +17,7 @@ from agents import alerting, indexing, process, web
 from agents.context import Runtime
 from agents.deadletter import DeadLetterSink
 from agents.topics import make_topics
+from monitor import security
 from monitor.service import kafka
 from monitor.service.metrics import Metrics
 from monitor.service.names import RAW_PARTITIONS, app_id
@@ -37,12 +38,13 @@ class MonitorApp(faust.App):
 def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
     """SASL and/or SSL credentials from the settings (never logged)."""
     ctx: ssl.SSLContext | None = kafka.ssl_context(settings)
-    if settings.kafka_sasl_mechanism:
+    sasl = security.kafka_sasl(settings)
+    if sasl:
         return faust.SASLCredentials(
-            username=settings.kafka_sasl_username,
-            password=settings.kafka_sasl_password.get_secret_value(),
+            username=sasl["sasl_plain_username"],
+            password=sasl["sasl_plain_password"],
             ssl_context=ctx,
-            mechanism=settings.kafka_sasl_mechanism.upper(),
+            mechanism=sasl["sasl_mechanism"],
         )
     if ctx is not None:
         return faust.SSLCredentials(ctx)

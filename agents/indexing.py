@@ -110,7 +110,7 @@ class Indexer:
         self.rt.metrics.last_error = f"elasticsearch: {reason}"[:500]
 
     async def _index(self, batch: list[_Pending]) -> None:
-        from monitor.es.documents import alert_document, article_document
+        from monitor.es.documents import alert_document, article_document, article_version
 
         items: list[BulkItem] = []
         for pending in batch:
@@ -118,7 +118,13 @@ class Indexer:
             try:
                 analysis = Analysis.model_validate_json(value)
                 items.append(
-                    BulkItem(self.articles_index, analysis.id, article_document(analysis), pending)
+                    BulkItem(
+                        self.articles_index,
+                        analysis.id,
+                        article_document(analysis),
+                        pending,
+                        version=article_version(analysis),
+                    )
                 )
                 items.extend(
                     BulkItem(self.alerts_index, a.alert_id, alert_document(a), None)
@@ -168,6 +174,10 @@ class Indexer:
             )
         indexed = sum(1 for it in report.indexed if it.context is not None)
         self.rt.metrics.count("indexed", indexed)
+        superseded = sum(1 for it in report.superseded if it.context is not None)
+        if superseded:
+            # A redelivery older than the document in the index: the newer one stands.
+            self.rt.metrics.count("superseded", superseded)
         for pending in batch:
             await self.stream.ack(pending.event)
             self.rt.metrics.position(
@@ -199,6 +209,7 @@ class Indexer:
                 report.failed.append(Failure(item, None, str(exc)[:2000], type(exc).__name__))
                 continue
             report.indexed.extend(single.indexed)
+            report.superseded.extend(single.superseded)
             report.failed.extend(single.failed)
             report.rounds = max(report.rounds, single.rounds)
         return report

@@ -52,7 +52,7 @@ def register(app: faust.App, rt: Runtime) -> None:
             if rt.state_dirty:  # no recovery callback ran (nothing to recover)
                 rebuild()
             rt.metrics.count("received")
-            origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
+            origin = Origin(msg.topic, msg.partition, msg.offset, msg.key, msg.timestamp)
             # `handle` never raises: parsing, analysis and serialization failures
             # come back as a dead letter. What can still raise below is the broker
             # refusing to take a message: an infrastructure failure, left to stop

@@ -17,6 +17,7 @@ from monitor.dedup.fingerprint import fingerprint_hex, word_hashes
 from monitor.dedup.index import ArticleRecord, DedupConfig, ParagraphIndex
 from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
 from monitor.document import Document
+from monitor.eventtime import EventClock, EventTime
 from monitor.items import ItemError, parse_item
 from monitor.settings import Settings
 from monitor.text.normalize import tokens
@@ -25,12 +26,13 @@ from schemas.analysis import (
     AnalysisError,
     DuplicateRef,
     ErrorInfo,
+    EventTimeInfo,
     Paragraph,
     RepublicationRef,
 )
 from schemas.news import NewsItem
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 
 def _dedup_words(normalized: str) -> list[str]:
@@ -56,10 +58,17 @@ class Analyzer:
         self.settings = settings or Settings()
         self.dedup = ParagraphIndex(DedupConfig.from_settings(self.settings))
         self.alerts = AlertState(karabakh_only=self.settings.alerts_karabakh_only)
+        self.events = self._event_clock()
         self._clock = clock
         #: Seconds spent per stage, when enabled (`enable_timings`), for the benchmark.
         self.timings: dict[str, float] | None = None
         self.last_record: ArticleRecord | None = None
+
+    def _event_clock(self) -> EventClock:
+        return EventClock(
+            allowed_lateness=self.settings.allowed_lateness_seconds,
+            future_tolerance=self.settings.future_tolerance_seconds,
+        )
 
     def enable_timings(self) -> dict[str, float]:
         self.timings = dict.fromkeys(
@@ -76,15 +85,20 @@ class Analyzer:
     # --- per item ---------------------------------------------------------------------
 
     def analyze(self, item: NewsItem, now: float | None = None) -> Analysis:
-        """Analyse one valid item and update the state."""
+        """Analyse one valid item and update the state. `now` is the processing
+        time: it is the item's ingest time when the item carries none, and it
+        decides nothing else (the state runs on event time)."""
         now = self._clock() if now is None else now
+        ingested = item.ingested_at.timestamp() if item.ingested_at else now
+        event = self.events.place(item.published_at, ingested)
+        watermark = self.events.watermark
         item_id = item.id or ""
         t = time.perf_counter()
         doc = Document.from_text(item_id, item.title, item.body)
         t = self._lap("split", t)
         words = [word_hashes(_dedup_words(a.normalized)) for a in doc.aligned]
         t = self._lap("fingerprint", t)
-        verdict = self.dedup.check_article(item_id, item.source, words, now)
+        verdict = self.dedup.check_article(item_id, item.source, words, event.at, watermark)
         #: What this item added to the dedup state, for a caller that persists it.
         self.last_record = verdict.record
         t = self._lap("dedup", t)
@@ -116,6 +130,7 @@ class Analyzer:
             title=doc.title,  # the title the evidence offsets point into (HTML removed)
             published_at=item.published_at,
             processed_at=datetime.fromtimestamp(now, UTC),
+            event_time=event_info(event),
             body=doc.body,
             karabakh=karabakh,
             ceasefire=ceasefire,
@@ -132,7 +147,8 @@ class Analyzer:
         )
         self._inherit_karabakh(analysis)
         t = self._lap("build", t)
-        analysis.alerts = self.alerts.update(analysis, now)
+        analysis.alerts = self.alerts.update(analysis, event.at, watermark)
+        self._inherit_from_story(analysis)
         self._lap("alerts", t)
         return analysis
 
@@ -152,6 +168,18 @@ class Analyzer:
             analysis.karabakh.centrality = (
                 "central" if analysis.republication_of is not None else "passing"
             )
+
+    def _inherit_from_story(self, analysis: Analysis) -> None:
+        """An update of a Karabakh story (the same conflict, the same days) stays
+        Karabakh-related when its text only names Armenia and Azerbaijan."""
+        if analysis.karabakh.related:
+            return
+        story = self.alerts.story_of(analysis.id)
+        if story is not None and story.karabakh and story.karabakh_article:
+            analysis.karabakh.related = True
+            analysis.karabakh.inherited_from = story.karabakh_article
+            analysis.karabakh.centrality = "central"
+            self.alerts.karabakh_articles[analysis.id] = None
 
     def analyze_raw(
         self, raw: bytes | str, line: int | None = None, now: float | None = None
@@ -174,16 +202,19 @@ class Analyzer:
             "format": STATE_FORMAT,
             "dedup": self.dedup.to_json(),
             "alerts": self.alerts.to_json(),
+            "events": self.events.to_json(),
         }
 
     def load_state_json(self, data: dict[str, Any]) -> None:
-        if data.get("format") != STATE_FORMAT:
+        if data.get("format") not in (1, STATE_FORMAT):
             raise ValueError(
                 f"state format {data.get('format')!r} is not {STATE_FORMAT}; "
                 "it was written by another version"
             )
         self.dedup = ParagraphIndex.from_json(data["dedup"], self.dedup.config)
         self.alerts = AlertState.from_json(data["alerts"], self.settings.alerts_karabakh_only)
+        self.events = self._event_clock()
+        self.events.load_json(data.get("events", {}))
 
     def save_state(self, path: Path) -> None:
         import json
@@ -196,3 +227,14 @@ class Analyzer:
         import json
 
         self.load_state_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def event_info(event: EventTime) -> EventTimeInfo:
+    """The analysis' record of where its item sits in event time."""
+    return EventTimeInfo(
+        at=datetime.fromtimestamp(event.at, UTC),
+        source=event.source,
+        clock=event.clock,
+        late=event.late,
+        lateness_seconds=round(event.lateness, 3),
+    )

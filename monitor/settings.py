@@ -18,7 +18,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """All settings; environment variable = `MONITOR_` + field name in upper case."""
 
-    model_config = SettingsConfigDict(env_prefix="MONITOR_", extra="ignore")
+    # hide_input_in_errors: a validation error would otherwise quote the input,
+    # every other setting's value included (passwords too).
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_", extra="ignore", hide_input_in_errors=True
+    )
 
     # --- input limits -------------------------------------------------------
     max_body_bytes: int = Field(
@@ -59,6 +63,20 @@ class Settings(BaseSettings):
         description="Share of an article's paragraphs seen before that makes it a republication.",
     )
 
+    # --- event time -------------------------------------------------------------
+    allowed_lateness_seconds: float = Field(
+        6 * 3600.0,
+        ge=0,
+        description="An item published this long before the newest one seen is marked late "
+        "(still analysed, indexed and joined to its story).",
+    )
+    future_tolerance_seconds: float = Field(
+        24 * 3600.0,
+        ge=0,
+        description="A publication date further than this after the ingest time is not "
+        "believed: the item is handled at its ingest time and flagged.",
+    )
+
     # --- alerts ---------------------------------------------------------------
     alerts_karabakh_only: bool = Field(
         False, description="Publish alerts only for Karabakh-related stories."
@@ -71,18 +89,48 @@ class Settings(BaseSettings):
     topic_prefix: str = Field("", description="Prefix for every topic name, e.g. 'prod.'.")
     topic_partitions: int = Field(3, ge=1)
     topic_replication: int = Field(1, ge=1)
-    kafka_security_protocol: str = Field("PLAINTEXT")
-    kafka_sasl_mechanism: str = Field("")
+    kafka_security_protocol: str = Field(
+        "PLAINTEXT", pattern="(?i)^(PLAINTEXT|SSL|SASL_PLAINTEXT|SASL_SSL)$"
+    )
+    kafka_sasl_mechanism: str = Field("", pattern="(?i)^(|PLAIN|SCRAM-SHA-256|SCRAM-SHA-512)$")
     kafka_sasl_username: str = Field("")
     kafka_sasl_password: SecretStr = Field(SecretStr(""))
-    kafka_ssl_cafile: Path | None = Field(None)
+    kafka_sasl_password_file: Path | None = Field(
+        None,
+        description="File holding the SASL password (a mounted secret); "
+        "instead of MONITOR_KAFKA_SASL_PASSWORD.",
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        None,
+        description="CA certificate(s) (PEM) that sign the brokers' certificates; "
+        "empty means the system's trusted CAs.",
+    )
 
     # --- Elasticsearch ------------------------------------------------------------
     es_url: str = Field("", description="Elasticsearch URL; empty means the local stack's node.")
-    es_api_key: SecretStr = Field(SecretStr(""))
+    es_api_key: SecretStr = Field(
+        SecretStr(""), description="API key, the `encoded` value Elasticsearch returns."
+    )
+    es_api_key_file: Path | None = Field(
+        None, description="File holding the API key; instead of MONITOR_ES_API_KEY."
+    )
     es_username: str = Field("")
     es_password: SecretStr = Field(SecretStr(""))
-    es_ca_certs: Path | None = Field(None)
+    es_password_file: Path | None = Field(
+        None, description="File holding the password; instead of MONITOR_ES_PASSWORD."
+    )
+    es_ca_certs: Path | None = Field(
+        None,
+        description="CA certificate(s) (PEM) that sign the node's certificate; "
+        "empty means the system's trusted CAs.",
+    )
+
+    # --- TLS (Kafka and Elasticsearch) -------------------------------------------------
+    tls_insecure_skip_verify: bool = Field(
+        False,
+        description="DANGEROUS: accept any server certificate and host name (Kafka and "
+        "Elasticsearch). Anyone on the path can then read the credentials. Logged loudly.",
+    )
     es_index_prefix: str = Field("news", description="Indices are named from this prefix.")
 
     # --- service ------------------------------------------------------------------
@@ -105,6 +153,8 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Settings:
+        for name in _SECRET_FILES:
+            _read_secret_file(self, name)
         if self.kafka_sasl_mechanism and not self.kafka_sasl_username:
             raise ValueError(
                 "MONITOR_KAFKA_SASL_MECHANISM is set but MONITOR_KAFKA_SASL_USERNAME is empty: "
@@ -113,6 +163,32 @@ class Settings(BaseSettings):
         if self.es_username and not self.es_password.get_secret_value():
             raise ValueError("MONITOR_ES_USERNAME is set: set MONITOR_ES_PASSWORD too")
         return self
+
+
+#: Secrets that may come from a file instead (`MONITOR_<NAME>_FILE`), the way
+#: container orchestrators mount them.
+_SECRET_FILES = ("kafka_sasl_password", "es_password", "es_api_key")
+
+
+def _read_secret_file(settings: Settings, name: str) -> None:
+    """Fill the secret `name` from `<name>_file` when that is set (never both)."""
+    path: Path | None = getattr(settings, f"{name}_file")
+    if path is None:
+        return
+    env = f"MONITOR_{name.upper()}"
+    current: SecretStr = getattr(settings, name)
+    if current.get_secret_value():
+        raise ValueError(f"{env} and {env}_FILE are both set: set one of them")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ValueError(f"{env}_FILE: cannot read {path}: {reason}") from None
+    # A trailing newline is an editor's, not part of the secret.
+    value = text.rstrip("\r\n")
+    if not value:
+        raise ValueError(f"{env}_FILE: {path} is empty")
+    setattr(settings, name, SecretStr(value))
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,22 @@ class Mention(Span):
 Centrality = Literal["central", "passing", "none"]
 
 
+class EventTimeInfo(Message):
+    """Where the item sits in event time (see `monitor.eventtime`)."""
+
+    at: datetime = Field(description="The time the state used: published_at, or ingest time.")
+    source: Literal["published", "ingested"] = "published"
+    clock: Literal["ok", "future", "too_old", "missing"] = Field(
+        "ok",
+        description="Why published_at was not used: dated beyond the tolerance after its "
+        "ingest time (future), before 1980 (too_old), or absent (missing).",
+    )
+    late: bool = Field(
+        False, description="Published more than the allowed lateness before the watermark."
+    )
+    lateness_seconds: float = Field(0.0, ge=0, description="How far behind the watermark.")
+
+
 class KarabakhRelevance(Message):
     related: bool = Field(
         False,
@@ -124,6 +140,7 @@ class Analysis(Message):
     title: str | None = None
     published_at: datetime | None = None
     processed_at: datetime | None = None
+    event_time: EventTimeInfo | None = None
     body: str = Field(description="The body as analysed (HTML removed); offsets refer to it.")
     karabakh: KarabakhRelevance = Field(default_factory=KarabakhRelevance)
     ceasefire: CeasefireResult = Field(default_factory=CeasefireResult)

@@ -19,6 +19,13 @@ A republished copy (`republication_of`) joins the story of its original and
 counts in `article_count` but not in `independent_source_count`, and emits
 nothing. Historical statements and figures emit nothing.
 
+Time is event time (`monitor.eventtime`): the caller gives each analysis its
+time `at` and the stream's watermark. An article joins the story of its conflict
+whose span (first to last article, widened by `story_gap`) holds `at`, whatever
+order the articles arrive in; a figure older than the claimant's latest joins the
+figure's timeline without an alert (a late report of an earlier toll does not turn
+the count back); stories are forgotten when idle for `max_age` of event time.
+
 Alert ids hash the story id, the alert type and the fact, so a replay of the
 same stream gives the same ids and consumers can drop repeats. The state is
 bounded (stories and remembered article ids, oldest dropped first, and stories
@@ -27,6 +34,7 @@ idle longer than `max_age` forgotten) and round-trips through `to_json`.
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -36,7 +44,8 @@ from monitor.alerts.story import KARABAKH, Figure, Story, conflict_key, digest, 
 from schemas.alert import Alert, AlertEvidence, ClaimantFigure
 from schemas.analysis import Analysis, CasualtyFigure, CeasefireStatement
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
+_READABLE_FORMATS = (1, 2)
 _QUALIFIER_RANK = {
     "exact": 0,
     "at_least": 1,
@@ -72,8 +81,8 @@ class AlertState:
         self.max_articles = max_articles
         #: story id -> story, least recently updated first.
         self.stories: OrderedDict[str, Story] = OrderedDict()
-        #: conflict key -> id of its open story.
-        self.open: dict[str, str] = {}
+        #: conflict key -> ids of its stories in memory, oldest first.
+        self.open: dict[str, list[str]] = {}
         #: article id -> story id, for republished copies to find their story.
         self.articles: OrderedDict[str, str] = OrderedDict()
         #: Karabakh-related articles, for copies and updates that drop the name.
@@ -81,19 +90,25 @@ class AlertState:
 
     # --- per analysis ---------------------------------------------------------------
 
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article joined, if it is still remembered."""
+        sid = self.articles.get(article_id)
+        return self.stories.get(sid) if sid else None
+
     def karabakh_article(self, article_ids: Iterable[str]) -> str | None:
         """The first of `article_ids` known to be Karabakh-related, if any."""
         return next((a for a in article_ids if a in self.karabakh_articles), None)
 
-    def update(self, analysis: Analysis, now: float) -> list[Alert]:
-        """The alerts this analysis raises, given everything seen before."""
-        self._evict(now)
+    def update(self, analysis: Analysis, at: float, watermark: float | None = None) -> list[Alert]:
+        """The alerts this analysis raises, given everything seen before: `at` is its
+        event time, `watermark` the stream's (`at` when not given)."""
+        self._evict(at if watermark is None else max(watermark, at))
         if analysis.karabakh.related:
             self.karabakh_articles[analysis.id] = None
             self.karabakh_articles.move_to_end(analysis.id)
             while len(self.karabakh_articles) > self.max_articles:
                 self.karabakh_articles.popitem(last=False)
-        when = analysis.published_at.timestamp() if analysis.published_at else now
+        when = at
         if analysis.republication_of is not None:
             story_id = self.articles.get(analysis.republication_of.article)
             story = self.stories.get(story_id) if story_id else None
@@ -113,12 +128,18 @@ class AlertState:
         source = analysis.source or f"article:{analysis.id}"
         if source not in story.sources:
             story.sources.append(source)
-        # A Karabakh story is the story of the Karabakh conflict: a Gaza story
-        # whose article names the region in passing stays a Gaza story.
-        story.karabakh = story.karabakh or story.key == KARABAKH
+        # A Karabakh story is the story of the Karabakh conflict with a Karabakh
+        # article in it: a Gaza story whose article names the region in passing
+        # stays a Gaza story, and a clash on the Armenia–Azerbaijan border is a
+        # Karabakh story once an article ties it to the region.
+        if story.key == KARABAKH and analysis.karabakh.related and not story.karabakh:
+            story.karabakh = True
+            story.karabakh_article = analysis.karabakh.inherited_from or analysis.id
         self._remember(analysis.id, story)
         emit = story.karabakh or not self.karabakh_only
-        created = datetime.fromtimestamp(now, UTC)
+        # The alert's time is the event time of the article that raised it, so a
+        # replay stamps it exactly as the live run did.
+        created = datetime.fromtimestamp(when, UTC)
         alerts: list[Alert] = []
         for st in statements:
             if st.status in story.statuses:
@@ -126,7 +147,7 @@ class AlertState:
             story.statuses.append(st.status)
             if emit:
                 alerts.append(self._ceasefire_alert(story, analysis, st, created))
-        changed = self._apply_figures(story, figures)
+        changed = self._apply_figures(story, figures, when)
         if changed and emit:
             alerts.append(self._casualty_alert(story, analysis, changed, created))
         return alerts
@@ -135,23 +156,39 @@ class AlertState:
 
     def _story_for(self, analysis: Analysis, when: float) -> Story:
         key = conflict_key(analysis)
-        sid = self.open.get(key)
-        story = self.stories.get(sid) if sid else None
-        if story is None or when - story.last_seen > self.story_gap:
+        story = self._story_at(key, when)
+        if story is None:
             story = Story(
                 id=digest(key, analysis.id),
                 key=key,
-                karabakh=key == KARABAKH,
+                karabakh=False,
                 first_seen=when,
                 last_seen=when,
             )
             self.stories[story.id] = story
-            self.open[key] = story.id
+            self.open.setdefault(key, []).append(story.id)
             while len(self.stories) > self.max_stories:
                 self._drop(next(iter(self.stories)))
+        story.first_seen = min(story.first_seen, when)
         story.last_seen = max(story.last_seen, when)
         self.stories.move_to_end(story.id)
         return story
+
+    def _story_at(self, key: str, when: float) -> Story | None:
+        """The story of `key` whose span, widened by the gap, holds `when`: the one
+        nearest to it (the latest of equals), so a late article joins the story of
+        its own days rather than whatever story is open now."""
+        best: tuple[float, float, Story] | None = None
+        for sid in self.open.get(key, ()):
+            story = self.stories.get(sid)
+            if story is None:
+                continue
+            if story.first_seen - self.story_gap <= when <= story.last_seen + self.story_gap:
+                distance = max(0.0, story.first_seen - when, when - story.last_seen)
+                rank = (distance, -story.last_seen, story)
+                if best is None or rank[:2] < best[:2]:
+                    best = rank
+        return best[2] if best else None
 
     def _remember(self, article_id: str, story: Story) -> None:
         self.articles[article_id] = story.id
@@ -161,20 +198,23 @@ class AlertState:
 
     def _drop(self, story_id: str) -> None:
         story = self.stories.pop(story_id)
-        if self.open.get(story.key) == story_id:
-            del self.open[story.key]
+        ids = self.open.get(story.key)
+        if ids is not None and story_id in ids:
+            ids.remove(story_id)
+            if not ids:
+                del self.open[story.key]
 
-    def _evict(self, now: float) -> None:
+    def _evict(self, watermark: float) -> None:
         while self.stories:
             oldest = next(iter(self.stories.values()))
-            if now - oldest.last_seen <= self.max_age:
+            if watermark - oldest.last_seen <= self.max_age:
                 break
             self._drop(oldest.id)
 
     # --- figures --------------------------------------------------------------------
 
     def _apply_figures(
-        self, story: Story, figures: list[CasualtyFigure]
+        self, story: Story, figures: list[CasualtyFigure], when: float
     ) -> list[tuple[Figure, int | None, CasualtyFigure]]:
         best: dict[str, CasualtyFigure] = {}
         for f in figures:
@@ -185,20 +225,23 @@ class AlertState:
         changed: list[tuple[Figure, int | None, CasualtyFigure]] = []
         for key, f in best.items():
             value = (f.count, f.qualifier)
-            if any(k.kind == f.kind and value in k.seen for k in story.figures.values()):
+            if any(k.kind == f.kind and k.gave(value) for k in story.figures.values()):
                 # A figure someone in the story already gave is that figure
                 # restated ("وكانت قد أعلنت مقتل 32"), or the same toll in a second
                 # outlet's words ("السلطات الصحية" for "وزارة الصحة"): no new fact.
                 continue
             known = story.figures.get(key)
             if known is None:
-                known = Figure(f.kind, f.attributed_to, f.count, f.qualifier, [value])
+                known = Figure(f.kind, f.attributed_to, f.count, f.qualifier, [(*value, when)])
                 story.figures[key] = known
                 changed.append((known, None, f))
-            elif value not in known.seen:
+            elif when < known.at:
+                # Reported before the claimant's latest figure: history, not news.
+                bisect.insort_right(known.seen, (*value, when), key=lambda s: s[2])
+            else:
                 previous = known.count
                 known.count, known.qualifier = f.count, f.qualifier
-                known.seen.append(value)
+                known.seen.append((*value, when))
                 changed.append((known, previous, f))
         return changed
 
@@ -278,7 +321,7 @@ class AlertState:
         return {
             "format": STATE_FORMAT,
             "stories": [s.to_json() for s in self.stories.values()],
-            "open": dict(self.open),
+            "open": {k: list(v) for k, v in self.open.items()},
             "articles": list(self.articles.items()),
             "karabakh_articles": list(self.karabakh_articles),
         }
@@ -286,13 +329,16 @@ class AlertState:
     @classmethod
     def from_json(cls, data: dict[str, Any], karabakh_only: bool = False) -> AlertState:
         state = cls(karabakh_only)
-        if data.get("format") != STATE_FORMAT:
-            # The stub wrote {"format": 1} only; anything else is not ours.
+        if data.get("format") not in _READABLE_FORMATS:
             raise ValueError(f"alert state format {data.get('format')!r} is not {STATE_FORMAT}")
         for s in data.get("stories", []):
             story = Story.from_json(s)
             state.stories[story.id] = story
-        state.open = {k: v for k, v in data.get("open", {}).items() if v in state.stories}
+        for key, ids in data.get("open", {}).items():
+            # Format 1 kept one open story per conflict.
+            kept = [i for i in ([ids] if isinstance(ids, str) else ids) if i in state.stories]
+            if kept:
+                state.open[key] = kept
         for article, sid in data.get("articles", []):
             state.articles[article] = sid
         for article in data.get("karabakh_articles", []):
@@ -309,7 +355,7 @@ def _bigger(a: CasualtyFigure, b: CasualtyFigure) -> bool:
 
 
 def _previous(f: Figure) -> int | None:
-    for count, _ in reversed(f.seen[:-1]):
+    for count, _, _ in reversed(f.seen[:-1]):
         if count is not None:
             return count
     return None

@@ -25,16 +25,26 @@ from monitor.detect.text import tokenize
 from monitor.text.normalize import normalize
 from schemas.analysis import Analysis
 
+_CONFLICTS_DATA = load("conflicts")
+
+
+#: The vote of the states at war over Karabakh (conflicts.json "karabakh_parties").
+PARTIES = "karabakh_parties"
+
 
 def _conflict_matcher() -> PhraseMatcher[str]:
     phrases: dict[tuple[str, ...], str] = {}
-    for key, names in load("conflicts")["conflicts"].items():
+    for key, names in _CONFLICTS_DATA["conflicts"].items():
         for name in names:
             phrases.setdefault(norm_phrase(name), key)
+    for name in _CONFLICTS_DATA[PARTIES]:
+        phrases.setdefault(norm_phrase(name), PARTIES)
     return PhraseMatcher(phrases.items())
 
 
 CONFLICTS = _conflict_matcher()
+#: wider conflict -> the conflicts fought within its names (باكستان -> كشمير)
+WITHIN: dict[str, list[str]] = _CONFLICTS_DATA["within"]
 _INCIDENTS = load("incidents")
 ACCIDENT = norm_set(_INCIDENTS["accident"])
 VIOLENCE = norm_set(_INCIDENTS["violence"])
@@ -62,6 +72,14 @@ def conflict_key(analysis: Analysis) -> str:
     for m in CONFLICTS.find(tokenize(normalize(analysis.body[:_LEDE_CHARS]))):
         votes[m.payload] += 1
     votes.pop(KARABAKH, None)  # named in passing: the story is the other conflict's
+    if PARTIES in votes:
+        # the war between Armenia and Azerbaijan is the Karabakh conflict
+        votes[KARABAKH] = votes.pop(PARTIES)
+    for wide, narrower in WITHIN.items():
+        inner = [n for n in narrower if n in votes]
+        if wide in votes and inner:
+            # "باكستان: مقتل مدنيين بقصف هندي ... من كشمير" is a Kashmir story
+            votes[max(inner, key=lambda n: (votes[n], n))] += votes.pop(wide)
     if not votes:
         return KARABAKH if analysis.karabakh.related else f"article:{analysis.id}"
     # Ties are broken by name so that a replay groups the same way.
@@ -86,13 +104,27 @@ def digest(*parts: str) -> str:
 
 @dataclass
 class Figure:
-    """One claimant's latest figure of one kind, and every value seen from it."""
+    """One claimant's latest figure of one kind, and its timeline: every value seen
+    from it as (count, qualifier, event time), oldest first."""
 
     kind: str
     claimant: str | None
     count: int | None
     qualifier: str
-    seen: list[tuple[int | None, str]] = field(default_factory=list)
+    seen: list[tuple[int | None, str, float]] = field(default_factory=list)
+
+    @property
+    def at(self) -> float:
+        """The event time of the latest value."""
+        return max((s[2] for s in self.seen), default=0.0)
+
+    def gave(self, value: tuple[int | None, str]) -> bool:
+        """Whether the claimant gave this figure at any time: the same count, however
+        qualified ("40 على الأقل" restated as "40"), or the same vague quantity."""
+        count, qualifier = value
+        if count is not None:
+            return any(s[0] == count for s in self.seen)
+        return any(s[0] is None and s[1] == qualifier for s in self.seen)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,7 +142,8 @@ class Figure:
             d["claimant"],
             d["count"],
             d["qualifier"],
-            [(s[0], s[1]) for s in d["seen"]],
+            # Format 1 had no times: its values count as older than any new one.
+            [(s[0], s[1], float(s[2]) if len(s) > 2 else 0.0) for s in d["seen"]],
         )
 
 
@@ -123,6 +156,9 @@ class Story:
     last_seen: float
     version: int = 0
     article_count: int = 0
+    #: The first Karabakh-related article of the story: updates that no longer
+    #: name the region inherit relatedness from it.
+    karabakh_article: str | None = None
     sources: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
@@ -140,6 +176,7 @@ class Story:
             "last_seen": self.last_seen,
             "version": self.version,
             "article_count": self.article_count,
+            "karabakh_article": self.karabakh_article,
             "sources": self.sources,
             "statuses": self.statuses,
             "figures": {k: f.to_json() for k, f in self.figures.items()},
@@ -155,6 +192,7 @@ class Story:
             last_seen=d["last_seen"],
             version=d["version"],
             article_count=d["article_count"],
+            karabakh_article=d.get("karabakh_article"),
             sources=list(d["sources"]),
             statuses=list(d["statuses"]),
             figures={k: Figure.from_json(f) for k, f in d["figures"].items()},

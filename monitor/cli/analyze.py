@@ -12,8 +12,11 @@ from typing import BinaryIO, TextIO
 import click
 
 from monitor.analyzer import Analyzer
+from monitor.eventtime import Reorderer
+from monitor.items import ItemError, parse_item
 from monitor.settings import Settings
 from schemas.analysis import Analysis, AnalysisError, ErrorInfo
+from schemas.news import NewsItem
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes]:
@@ -77,6 +80,22 @@ def _analyze_line(analyzer: Analyzer, raw: bytes, number: int) -> Analysis | Ana
         return _internal_error(exc, number)
 
 
+def _parse_line(analyzer: Analyzer, raw: bytes, number: int) -> NewsItem | AnalysisError:
+    try:
+        return parse_item(raw, analyzer.settings.max_body_bytes)
+    except ItemError as exc:
+        return AnalysisError(
+            id=exc.item_id, line=number, error=ErrorInfo(code=exc.code, message=exc.message)
+        )
+
+
+def _analyze_item(analyzer: Analyzer, item: NewsItem, number: int) -> Analysis | AnalysisError:
+    try:
+        return analyzer.analyze(item)
+    except Exception as exc:  # noqa: BLE001 - per-line boundary, as in _analyze_line
+        return _internal_error(exc, number)
+
+
 def _internal_error(exc: Exception, number: int) -> AnalysisError:
     message = f"{type(exc).__name__}: {exc}"[:1000]
     # The message may quote the input; keep it printable as UTF-8 whatever it holds.
@@ -120,11 +139,26 @@ def _text_items(paths: tuple[Path, ...]) -> Iterator[bytes]:
 )
 @click.option("--pretty", is_flag=True, help="Indented JSON for people (not JSON Lines).")
 @click.option("--no-progress", is_flag=True, help="No progress line on stderr.")
+@click.option(
+    "--reorder",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Put items shuffled by less than SECONDS of publication time back in order "
+    "before deciding (output then comes in publication order): an archive whose "
+    "lines are not sorted gives the alerts of the sorted stream.",
+)
 def analyze(
-    file: Path | None, texts: tuple[Path, ...], state: Path | None, pretty: bool, no_progress: bool
+    file: Path | None,
+    texts: tuple[Path, ...],
+    state: Path | None,
+    pretty: bool,
+    no_progress: bool,
+    reorder: float,
 ) -> None:
     """Analyse news items offline: JSON Lines in (FILE, or stdin), one JSON
-    line out per input line, in order.
+    line out per input line, in order (in publication order with --reorder).
 
     Each input line is an object with at least "body"; "id", "source", "url",
     "title" and "published_at" are optional. Items share one deduplication and
@@ -161,16 +195,33 @@ def analyze(
         stream = file.open("rb") if file else click.get_binary_stream("stdin")
         lines = _lines(stream)
         progress = _Progress(file.stat().st_size if file else None, not no_progress)
+    held: Reorderer[tuple[int, NewsItem]] | None = Reorderer(reorder) if reorder else None
+
+    def decide(released: list[tuple[int, NewsItem]]) -> None:
+        for n, item in released:
+            _emit_guarded(out, _analyze_item(analyzer, item, n), pretty, n)
+
     try:
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
-                result: Analysis | AnalysisError = AnalysisError(
+                result: Analysis | AnalysisError | None = AnalysisError(
                     line=number, error=ErrorInfo(code="empty_line", message="the line is empty")
                 )
-            else:
+            elif held is None:
                 result = _analyze_line(analyzer, raw, number)
-            _emit_guarded(out, result, pretty, number)
+            else:
+                parsed = _parse_line(analyzer, raw, number)
+                if isinstance(parsed, AnalysisError):
+                    result = parsed
+                else:
+                    result = None
+                    at = analyzer.events.believed(parsed.published_at, _ingested(parsed))
+                    decide(held.push(at, (number, parsed)))
+            if result is not None:
+                _emit_guarded(out, result, pretty, number)
             progress.step(len(raw) + 1, isinstance(result, AnalysisError))
+        if held is not None:
+            decide(held.flush())
     except KeyboardInterrupt:
         progress.close()
         click.echo("analyze: interrupted", err=True)
@@ -207,3 +258,7 @@ def schemas(out: Path | None, check: bool) -> None:
         return
     for path in export_all(directory):
         click.echo(str(path))
+
+
+def _ingested(item: NewsItem) -> float:
+    return item.ingested_at.timestamp() if item.ingested_at else time.time()

@@ -57,6 +57,23 @@ def kafka_unreachable(settings: Settings, exc: BaseException | None = None) -> c
     )
 
 
+def kafka_error(settings: Settings, exc: BaseException) -> click.ClickException | None:
+    """The one line for a Kafka command that failed, or None for an error that is
+    not about reaching the broker (a bug: its traceback is worth seeing).
+
+    A broker that does not answer gets the address and how to start one; a
+    refusal (`AccessRefused`: password, CA, protocol) and the project's own
+    refusals (`ensure_topics`: a news.raw with several partitions) say what was
+    refused. aiokafka's errors are RuntimeErrors too, hence the order."""
+    if is_unreachable(exc):
+        return kafka_unreachable(settings, exc)
+    from aiokafka.errors import KafkaError
+
+    if isinstance(exc, RuntimeError) and not isinstance(exc, KafkaError):
+        return click.ClickException(str(exc))
+    return None
+
+
 def quiet_kafka_client_logs() -> None:
     """Keep aiokafka's own connection warnings off a command's terminal: the command
     says once what went wrong (without a handler, Python's last-resort handler

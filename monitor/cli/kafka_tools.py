@@ -9,12 +9,7 @@ from typing import IO
 
 import click
 
-from monitor.cli.errors import (
-    is_unreachable,
-    kafka_unreachable,
-    load_settings,
-    quiet_kafka_client_logs,
-)
+from monitor.cli.errors import kafka_error, load_settings, quiet_kafka_client_logs
 from monitor.settings import Settings
 
 
@@ -72,10 +67,9 @@ def produce(file: IO[bytes]) -> None:
     try:
         sent = asyncio.run(produce_lines(settings, lines, invalid=invalid))
     except Exception as exc:
-        if is_unreachable(exc):
-            raise kafka_unreachable(settings, exc) from None
-        if type(exc) is RuntimeError:  # ensure_topics' refusals say what to do
-            raise click.ClickException(str(exc)) from exc
+        error = kafka_error(settings, exc)
+        if error is not None:
+            raise error from None
         raise click.ClickException(f"cannot send to Kafka: {type(exc).__name__}: {exc}") from exc
     click.echo(f"sent {sent} messages", err=True)
     for number, code in sorted(invalid.items())[:20]:
@@ -167,6 +161,7 @@ def tail(topic: str, from_beginning: bool, timeout: float | None, max_messages: 
     except KeyboardInterrupt:
         pass
     except Exception as exc:
-        if is_unreachable(exc):
-            raise kafka_unreachable(settings, exc) from None
-        raise
+        error = kafka_error(settings, exc)
+        if error is None:
+            raise
+        raise error from None

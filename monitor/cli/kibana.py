@@ -8,7 +8,6 @@ settings (Kibana accepts the same users and API keys); they are never printed.
 
 from __future__ import annotations
 
-import base64
 import json
 import ssl
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 import click
 
+from monitor import security
 from monitor.settings import Settings
 
 #: Where the ndjson lives in a source checkout and in the docker image.
@@ -61,24 +61,18 @@ def multipart_body(filename: str, content: bytes) -> tuple[bytes, str]:
 
 
 def auth_headers(settings: Settings) -> dict[str, str]:
-    api_key = settings.es_api_key.get_secret_value()
-    if api_key:
-        return {"Authorization": f"ApiKey {api_key}"}
-    if settings.es_username:
-        pair = f"{settings.es_username}:{settings.es_password.get_secret_value()}"
-        return {"Authorization": "Basic " + base64.b64encode(pair.encode()).decode()}
-    return {}
+    return security.es_auth_header(settings)
 
 
-def _context(settings: Settings) -> ssl.SSLContext | None:
-    if settings.es_ca_certs is None:
-        return None
-    return ssl.create_default_context(cafile=str(settings.es_ca_certs))
+def _context(settings: Settings, url: str) -> ssl.SSLContext | None:
+    # Kibana sits behind the same CA as Elasticsearch in the deployments we know.
+    return security.es_tls_context(settings, url)
 
 
 def _request(req: urllib.request.Request, settings: Settings, timeout: float) -> tuple[int, Any]:
+    ctx = _context(settings, req.full_url)
     try:
-        with urllib.request.urlopen(req, timeout=timeout, context=_context(settings)) as resp:
+        with urllib.request.urlopen(req, timeout=timeout, context=ctx) as resp:
             return resp.status, json.loads(resp.read() or b"null")
     except urllib.error.HTTPError as exc:
         body = exc.read()
@@ -86,6 +80,29 @@ def _request(req: urllib.request.Request, settings: Settings, timeout: float) ->
             return exc.code, json.loads(body)
         except ValueError:
             return exc.code, body.decode("utf-8", "replace")[:500]
+
+
+def _refusal(exc: BaseException, base: str, settings: Settings) -> click.ClickException | None:
+    """A certificate Kibana's client refused, as one line (None for other failures)."""
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        ca = settings.es_ca_certs or "the system's CAs"
+        return click.ClickException(
+            f"Kibana at {base}: its TLS certificate was refused "
+            f"({reason.verify_message}; trusted: {ca}); check MONITOR_ES_CA_CERTS"
+        )
+    if isinstance(reason, ssl.SSLError):
+        return click.ClickException(f"Kibana at {base}: the TLS handshake failed ({reason.reason})")
+    return None
+
+
+def _refused_status(status: int, base: str, settings: Settings) -> click.ClickException | None:
+    if status in (401, 403):
+        return click.ClickException(
+            f"Kibana at {base} refused the credentials ({security.describe_es_auth(settings)}): "
+            f"HTTP {status}"
+        )
+    return None
 
 
 def wait_for_kibana(base: str, settings: Settings, timeout: float) -> None:
@@ -96,11 +113,17 @@ def wait_for_kibana(base: str, settings: Settings, timeout: float) -> None:
         req = urllib.request.Request(f"{base}/api/status", headers=auth_headers(settings))
         try:
             status, body = _request(req, settings, timeout=10)
+            refused = _refused_status(status, base, settings)
+            if refused is not None:
+                raise refused
             level = (((body or {}).get("status") or {}).get("overall") or {}).get("level")
             if status == 200 and level in ("available", "degraded"):
                 return
             last = f"HTTP {status}, overall {level}"
         except (urllib.error.URLError, OSError, ValueError) as exc:
+            refusal = _refusal(exc, base, settings)
+            if refusal is not None:
+                raise refusal from None
             last = str(exc)
         if time.monotonic() >= deadline:
             raise click.ClickException(f"Kibana at {base} not ready after {timeout:g}s ({last})")
@@ -119,6 +142,9 @@ def import_saved_objects(
         headers={"kbn-xsrf": "true", "Content-Type": content_type, **auth_headers(settings)},
     )
     status, result = _request(req, settings, timeout)
+    refused = _refused_status(status, base, settings)
+    if refused is not None:
+        raise refused
     if status != 200 or not isinstance(result, dict):
         raise click.ClickException(f"Kibana refused the import: HTTP {status}: {result}")
     return result
@@ -153,6 +179,9 @@ def import_(url: str, file_: Path | None, space: str | None, wait_s: float) -> N
     try:
         result = import_saved_objects(base, ndjson, settings, space=space)
     except (urllib.error.URLError, OSError) as exc:
+        refusal = _refusal(exc, base, settings)
+        if refusal is not None:
+            raise refusal from None
         raise click.ClickException(f"cannot reach Kibana at {base}: {exc}") from None
     errors = result.get("errors") or []
     click.echo(f"imported {result.get('successCount', 0)} saved object(s) from {path}")

@@ -82,6 +82,7 @@ def run(wait_seconds: float) -> None:
 
     from agents.app import make_app
     from monitor.cli.errors import load_settings
+    from monitor.service.access import check_elasticsearch
     from monitor.service.logs import logging_config, setup_logging
 
     settings = load_settings()
@@ -90,6 +91,9 @@ def run(wait_seconds: float) -> None:
     asyncio.set_event_loop(loop)
     try:
         loop.run_until_complete(_ensure_topics_retrying(settings, wait_seconds))
+        # Refused credentials or certificates stop the worker now, in one line;
+        # a node that is merely away is waited for by the index agent.
+        loop.run_until_complete(check_elasticsearch(settings))
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     app, _ = make_app(settings)

@@ -21,7 +21,11 @@ def _client(settings: Settings) -> Any:
 
 def _api_error(exc: Exception, settings: Settings) -> click.ClickException:
     from monitor.es.client import describe
+    from monitor.service.access import es_refusal
 
+    refusal = es_refusal(exc, settings)
+    if refusal is not None:
+        return click.ClickException(str(refusal))
     return click.ClickException(
         f"Elasticsearch request failed ({describe(settings)}): {type(exc).__name__}: {exc}. "
         "Is it running (`monitor stack up`) and set up (`monitor es setup`)?"

@@ -13,12 +13,7 @@ from typing import Any
 import click
 
 from monitor.cli.alert_view import ALERT_TYPES, matches, render_alert
-from monitor.cli.errors import (
-    is_unreachable,
-    kafka_unreachable,
-    load_settings,
-    quiet_kafka_client_logs,
-)
+from monitor.cli.errors import kafka_error, load_settings, quiet_kafka_client_logs
 from monitor.settings import Settings
 
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")
@@ -206,6 +201,7 @@ def watch(
     except KeyboardInterrupt:
         pass
     except Exception as exc:
-        if is_unreachable(exc):
-            raise kafka_unreachable(settings, exc) from None
-        raise
+        error = kafka_error(settings, exc)
+        if error is None:
+            raise
+        raise error from None

@@ -178,23 +178,32 @@ class ParagraphIndex:
         return len(self._articles)
 
     def check_article(
-        self, article: str, source: str | None, paragraphs: list[bytes], now: float
+        self,
+        article: str,
+        source: str | None,
+        paragraphs: list[bytes],
+        at: float,
+        watermark: float | None = None,
     ) -> ArticleDedup:
         """Mark each paragraph as new or as a copy, and remember the new ones.
 
-        Paragraphs are checked in order, each against the stream and the
-        paragraphs before it in the same article.
+        `at` is the article's event time, `watermark` the stream's (memory ages by
+        it). Paragraphs are checked in order, each against the stream and the
+        paragraphs before it in the same article. A paragraph is a copy of the
+        earliest-published version remembered; if every version remembered was
+        published after this article (a copy that arrived before its original),
+        this one is the original: it is not a copy, and later copies credit it.
         """
-        self.forget_expired(now)
-        art = self._open_article(article, source, now)
-        record = ArticleRecord(article, source, now)
+        self.forget_expired(at if watermark is None else max(watermark, at))
+        art = self._open_article(article, source, at)
+        record = ArticleRecord(article, source, at)
         verdicts: list[SeenAt | None] = []
         room, room_bytes = self.config.max_article_paragraphs, self.config.max_article_bytes
         for index, words in enumerate(paragraphs):
             # The same keys serve the lookup and the insertion (0 is never a
             # key: the table uses it for empty slots, so `anchor_keys` avoids it).
             keys = anchor_keys(words) if words else []
-            seen = self._find(words, keys)
+            seen = self._find(words, keys, at)
             verdicts.append(seen)
             if seen is None and words and room > 0 and len(words) <= room_bytes:
                 self._store(art, index, words, keys)
@@ -203,21 +212,26 @@ class ParagraphIndex:
                 room_bytes -= len(words)
         return ArticleDedup(verdicts, self._republication(article, verdicts), record)
 
-    def _find(self, words: bytes, keys: list[int]) -> SeenAt | None:
+    def _find(self, words: bytes, keys: list[int], at: float) -> SeenAt | None:
         if not words:
             return None
         cfg = self.config
         candidates: set[int] = set()
         for key in keys:
             candidates.update(self._table.get(key))
-        best: tuple[int, int] | None = None
+        best: tuple[float, int, int] | None = None
+        articles = self._articles
         for checked, slot in enumerate(sorted(candidates)):
             if checked >= cfg.max_candidates:
                 break
             stored = self._words[slot]
             if stored is None:
                 continue
-            rank = (self._article_of[slot], self._index_of[slot])
+            art = self._article_of[slot]
+            entry = articles.get(art)
+            published = entry[2] if entry is not None else at
+            # Earliest published first; among equals, the first to arrive.
+            rank = (published, art, self._index_of[slot])
             if best is not None and rank >= best:
                 continue
             if copy_of(
@@ -227,10 +241,10 @@ class ParagraphIndex:
                 max_leading=cfg.max_leading_words,
             ):
                 best = rank
-        if best is None:
-            return None
-        article, source, _ = self._articles[best[0]]
-        return SeenAt(article, best[1], source)
+        if best is None or best[0] > at:
+            return None  # only later versions are known: this is the original
+        article, source, _ = self._articles[best[1]]
+        return SeenAt(article, best[2], source)
 
     def _republication(self, article: str, verdicts: list[SeenAt | None]) -> Republication | None:
         earlier = Counter(

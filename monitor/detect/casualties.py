@@ -81,6 +81,7 @@ QUALIFIERS = sorted(
 )
 #: First words of the qualifier phrases (أكثر من، نحو): "واحد من أكثر من ..." is one of them.
 _QUALIFIER_FIRST = frozenset(p[0] for p, _ in QUALIFIERS)
+_ONE_WORD_QUALIFIERS = {p[0]: q for p, q in QUALIFIERS if len(p) == 1}
 _QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _qp, _qq in QUALIFIERS:  # longest first, as in QUALIFIERS
     _QUALIFIERS_BY_LAST.setdefault(_qp[-1], []).append((_qp, _qq))
@@ -169,6 +170,9 @@ _AFTER_OK = norm_set(
     ]
 )
 _PREP_OF = norm_set(["من"])
+_THEIR_NUMBER = norm_set(["عددهم", "عددها"])
+#: "One of": a count of one only before a plural of people (أحد جنودها).
+_ONE_OF = norm_set(["أحد", "إحدى"])
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
 _YEAR_BEFORE = norm_set(
     [
@@ -308,7 +312,17 @@ def _number_at(words: list[str], i: int) -> Number | None:
     plain = _number_at_plain(words, i)
     if plain is not None:
         return plain
+    if w in _ONE_OF and i + 1 < len(words) and _one_of_people(words[i + 1]):
+        return Number(1, None, i, i, False)  # "أودى بحياة أحد جنودها": one of them
     return _counted_after(words, i)
+
+
+def _one_of_people(word: str) -> bool:
+    """The plural after أحد / إحدى that makes it a count of people: a people-word
+    (أحد الجنود) or a possessed plural (أحد جنودها); "إحدى السيارتين" is no one."""
+    return _is_person(word, partitive=True) or (
+        _open_person(word) and word.endswith(_PARTITIVE_POSSESSIVES)
+    )
 
 
 def _number_at_plain(words: list[str], i: int) -> Number | None:
@@ -406,6 +420,8 @@ def _people_verb(
             # a clause or a phrase that describes them
             relative = True
             continue
+        if m <= k + 3 and all(w.startswith("ال") for w in words[k + 1 : m + 1]):
+            continue  # "عناصر الأمن العام"، "أفراد الشرطة": whose people they are
         if not (
             relative
             or _in(words[m], PERSONS)
@@ -742,6 +758,8 @@ def _is_percent(text: str, tok: Token, words: list[str], first: int) -> bool:
 _RATE = norm_set(_GRAMMAR["rate_words"])
 #: "بين القتلى 125 عنصرا": a part of the toll named before it.
 _AMONG = norm_set(_GRAMMAR["among"])
+#: What may follow a bare part of a figure: how they are (في حالة حرجة، بحالة خطرة).
+_STATE_OPENERS = norm_set(_GRAMMAR["state_openers"])
 
 
 def _among_the(words: list[str], i: int) -> bool:
@@ -808,6 +826,33 @@ def _conjunct(
         return _Link(head.kind, num.first, last, "conjunct", head.trigger)
     via = "sub_count" if prev.via == "sub_count" else "conjunct"
     return _Link(prev.kind, num.first, last, via, prev.trigger)
+
+
+def _died_of(words: list[str], num: Number, q_first: int, link: _Link) -> _Link:
+    """ "وفاة اثنين من المصابين": the death before the number counts them; the
+    wounded they were are where they came from."""
+    k = q_first - 1
+    if k < 0 or num.last + 1 >= len(words) or words[num.last + 1] not in _PREP_OF:
+        return link
+    if (_lookup(words[k], MASDARS, True) or _lookup(words[k], VERBS)) == "killed":
+        return _Link("killed", num.first, link.last, "partitive_death", k)
+    return link
+
+
+def _qualifying_verb(words: list[str], first: int) -> str | None:
+    """The qualifier verb of "يقارب عددهم N" (the number's own word between)."""
+    if first < 2 or words[first - 1] not in _THEIR_NUMBER:
+        return None
+    return _ONE_WORD_QUALIFIERS.get(words[first - 2])
+
+
+def _bare_part(words: list[str], i: int, num: Number, breaks: list[bool] | None) -> bool:
+    """A number right after بينهم / منهم with no noun of its own: a part of the
+    figure before it, followed by nothing or by how they are ("في حالة حرجة")."""
+    if i == 0 or words[i - 1] not in SUB_COUNT:
+        return False
+    k = num.last + 1
+    return k >= len(words) or (breaks is not None and breaks[k]) or _in(words[k], _STATE_OPENERS)
 
 
 def _previous(found: list[tuple[_Link, Number | None, str]], i: int) -> _Link:
@@ -967,8 +1012,9 @@ def _clause_turns(words: list[str], breaks: list[bool] | None, lo: int, hi: int)
 def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[CasualtyFigure]:
     toks = sent.tokens
     words = [t.text for t in toks]
-    if not words or any(w in EXCLUDE for w in words):
+    if not words:
         return []
+    illness = any(w in EXCLUDE for w in words)
     breaks = clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
@@ -979,6 +1025,14 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         span = range(m.figure_first, m.figure_last + 1)
         if any(k in used for k in span) or _negated(words, m.trigger):
             continue
+        if qual == "exact":
+            # "أودى بحياة 40 مدنيا على الأقل": the qualifier after the people;
+            # "الذين يقارب عددهم ثلاثة آلاف": the verb before their number
+            qual = (
+                _qualifier_after(words, m.figure_last)
+                or _qualifying_verb(words, m.figure_first)
+                or "exact"
+            )
         if qual == "exact" and m.construction.name == "toll_far" and _may_reach(words, m.trigger):
             qual = "up_to"
         built = _Link(m.kind, m.figure_first, m.figure_last, m.construction.name, m.trigger)
@@ -1027,6 +1081,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             continue
         qual, q_first = _qualifier(words, num)
         link = _after_number(words, num, breaks)
+        if link is not None and link.via == "noun" and link.kind != "killed":
+            link = _died_of(words, num, q_first, link)
         if link is not None and link.via == "person_verb" and q_first > 0:
             # "أصيب 14 آخرون كانوا ... ": the verb right before the number is
             # what counts them; a verb further on belongs to a clause about them.
@@ -1041,6 +1097,13 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             or _glued_next_in_list(words, i, found)
         ):
             person = _person_after(words, num)
+            if (
+                (person is None or person < 0)
+                and link is None
+                and found
+                and _bare_part(words, i, num, breaks)
+            ):
+                person = num.last  # "31، بينهم أربعة في حالة حرجة": four of them
             if person is not None and person >= 0 and link is None:
                 among = _lookup(words[i - 1], NOUNS, True) if _among_the(words, i) else None
                 if among is not None:
@@ -1098,6 +1161,10 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         else:
             i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     found = _undenied(words, found)
+    if illness:
+        # deaths and injuries from a disease are no casualties of war; patients
+        # evacuated or displaced people who are ill still are
+        found = [f for f in found if f[0].kind not in ("killed", "wounded")]
     if not found:
         return []
     sentence = para.original(sent.start, sent.end)

@@ -211,6 +211,10 @@ _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 #: Words that make what follows a point in time (بعد سريان الهدنة).
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
+_PURPOSES = norm_set(_GRAMMAR["purposes"])
+_OBJECTS = norm_set(_GRAMMAR["objects"])
+#: What a verb far before the trigger may govern through على / إلى.
+_GOVERNING = ("agreed", "called_for", "proposed")
 _RESUME = norm_set(_GRAMMAR["resumption"])
 #: What a resumption must resume to end a truce (with a possessive: قصفها، هجماته).
 _FIGHTING = tuple(norm_set(_GRAMMAR["fighting"]))
@@ -286,6 +290,8 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
             )
         ):
             return None
+    if status == "holding" and _aim(toks, k):
+        return None  # "آلية لمراقبة الالتزام بالهدنة": what a mechanism is for
     if status == "holding" and _negated(toks, k):
         variants = clitic_variants(toks[k].text, articles=True)
         if any(v in _HELD for v in variants):
@@ -307,6 +313,36 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     if status in ("agreed", "announced") and _pending(toks, k):
         return "proposed"  # "سبل التوصل إلى وقف إطلاق النار": still to be reached
     return status
+
+
+def _aim(toks: tuple[Token, ...], k: int) -> bool:
+    """A commitment noun that is the aim of a purpose word before it."""
+    if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
+        return False
+    return any(
+        v in _PURPOSES
+        for j in range(max(0, k - 2), k)
+        for v in clitic_variants(toks[j].text, articles=True)
+    )
+
+
+def _far_governor(toks: tuple[Token, ...], first: int) -> _Cue | None:
+    """The verb that governs the trigger from further back than the cue window,
+    through على or إلى: "اتفقت حكومة الكونغو وتحالف نهر الكونغو، السبت في الدوحة،
+    على وقف إطلاق النار"، "اتفق المديران ... على الالتزام الصارم بوقف إطلاق النار"."""
+    j = first - 1
+    # over a commitment noun and its adjective (على الالتزام الصارم ب...)
+    for k in range(first - 1, max(-1, first - 4), -1):
+        if any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
+            j = k - 1
+            break
+    if j < 0 or toks[j].text not in _OBJECTS:
+        return None
+    for k in range(j - 1, -1, -1):
+        status = _cue_of(toks[k].text, toks[k + 1].text)
+        if status in _GOVERNING:
+            return _Cue(status, k)
+    return None
 
 
 def _pending(toks: tuple[Token, ...], k: int) -> bool:
@@ -500,6 +536,9 @@ def _statement(
     if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
         return None  # تهدئة الوضع: calming a situation, not a truce
     cues = [c for c in _cues(toks, m.first, m.last, sent.text) if not _time_point(toks, c)]
+    far = _far_governor(toks, m.first)
+    if far is not None and all(c.index != far.index for c in cues):
+        cues.append(far)
     if cues:
         best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
         status = best.status
@@ -508,6 +547,9 @@ def _statement(
             # "حثت فرنسا ... الطرفين على الالتزام الصارم بوقف إطلاق النار": the
             # commitment is what is called for, however far the call stands
             status = "called_for"
+        elif status == "holding" and _agreed_commitment(toks, best.index):
+            # "اتفق الطرفان على الالتزام بوقف إطلاق النار": the commitment is agreed
+            status = "agreed"
     else:
         weak = _weak_cue(toks, m.first, m.last)
         if weak is None:
@@ -553,6 +595,13 @@ def _called_commitment(toks: tuple[Token, ...], k: int) -> bool:
     if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
         return False
     return any(_cue_of(toks[j].text, toks[j + 1].text) == "called_for" for j in range(0, k))
+
+
+def _agreed_commitment(toks: tuple[Token, ...], k: int) -> bool:
+    """A commitment noun governed by an agreement earlier in the sentence."""
+    if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
+        return False
+    return any(_cue_of(toks[j].text, toks[j + 1].text) == "agreed" for j in range(0, k))
 
 
 def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:

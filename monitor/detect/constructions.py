@@ -80,9 +80,14 @@ def load_constructions() -> tuple[Construction, ...]:
 CONSTRUCTIONS = load_constructions()
 _WORD_LED = tuple(c for c in CONSTRUCTIONS if c.slots[0].kind == "any")
 _FIGURE_LED = tuple(c for c in CONSTRUCTIONS if c.slots[0].kind == "figure")
+#: Led by the casualty noun they count ("شهداء الحرب الذين يقارب عددهم ...").
+_NOUN_LED = tuple(c for c in CONSTRUCTIONS if c.slots[0].kind == "kind_noun")
+for _c in (*_FIGURE_LED, *_NOUN_LED):
+    if not _c.requires:
+        raise ValueError(f"construction {_c.name!r} does not start with a word: give 'requires'")
 #: Every word a construction can start with (or requires), for a cheap screen.
 FIRST_WORDS = frozenset(w for c in _WORD_LED for w in c.slots[0].words) | frozenset(
-    w for c in _FIGURE_LED for w in c.requires
+    w for c in (*_FIGURE_LED, *_NOUN_LED) for w in c.requires
 )
 #: The same with the one-letter clitics they may carry (one set look-up a word).
 _FIRST_SCREEN = screen(FIRST_WORDS, articles=False)
@@ -116,8 +121,15 @@ def find(
         for c in _FIGURE_LED
         if any(v in c.requires for w in present for v in clitic_variants(w, min_rest=2))
     ]
+    noun_led = [
+        c
+        for c in _NOUN_LED
+        if any(v in c.requires for w in present for v in clitic_variants(w, min_rest=2))
+    ]
     for i in range(n):
         starts = _STARTS.get(words[i], ())
+        if noun_led and kind_of_noun(words[i]) is not None:
+            starts = (*starts, *noun_led)
         for c in (*starts, *figure_led):
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
             if m is not None:

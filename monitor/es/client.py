@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 
+from monitor import security
 from monitor.settings import Settings
 
 DEFAULT_ES_URL = "http://127.0.0.1:9200"
@@ -29,31 +30,22 @@ def resolve_es_url(settings: Settings) -> str:
     return str(resolve_stack_es_url(settings))
 
 
-def client_options(settings: Settings) -> dict[str, Any]:
-    """Keyword arguments shared by the sync and the async client."""
-    options: dict[str, Any] = {
-        "hosts": [resolve_es_url(settings)],
+def client_options(settings: Settings, *, asyncio: bool = False) -> dict[str, Any]:
+    """Keyword arguments for the sync (or, with `asyncio`, the async) client."""
+    url = resolve_es_url(settings)
+    return {
+        "hosts": [url],
         "request_timeout": REQUEST_TIMEOUT,
         "retry_on_timeout": True,
         "max_retries": 3,
+        **security.es_auth(settings),
+        **security.es_client_tls(settings, url, asyncio=asyncio),
     }
-    api_key = settings.es_api_key.get_secret_value()
-    if api_key:
-        options["api_key"] = api_key
-    elif settings.es_username:
-        options["basic_auth"] = (settings.es_username, settings.es_password.get_secret_value())
-    if settings.es_ca_certs is not None:
-        options["ca_certs"] = str(settings.es_ca_certs)
-    return options
 
 
 def describe(settings: Settings) -> str:
     """Where and how we connect, safe to log (never the secrets themselves)."""
-    auth = "none"
-    if settings.es_api_key.get_secret_value():
-        auth = "api_key"
-    elif settings.es_username:
-        auth = f"basic({settings.es_username})"
+    auth = security.describe_es_auth(settings)
     ca = f" ca={settings.es_ca_certs}" if settings.es_ca_certs else ""
     parts = urlsplit(resolve_es_url(settings))
     host = parts.hostname or ""
@@ -68,7 +60,7 @@ def make_client(settings: Settings) -> Elasticsearch:
 
 def make_async_client(settings: Settings) -> AsyncElasticsearch:
     """An asyncio client (the index agent); close it with `await client.close()`."""
-    return AsyncElasticsearch(**client_options(settings))
+    return AsyncElasticsearch(**client_options(settings, asyncio=True))
 
 
 def delete_prefixed_indices(settings: Settings) -> list[str]:

@@ -27,7 +27,7 @@ from typing import Any, get_args
 
 from schemas.analysis import CasualtyKind, CeasefireStatus
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 
 CASUALTY_KINDS: tuple[str, ...] = get_args(CasualtyKind)
 CEASEFIRE_STATUSES: tuple[str, ...] = get_args(CeasefireStatus)
@@ -57,6 +57,15 @@ def articles_mappings(analyzer: str) -> dict[str, Any]:
             "category": KEYWORD,
             "published_at": {"type": "date"},
             "processed_at": {"type": "date"},
+            "event_time": {
+                "properties": {
+                    "at": {"type": "date"},
+                    "source": KEYWORD,
+                    "clock": KEYWORD,
+                    "late": {"type": "boolean"},
+                    "lateness_seconds": {"type": "float"},
+                }
+            },
             "title": {**display_text(analyzer), "fields": {"keyword": KEYWORD}},
             "title_normalized": NORMALIZED_TEXT,
             "body": display_text(analyzer),

@@ -19,6 +19,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -134,6 +135,7 @@ class FeedPoller:
         for reason in parsed.skipped:
             log.warning("feed entry skipped feed=%s reason=%r", feed.name, reason)
 
+        ingested = datetime.fromtimestamp(time.time(), UTC)
         async with self._commit_lock:
             fresh, batch_ids = [], set()
             for item in parsed.items:
@@ -141,7 +143,9 @@ class FeedPoller:
                 if item.id in self.state.seen or item.id in batch_ids:
                     continue
                 batch_ids.add(item.id)
-                fresh.append(item)
+                # The poll is when the item entered the monitor: its event time if
+                # the feed gives no date, kept through every later replay.
+                fresh.append(item.model_copy(update={"ingested_at": ingested}))
             if fresh:
                 await self.sink.send_many(fresh)
             for item in fresh:

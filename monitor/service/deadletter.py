@@ -21,6 +21,8 @@ class Origin:
     partition: int | None = None
     offset: int | None = None
     key: bytes | str | None = None
+    timestamp: float | None = None
+    """The record's timestamp (seconds): the ingest time of an item that carries none."""
 
 
 def printable(text: str | None) -> str | None:

@@ -25,11 +25,16 @@ class TopicsMissing(Exception):
 
 
 async def start_consumer(settings: Settings) -> Any:
-    """A started AIOKafkaConsumer with the project's connection settings; when the
-    broker does not answer, the consumer is closed before the error goes up (an
-    unclosed one warns at exit)."""
+    """A started AIOKafkaConsumer with the project's connection settings (TLS and
+    SASL included); when the broker does not answer, the consumer is closed before
+    the error goes up (an unclosed one warns at exit)."""
     from aiokafka import AIOKafkaConsumer
 
+    from monitor.service.access import check_kafka
+
+    # A refused password, CA or protocol stops here in one line (AccessRefused)
+    # instead of as aiokafka's "Unable to bootstrap".
+    await check_kafka(settings)
     consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
     try:
         await consumer.start()

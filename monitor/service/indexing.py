@@ -9,7 +9,11 @@ stream needs on top of it:
   takes (the agent's back-pressure then holds the stream);
 - a document the node refuses for good (a 4xx such as a mapping conflict) is
   returned as failed, with the reason, for the dead-letter topic;
-- results carry only `_id`s, so each chunk keeps an `_id` -> item map.
+- results carry only `_id`s, so each chunk keeps an `_id` -> item map;
+- a document with a `version` is written with external versioning
+  (`external_gte`, as the Kafka Connect Elasticsearch sink does): a stale
+  redelivery (a lower version) cannot replace a newer document, and the node's
+  409 for it is reported as `superseded`, which is success, not a failure.
 
 The caller acknowledges its batch only after this returns.
 """
@@ -40,6 +44,7 @@ class BulkItem:
     id: str
     document: dict[str, Any]
     context: Any = None
+    version: int | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +58,8 @@ class Failure:
 @dataclass(slots=True)
 class BulkReport:
     indexed: list[BulkItem] = field(default_factory=list)
+    #: Not written because the index holds a newer version: nothing is lost.
+    superseded: list[BulkItem] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     rounds: int = 0
     unavailable_seconds: float = 0.0
@@ -99,6 +106,23 @@ def _unencodable(client: AsyncElasticsearch, item: BulkItem) -> str | None:
     return None
 
 
+def _older(item: BulkItem, than: BulkItem) -> bool:
+    return item.version is not None and than.version is not None and item.version < than.version
+
+
+def _action(item: BulkItem) -> dict[str, Any]:
+    action: dict[str, Any] = {
+        "_op_type": "index",
+        "_index": item.index,
+        "_id": item.id,
+        "_source": item.document,
+    }
+    if item.version is not None:
+        action["version"] = item.version
+        action["version_type"] = "external_gte"
+    return action
+
+
 async def index_batch(
     client: AsyncElasticsearch,
     items: Sequence[BulkItem],
@@ -118,17 +142,21 @@ async def index_batch(
     report = BulkReport()
     pending: dict[tuple[str, str], BulkItem] = {}
     for item in items:
-        pending[(item.index, item.id)] = item  # a later copy of an id wins, as in ES
+        key = (item.index, item.id)
+        earlier = pending.get(key)
+        if earlier is not None and _older(item, earlier):
+            report.superseded.append(item)  # a stale copy behind a newer one in the batch
+            continue
+        if earlier is not None:
+            report.superseded.append(earlier)
+        pending[key] = item  # a later copy of an id wins, as in ES, unless it is older
     round_no = 0
     while pending:
         round_no += 1
         report.rounds = round_no
         retry_reason = ""
         by_id = {key[1]: key for key in pending}
-        actions = [
-            {"_op_type": "index", "_index": it.index, "_id": it.id, "_source": it.document}
-            for it in pending.values()
-        ]
+        actions = [_action(it) for it in pending.values()]
         try:
             async for ok, info in async_streaming_bulk(
                 client,
@@ -149,6 +177,9 @@ async def index_batch(
                 status = result.get("status")
                 if ok:
                     report.indexed.append(done)
+                    del pending[(done.index, done.id)]
+                elif status == 409 and done.version is not None:
+                    report.superseded.append(done)
                     del pending[(done.index, done.id)]
                 elif isinstance(status, int) and status in RETRY_STATUSES:
                     retry_reason = f"status {status}"

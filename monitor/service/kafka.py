@@ -10,6 +10,7 @@ import logging
 import ssl
 from typing import Any
 
+from monitor import security
 from monitor.service.names import TopicNames
 from monitor.settings import Settings
 from schemas.base import SCHEMA_VERSION
@@ -65,11 +66,8 @@ def resolve_bootstrap(settings: Settings) -> str:
 
 
 def ssl_context(settings: Settings) -> ssl.SSLContext | None:
-    """A verifying TLS context when the protocol uses SSL (CA from settings if given)."""
-    if "SSL" not in settings.kafka_security_protocol.upper():
-        return None
-    cafile = str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None
-    return ssl.create_default_context(cafile=cafile)
+    """The TLS context for SSL and SASL_SSL (see monitor.security), else None."""
+    return security.kafka_tls_context(settings)
 
 
 def client_kwargs(settings: Settings) -> dict[str, Any]:
@@ -84,10 +82,7 @@ def client_kwargs(settings: Settings) -> dict[str, Any]:
     ctx = ssl_context(settings)
     if ctx is not None:
         kwargs["ssl_context"] = ctx
-    if settings.kafka_sasl_mechanism:
-        kwargs["sasl_mechanism"] = settings.kafka_sasl_mechanism.upper()
-        kwargs["sasl_plain_username"] = settings.kafka_sasl_username
-        kwargs["sasl_plain_password"] = settings.kafka_sasl_password.get_secret_value()
+    kwargs.update(security.kafka_sasl(settings))
     return kwargs
 
 
@@ -101,6 +96,11 @@ async def ensure_topics(settings: Settings, names: TopicNames | None = None) -> 
     """
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+    from monitor.service.access import check_kafka
+
+    # A refused password, CA or protocol stops here in one line (AccessRefused)
+    # instead of as aiokafka's "Unable to bootstrap" retried until a deadline.
+    await check_kafka(settings)
     names = names or TopicNames.from_settings(settings)
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
     await admin.start()

@@ -6,6 +6,8 @@ process agent in a faust table whose changelog topic survives restarts:
 
     table[article id] = {"seq", "seen_at", "digest", "record", "analysis"}
 
+(`seen_at` is the article's event time, see `monitor.eventtime`.)
+
 - `record` is the dedup `ArticleRecord` (the paragraphs this article added);
 - `analysis` is the analysis without its body (paragraph texts blanked, offsets
   kept; only the lede the alert state reads is kept), alerts included.
@@ -27,6 +29,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from monitor.analyzer import Analyzer
@@ -96,7 +99,7 @@ class Processor:
         self._clock = clock
         self.analyzer = Analyzer(settings, clock=clock)
         self._seq = 0
-        # (seen_at, article id) in stream order, to forget records past the dedup age.
+        # (event time, article id) in stream order, to forget records past the dedup age.
         self._ages: deque[tuple[float, str]] = deque()
 
     # --- recovery ------------------------------------------------------------------
@@ -116,7 +119,10 @@ class Processor:
             slim["alerts"] = []
             slim["body"] = slim.pop("lede", "")
             analysis = Analysis.model_validate(slim)
-            self.analyzer.alerts.update(analysis, float(value["seen_at"]))
+            at = float(value["seen_at"])
+            events = self.analyzer.events
+            events.restore(at, analysis.event_time.clock if analysis.event_time else "ok")
+            self.analyzer.alerts.update(analysis, at, events.watermark)
             self._ages.append((float(value["seen_at"]), str(record.article)))
             self._seq = max(self._seq, int(value["seq"]) + 1)
         return len(values)
@@ -178,14 +184,20 @@ class Processor:
             if previous is not None and previous.get("digest") == digest:
                 return Outcome(analysis=restore_analysis(previous["analysis"], item), replayed=True)
             now = self._clock()
+            if item.ingested_at is None and origin.timestamp:
+                # The broker's record time is when the item entered the monitor.
+                item = item.model_copy(
+                    update={"ingested_at": datetime.fromtimestamp(origin.timestamp, UTC)}
+                )
             analysis = self.analyzer.analyze(item, now)
+            at = analysis.event_time.at.timestamp() if analysis.event_time else now
             # The record the dedup index itself kept: replaying it restores exactly that.
             record = self.analyzer.last_record
             assert record is not None
             stored = {
                 "format": STORED_FORMAT,
                 "seq": self._seq,
-                "seen_at": now,
+                "seen_at": at,
                 "digest": digest,
                 "record": record.to_json(),
                 "analysis": slim_analysis(analysis),
@@ -197,16 +209,18 @@ class Processor:
                 )
             )
         self._seq += 1
-        self._ages.append((now, item_id))
+        self._ages.append((at, item_id))
         return Outcome(analysis=analysis, stored=stored)
 
-    def expired(
-        self, lookup: Callable[[str], Mapping[str, Any] | None], now: float | None = None
-    ) -> list[str]:
-        """Article ids whose stored records are older than the dedup age: the agent
-        deletes them from the table so it does not grow for ever (the index has
-        forgotten their paragraphs already). An id stored again later is kept."""
-        now = self._clock() if now is None else now
+    def expired(self, lookup: Callable[[str], Mapping[str, Any] | None]) -> list[str]:
+        """Article ids whose stored records are older than the dedup age (in event
+        time, against the watermark): the agent deletes them from the table so it
+        does not grow for ever (the index has forgotten their paragraphs already).
+        An id stored again later is kept."""
+        watermark = self.analyzer.events.watermark
+        if watermark is None:
+            return []
+        now = watermark
         cutoff = now - self.settings.dedup_max_age_seconds
         out = []
         while self._ages and self._ages[0][0] < cutoff:

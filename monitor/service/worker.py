@@ -97,7 +97,7 @@ class WorkerProcess:
                 for k, n in snap.get("dead_letters", {}).get("by_reason", {}).items()
                 if k.startswith("index:")
             )
-            done = counts.get("indexed", 0) + index_dead
+            done = counts.get("indexed", 0) + counts.get("superseded", 0) + index_dead
             emitted = counts.get("enriched", 0) + counts.get("replayed", 0)
             if (
                 counts.get("received", 0) >= received

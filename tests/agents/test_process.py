@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from monitor.dedup.index import ArticleRecord
@@ -151,15 +152,22 @@ def test_stored_record_mirrors_the_index(settings: Settings, seed_body: str) -> 
     assert len(stored.paragraphs) == 22  # the seed's two inner repeats are not stored
 
 
-def test_expired_records_are_listed_once(settings: Settings, seed_body: str) -> None:
+def test_expired_records_are_listed_once(settings: Settings) -> None:
+    """Records age by the stream's event time: a newer item past the dedup age
+    expires the old record (once); the processing clock alone expires nothing."""
     clock = Clock()
     proc = Processor(settings, clock=clock)
     table: dict[str, Any] = {}
-    run(proc, table, item_bytes(id="old", body="فقرة قديمة"))
+    run(proc, table, item_bytes(id="old", body="فقرة قديمة", published_at="2015-03-01T08:00:00Z"))
     assert proc.expired(table.get) == []
-    later = clock.now + settings.dedup_max_age_seconds + 10
-    assert proc.expired(table.get, now=later) == ["old"]
-    assert proc.expired(table.get, now=later) == []
+    clock.now += settings.dedup_max_age_seconds * 3  # a month of idle machine time
+    assert proc.expired(table.get) == []
+    later = datetime(2015, 3, 1, 8, tzinfo=UTC) + timedelta(
+        seconds=settings.dedup_max_age_seconds + 10
+    )
+    run(proc, table, item_bytes(id="new", body="فقرة جديدة", published_at=later.isoformat()))
+    assert proc.expired(table.get) == ["old"]
+    assert proc.expired(table.get) == []
 
 
 def test_alert_state_survives_a_restart(settings: Settings, seed_body: str) -> None:

@@ -15,12 +15,26 @@ import pytest
 
 from monitor.service.worker import WorkerProcess, worker_env
 from monitor.settings import Settings
+from tests.integration.secured_stack import SecuredStack, start_secured_stack, stop_secured_stack
 
 
 @pytest.fixture(scope="session")
 def stack_settings(local_stack: Settings) -> Settings:
     """Settings that point at the running stack (brought up if it is not)."""
     return local_stack
+
+
+@pytest.fixture(scope="session")
+def secured_stack(
+    stack_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SecuredStack]:
+    """One SASL_SSL broker and one TLS proxy for the whole session (started in a few
+    seconds; every secured test reuses them, each in its own namespace)."""
+    secured = start_secured_stack(tmp_path_factory.mktemp("secured"), stack_settings)
+    try:
+        yield secured
+    finally:
+        stop_secured_stack(secured)
 
 
 def _free_port() -> int:
@@ -60,19 +74,39 @@ def env_for(settings: Settings) -> dict[str, str]:
             "MONITOR_STATE_DIR": str(settings.state_dir),
             "MONITOR_TOPIC_PARTITIONS": str(settings.topic_partitions),
             "MONITOR_LOG_LEVEL": "INFO",
+            **security_env(settings),
         }
     )
 
 
-@pytest.fixture
-def workers(service: Settings, tmp_path: Path) -> Iterator[Callable[[], WorkerProcess]]:
-    """Start `monitor run` children (each waits until healthy); all stopped after."""
+def security_env(settings: Settings) -> dict[str, str]:
+    """The connection's security settings as a child's environment: secrets only as
+    `*_FILE` paths, so no secret travels in an environment or a command line."""
+    env = {"MONITOR_KAFKA_SECURITY_PROTOCOL": settings.kafka_security_protocol}
+    plain = {
+        "MONITOR_KAFKA_SASL_MECHANISM": settings.kafka_sasl_mechanism,
+        "MONITOR_KAFKA_SASL_USERNAME": settings.kafka_sasl_username,
+        "MONITOR_KAFKA_SASL_PASSWORD_FILE": settings.kafka_sasl_password_file,
+        "MONITOR_KAFKA_SSL_CAFILE": settings.kafka_ssl_cafile,
+        "MONITOR_ES_USERNAME": settings.es_username,
+        "MONITOR_ES_PASSWORD_FILE": settings.es_password_file,
+        "MONITOR_ES_API_KEY_FILE": settings.es_api_key_file,
+        "MONITOR_ES_CA_CERTS": settings.es_ca_certs,
+    }
+    env.update({k: str(v) for k, v in plain.items() if v})
+    return env
+
+
+def start_workers(
+    settings: Settings, logs: Path
+) -> tuple[Callable[..., WorkerProcess], Callable[[], None]]:
+    """(start, stop_all): `monitor run` children for `settings`, each waiting until healthy."""
     started: list[WorkerProcess] = []
 
     def start(wait: bool = True) -> WorkerProcess:
         n = len(started) + 1
         w = WorkerProcess(
-            env_for(service), tmp_path / f"worker-{n}.log", service.web_host, service.web_port
+            env_for(settings), logs / f"worker-{n}.log", settings.web_host, settings.web_port
         )
         w.start()
         started.append(w)
@@ -80,9 +114,19 @@ def workers(service: Settings, tmp_path: Path) -> Iterator[Callable[[], WorkerPr
             w.wait_ready(timeout=120)
         return w
 
+    def stop_all() -> None:
+        for w in started:
+            w.stop(timeout=30)
+
+    return start, stop_all
+
+
+@pytest.fixture
+def workers(service: Settings, tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
+    """Start `monitor run` children (each waits until healthy); all stopped after."""
+    start, stop_all = start_workers(service, tmp_path)
     yield start
-    for w in started:
-        w.stop(timeout=30)
+    stop_all()
 
 
 async def _delete_topics(settings: Settings) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,67 +14,18 @@ import pytest
 from monitor.service.names import TopicNames
 from monitor.settings import Settings
 from tests.integration.helpers import (
-    alerts,
-    es_client,
-    expected_analyses,
     produce,
     read,
     search_ids,
     wait_for,
 )
+from tests.integration.seed_flow import check_seed_and_republished_copy, line
 
 pytestmark = pytest.mark.integration
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "watanalyoum-karabakh-ceasefire-2023.txt"
-
-
-def _line(**fields: Any) -> bytes:
-    return json.dumps(fields, ensure_ascii=False).encode()
-
 
 def test_seed_and_republished_copy(service: Settings, workers: Callable[..., Any]) -> None:
-    body = SEED.read_text(encoding="utf-8")
-    seed = _line(id="seed", source="watanalyoum", body=body)
-    copy = _line(id="copy", source="another-outlet", title="نقلا عن وطنا اليوم", body=body)
-    expected = expected_analyses(service, [seed, copy])
-    expected_ids = {a.alert_id for a in expected[0].alerts}
-    assert expected_ids, "the core raises alerts for the seed article"
-    assert expected[1].alerts == []
-
-    worker = workers()
-    produce(service, [seed, copy])
-    worker.wait_idle(received=2, timeout=120)
-
-    published = wait_for(
-        lambda: (a := alerts(service)) and len(a) >= len(expected_ids) and a,
-        60,
-        "the seed's alerts",
-    )
-    assert sorted(a["alert_id"] for a in published) == sorted(expected_ids)
-    assert {a["type"] for a in published} == {a.type for a in expected[0].alerts}
-    assert all(ev["article"] == "seed" for a in published for ev in a["evidence"])
-    # keyed by story, with a schema-version header
-    names = TopicNames.from_settings(service)
-    for rec in read(service, [names.alerts_ceasefire, names.alerts_casualties]):
-        assert rec.key == json.loads(rec.value)["story_id"].encode()
-        assert rec.headers["schema-version"] == "1.0"
-
-    for query in ("قرة باغ", "قره باغ", "ناغورنو"):
-        assert search_ids(service, query, exclude_republications=True) == ["seed"], query
-    # the copy is one document, marked as a republication of the seed
-    client = es_client(service)
-    try:
-        from monitor.es.names import articles_alias
-
-        doc = client.get(index=articles_alias(service), id="copy")["_source"]
-    except Exception:  # noqa: BLE001 - get on an alias with one write index
-        doc = client.search(index=articles_alias(service), query={"ids": {"values": ["copy"]}})[
-            "hits"
-        ]["hits"][0]["_source"]
-    finally:
-        client.close()
-    assert doc["is_republication"] is True
-    assert doc["republication_of"]["article"] == "seed"
+    check_seed_and_republished_copy(service, workers)
 
 
 def test_malformed_message_is_dead_lettered_and_the_stream_goes_on(
@@ -86,8 +36,8 @@ def test_malformed_message_is_dead_lettered_and_the_stream_goes_on(
         service,
         [
             b'{"id": "broken", "body": "\xd9',  # cut in the middle of a character
-            _line(id="empty", body="   "),
-            _line(id="after", source="s", body="أعلنت يريفان وباكو هدنة جديدة في قره باغ."),
+            line(id="empty", body="   "),
+            line(id="after", source="s", body="أعلنت يريفان وباكو هدنة جديدة في قره باغ."),
         ],
     )
     worker.wait_idle(received=3, timeout=120)

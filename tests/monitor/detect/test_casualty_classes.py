@@ -259,3 +259,106 @@ def test_round_six_classes(body: str, expected: set[tuple[str, int]]) -> None:
 def test_wahid_is_one_not_and_plus_a_word() -> None:
     body = "فغادر الإقليم أكثر من مئة ألف أرمني خلال أسبوع واحد."
     assert figs(body) == {("displaced", 100000)}
+
+
+def quals(body: str) -> set[tuple[str, int | None, str]]:
+    return {
+        (f.kind, f.count, f.qualifier)
+        for f in detect_casualties(Document.from_text("t", None, body))
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a part of the figure with no noun of its own, then how they are
+        ("وأكد الحاكم أن عدد المصابين بقي عند 31، بينهم أربعة في حالة حرجة.", {31, 4}),
+        ("أصيب ١٢ شخصا، منهم ثلاثة بحالة خطرة.", {12, 3}),
+        ("قتل عشرة مدنيين، بينهم اثنان.", {10, 2}),
+        # look-alikes: the part has a noun, or the number is something else
+        ("أصيب 20 شخصا بينهم خمسة أطفال.", {20, 5}),
+        ("أصيب 20 شخصا بينهم خمسة منازل مدمرة.", {20}),
+    ],
+)
+def test_a_bare_part_of_a_figure(body: str, expected: set[int]) -> None:
+    assert {c for _, c in figs(body)} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("ارتفعت الحصيلة إلى 11 قتيلا بعد وفاة اثنين من المصابين في المستشفى.", {("killed", 2)}),
+        ("وتوفي ثلاثة من الجرحى متأثرين بجروحهم.", {("killed", 3)}),
+        # look-alike: the wounded counted as wounded
+        ("وأشارت الدائرة إلى إصابة اثنين من الجنود في القصف.", {("wounded", 2)}),
+    ],
+)
+def test_the_death_of_some_of_the_wounded_counts_them_killed(
+    body: str, expected: set[tuple[str, int | None]]
+) -> None:
+    got = figs(body)
+    assert expected <= got
+    # the dead are not counted as wounded too
+    assert not {("wounded", c) for k, c in expected if k == "killed"} & got
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قالت الوزارة إن تسعة من عناصر الأمن العام قتلوا خلال الاشتباكات.", {("killed", 9)}),
+        ("وقالت الشرطة إن خمسة من أفراد الحرس الوطني أصيبوا في الهجوم.", {("wounded", 5)}),
+        ("أودى القصف بحياة أحد جنودها.", {("killed", 1)}),
+        ("أصيب أحد الجنود بجروح طفيفة.", {("wounded", 1)}),
+        ("قال الجيش إنه قضى على ثمانية مسلحين قرب الحدود.", {("killed", 8)}),
+        # look-alikes: "one of" things, eliminating hopes
+        ("وقال أحد المسؤولين إن الوضع هادئ.", set()),
+        ("استخدم المنقذون معدات لانتشال الضحايا من إحدى السيارتين.", set()),
+        ("قضى الهدف على آمال الفريق في التأهل.", set()),
+    ],
+)
+def test_people_in_construct_and_one_of_them(
+    body: str, expected: set[tuple[str, int | None]]
+) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قالت السلطات إن الهجوم أودى بحياة 40 مدنيا على الأقل.", {("killed", 40, "at_least")}),
+        ("حصد القصف أرواح ٢٣ شخصا على الأقل.", {("killed", 23, "at_least")}),
+        ("قالت السلطات إن الهجوم أودى بحياة 40 مدنيا.", {("killed", 40, "exact")}),
+    ],
+)
+def test_a_qualifier_after_an_idiom_figure(
+    body: str, expected: set[tuple[str, int | None, str]]
+) -> None:
+    assert quals(body) == expected
+
+
+def test_an_illness_word_drops_deaths_not_evacuations() -> None:
+    assert figs("توفي ثلاثة أشخاص بمرض الكوليرا في المخيم.") == set()
+    assert figs("أعلنت المنظمة إجلاء 45 مريضا، بينهم أطفال مصابون بالسرطان.") == {("evacuated", 45)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "وضع الرئيس إكليلا على النصب التذكاري لشهداء الحرب، الذين يقارب عددهم ثلاثة آلاف.",
+            {("killed", 3000, "about")},
+        ),
+        ("زار الوزير الجرحى الذين يبلغ عددهم 45 شخصا.", {("wounded", 45, "exact")}),
+        (
+            "أدى القصف إلى تهجير سكانها البالغ عددهم آنذاك نحو 28 ألف نسمة.",
+            {("displaced", 28000, "about")},
+        ),
+        # look-alikes: the people counted are no casualties
+        ("التقى الرئيس الطلاب الذين يبلغ عددهم 300 طالب.", set()),
+        ("استقبلت المدينة الزوار البالغ عددهم 5 آلاف زائر.", set()),
+    ],
+)
+def test_a_count_in_a_relative_clause(
+    body: str, expected: set[tuple[str, int | None, str]]
+) -> None:
+    assert quals(body) == expected

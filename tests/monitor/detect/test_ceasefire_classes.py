@@ -180,3 +180,53 @@ def test_a_violation_of_the_agreement_later_in_the_sentence() -> None:
         "إطلاق النار، وسط تنديد رسمي بما وصفه بالخرق المتمادي للاتفاق."
     )
     assert "violated" in current(body)
+
+
+# --- the verb that governs the truce, near or far --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # agreement verb far before the trigger, through على
+        (
+            "اتفقت حكومة جمهورية الكونغو الديمقراطية وتحالف نهر الكونغو، السبت في "
+            "العاصمة القطرية الدوحة، على وقف إطلاق النار في شرق البلاد.",
+            "agreed",
+        ),
+        (
+            "اتفق المديران العامان للعمليات العسكرية في البلدين، خلال اتصال عبر الخط "
+            "الساخن مساء الاثنين، على الالتزام الصارم بوقف إطلاق النار.",
+            "agreed",
+        ),
+        ("الهند وباكستان تتفقان على احترام وقف إطلاق النار في كشمير.", "agreed"),
+        ("توصل الطرفان بعد مفاوضات شاقة استمرت ثلاثة أيام في أبوظبي إلى هدنة إنسانية.", "agreed"),
+        # the same shape with a call, far back
+        (
+            "دعت فرنسا الطرفين، في بيان صدر عن الخارجية مساء أمس بعد اجتماع طارئ لمجلس "
+            "الأمن الدولي، إلى وقف إطلاق النار.",
+            "called_for",
+        ),
+        ("حثت فرنسا الطرفين على الالتزام الصارم بوقف إطلاق النار.", "called_for"),
+        # an extension is a new term of the truce
+        ("أعلنت الخارجية القطرية، الثلاثاء، تمديد وقف إطلاق النار 30 يوما.", "announced"),
+        ("مددت الأطراف المتحاربة الهدنة الإنسانية أسبوعا آخر.", "announced"),
+        ("اقترح الوسطاء تمديد الهدنة أسبوعين إضافيين.", "proposed"),
+        # look-alikes: holding stays holding
+        ("قال الجيش إن وقف إطلاق النار صامد منذ الاثنين.", "holding"),
+        ("التزم الطرفان بوقف إطلاق النار طوال الليل رغم التوتر.", "holding"),
+    ],
+)
+def test_the_governing_verb_decides_the_status(body: str, status: str) -> None:
+    assert current(body) == {status}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونص الاتفاق على تشكيل آلية مشتركة لمراقبة الالتزام بالهدنة.",
+        "وشكلت لجنة لضمان الالتزام بوقف إطلاق النار على طول الحدود.",
+    ],
+)
+def test_a_mechanism_to_monitor_the_truce_says_nothing_of_it_holding(body: str) -> None:
+    assert "holding" not in current(body)

@@ -12,18 +12,26 @@ def test_explicit_url_wins() -> None:
     assert resolve_es_url(Settings(es_url="https://es.example:9243")) == "https://es.example:9243"
 
 
-def test_api_key_beats_basic_auth_and_ca_is_passed(tmp_path: Path) -> None:
-    ca = tmp_path / "ca.pem"
+def test_api_key_beats_basic_auth_and_the_ca_verifies(tmp_path: Path) -> None:
+    import ssl
+
+    from tests.integration.secured_stack import make_pki
+
+    pki = make_pki(tmp_path)
     settings = Settings(
         es_url="https://es.example:9243",
         es_api_key=SecretStr("key-123"),
         es_username="elastic",
         es_password=SecretStr("pw-456"),
-        es_ca_certs=ca,
+        es_ca_certs=pki.ca,
     )
     options = client_options(settings)
     assert options["api_key"] == "key-123" and "basic_auth" not in options
-    assert options["ca_certs"] == str(ca)
+    # the sync client: the CA file alone (not certifi's roots), verification on
+    assert options["ca_certs"] == str(pki.ca) and options["verify_certs"] is True
+    ctx = client_options(settings, asyncio=True)["ssl_context"]
+    assert ctx.verify_mode == ssl.CERT_REQUIRED and ctx.check_hostname
+    assert [c["subject"] for c in ctx.get_ca_certs()] == [((("commonName", "monitor-test-ca"),),)]
 
 
 def test_basic_auth() -> None:
