@@ -3,32 +3,11 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit, urlunsplit
 
 import click
 
+from monitor.security import mask_url_password
 from monitor.settings import Settings
-
-MASK = "**********"
-
-
-def mask_url_password(value: str) -> str:
-    """`value` with the password of any URL in it masked: a URL setting such as
-    MONITOR_ES_URL may carry credentials (https://user:secret@host:9200)."""
-    parts = []
-    for item in value.split(","):  # a list of URLs (several brokers or nodes)
-        try:
-            url = urlsplit(item.strip())
-            password = url.password
-        except ValueError:
-            password = None
-        if not password:
-            parts.append(item)
-            continue
-        host = url.netloc.rsplit("@", 1)[1]
-        user = url.username or ""
-        parts.append(urlunsplit(url._replace(netloc=f"{user}:{MASK}@{host}")))
-    return ",".join(parts)
 
 
 def shown_value(value: object) -> str:
