@@ -18,7 +18,7 @@ import logging
 import ssl
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from monitor.settings import Settings
 
@@ -136,12 +136,34 @@ def es_auth_header(settings: Settings) -> dict[str, str]:
     return {}
 
 
+_MASK = "**********"
+
+
 def redact_url(url: str) -> str:
     """The URL without a `user:password@` part, safe to print."""
     parts = urlsplit(url)
     if "@" not in parts.netloc:
         return url
     return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+
+
+def mask_url_password(value: str) -> str:
+    """`value` with the password of any URL in it masked: a URL setting such as
+    MONITOR_ES_URL may carry credentials (https://user:secret@host:9200)."""
+    parts = []
+    for item in value.split(","):  # a list of URLs (several brokers or nodes)
+        try:
+            url = urlsplit(item.strip())
+            password = url.password
+        except ValueError:
+            password = None
+        if not password:
+            parts.append(item)
+            continue
+        host = url.netloc.rsplit("@", 1)[1]
+        user = url.username or ""
+        parts.append(urlunsplit(url._replace(netloc=f"{user}:{_MASK}@{host}")))
+    return ",".join(parts)
 
 
 def describe_es_auth(settings: Settings) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -143,7 +144,7 @@ class Settings(BaseSettings):
         "membership): a restarted worker with the same id takes its partitions back at "
         "once; two running workers must not share one.",
     )
-    log_format: str = Field("text", pattern="^(text|json)$")
+    log_format: Literal["text", "json"] = Field("text", description="Log lines: text or json.")
     log_level: str = Field("INFO")
     state_dir: Path = Field(
         Path.home() / ".cache" / "karabakh-monitor",

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
+from pydantic import ValidationError
 
 from monitor import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group; a bad MONITOR_* value, wherever a command reads the
+    settings, is reported by its variable name and allowed values, not as a
+    pydantic traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ValidationError as exc:
+            if exc.title != "Settings":
+                raise
+            from monitor.cli.errors import settings_error
+
+            raise settings_error(exc) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="monitor")
 def main() -> None:
     """Monitor Arabic news about Nagorno-Karabakh: detect ceasefire and casualty
@@ -34,11 +53,12 @@ def _register() -> None:
 
 
 def _register_service() -> None:
-    from monitor.cli import demo, kafka_tools, run
+    from monitor.cli import demo, kafka_tools, run, watch
 
     main.add_command(run.run)
     main.add_command(kafka_tools.produce)
     main.add_command(kafka_tools.tail)
+    main.add_command(watch.watch)
     main.add_command(demo.demo)
 
 

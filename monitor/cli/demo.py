@@ -20,6 +20,7 @@ from monitor.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "watanalyoum-karabakh-ceasefire-2023.txt"
+SEED_META = SEED.with_suffix(".json")
 FEEDS = REPO / "seeds" / "feeds.toml"
 SEED_ID = "watanalyoum-karabakh-ceasefire-2023"
 COPY_ID = "demo-republished-karabakh-ceasefire-2023"
@@ -30,41 +31,26 @@ def _step(text: str) -> None:
     click.secho(f"\n== {text}", bold=True, err=True)
 
 
+def seed_meta() -> dict[str, Any]:
+    """The seed article's item fields kept beside its text (source, date, title)."""
+    meta = json.loads(SEED_META.read_text(encoding="utf-8"))
+    return {k: v for k, v in meta.items() if k != "note" and v is not None}
+
+
 def seed_items(seed_text: str) -> list[dict[str, Any]]:
     """The seed article and a copy of it republished by another outlet."""
     lines = [line for line in seed_text.splitlines() if line.strip()]
-    source = "watanalyoum"
     body = "\n".join(lines)
-    seed = {"id": SEED_ID, "source": source, "body": body, "language": "ar"}
+    seed = {**seed_meta(), "id": SEED_ID, "body": body}
     copy = {
         "id": COPY_ID,
         "source": "demo-republisher",
         "title": lines[0][:120] if lines else None,
+        "published_at": seed.get("published_at"),
         "body": body,
         "language": "ar",
     }
     return [seed, copy]
-
-
-def format_alert(alert: dict[str, Any]) -> str:
-    head = (
-        f"[{alert.get('type')}] story {alert.get('story_id')}  v{alert.get('version')}"
-        f"  karabakh={alert.get('karabakh_related')}"
-    )
-    parts = [head]
-    if alert.get("status"):
-        parts.append(f"    ceasefire status: {alert['status']}")
-    for fig in alert.get("changed") or alert.get("figures") or []:
-        count = fig.get("count")
-        qual = fig.get("qualifier") or "exact"
-        who = f" ({fig['attributed_to']})" if fig.get("attributed_to") else ""
-        shown = "?" if count is None else str(count)
-        parts.append(f"    {fig.get('kind')}: {shown} [{qual}]{who}")
-    for ev in (alert.get("evidence") or [])[:1]:
-        sentence = (ev.get("sentence") or "").strip()
-        if sentence:
-            parts.append(f"    « {sentence[:160]} »  — {ev.get('source') or ev.get('article')}")
-    return "\n".join(parts)
 
 
 @click.command()
@@ -112,7 +98,7 @@ def demo(timeout: float, keep_worker: bool) -> None:
     try:
         if own_worker:
             worker.wait_ready(timeout=timeout)
-        before = worker.metrics().get("counts", {}).get("received", 0)
+        before = worker.metrics().get("counts", {})
         _run_pipeline(settings, worker, before, started, timeout)
     finally:
         if own_worker and not keep_worker:
@@ -127,7 +113,7 @@ def demo(timeout: float, keep_worker: bool) -> None:
 
 
 def _run_pipeline(
-    settings: Settings, worker: Any, before: int, started: float, timeout: float
+    settings: Settings, worker: Any, before: dict[str, int], started: float, timeout: float
 ) -> None:
     from monitor.cli.kafka_tools import produce_lines
 
@@ -135,18 +121,32 @@ def _run_pipeline(
     items = seed_items(SEED.read_text(encoding="utf-8"))
     lines = [(i, json.dumps(it, ensure_ascii=False).encode()) for i, it in enumerate(items, 1)]
     sent = asyncio.run(produce_lines(settings, lines))
-    click.echo(f"sent {sent}: {SEED_ID} (watanalyoum), {COPY_ID} (demo-republisher)", err=True)
+    seed = items[0]
+    click.echo(
+        f"sent {sent}: {SEED_ID} ({seed.get('source')}, published {seed.get('published_at')}),"
+        f" {COPY_ID} (demo-republisher)",
+        err=True,
+    )
 
     _step(f"4/6 sample feed ({FEEDS.name}): monitor feeds --once")
     sent += _send_feed(settings)
-    snap = worker.wait_idle(before + sent, timeout=timeout)
+    snap = worker.wait_idle(before.get("received", 0) + sent, timeout=timeout)
     _wait_searchable(settings, [SEED_ID, COPY_ID], timeout)
     counts = snap.get("counts", {})
     click.echo(
         f"worker: received {counts.get('received', 0)}, enriched {counts.get('enriched', 0)}, "
-        f"indexed {counts.get('indexed', 0)}, dead letters {counts.get('dead_letters', 0)}",
+        f"seen before {counts.get('replayed', 0)}, indexed {counts.get('indexed', 0)}, "
+        f"dead letters {counts.get('dead_letters', 0)}",
         err=True,
     )
+    seen = counts.get("replayed", 0) - before.get("replayed", 0)
+    if seen:
+        click.secho(
+            f"{seen} of the {sent} items were seen before (same id, same text): the service "
+            "analyses an item once, so they raise no new alert. The alerts below are the ones "
+            "they raised the first time.",
+            err=True,
+        )
 
     _step("5/6 results")
     _print_alerts(settings, started)
@@ -166,15 +166,19 @@ def _send_feed(settings: Settings) -> int:
         click.echo(f"no sample feed list at {FEEDS}: skipping the feed", err=True)
         return 0
 
+    state = (
+        Path(settings.state_dir).expanduser()
+        / "demo"
+        / f"feeds-state-{settings.topic_prefix or 'default'}.json"
+    )
+
     async def poll() -> int:
         sink = KafkaSink(settings)
         await sink.start()
         poller = FeedPoller(
             load_config(FEEDS),
             sink,
-            state_path=Path(settings.state_dir).expanduser()
-            / "demo"
-            / f"feeds-state-{settings.topic_prefix or 'default'}.json",
+            state_path=state,
             max_body_bytes=settings.max_body_bytes,
         )
         try:
@@ -184,6 +188,12 @@ def _send_feed(settings: Settings) -> int:
             await sink.stop()
         for o in outcomes:
             click.echo(f"feed {o.feed}: {o.status}, {o.new} new of {o.entries}", err=True)
+        if outcomes and not any(o.new for o in outcomes) and any(o.entries for o in outcomes):
+            click.echo(
+                f"the poller remembers the entries it has sent ({state}) and does not send "
+                "them again",
+                err=True,
+            )
         return sum(o.new for o in outcomes)
 
     return asyncio.run(poll())
@@ -210,12 +220,15 @@ def _wait_searchable(settings: Settings, ids: list[str], timeout: float) -> None
 
 
 def _print_alerts(settings: Settings, started: float) -> None:
+    from rich.console import Console
+
+    from monitor.cli.alert_view import render_alert
     from monitor.service.consume import read_topics
     from monitor.service.names import TopicNames
 
     names = TopicNames.from_settings(settings)
     records = asyncio.run(read_topics(settings, [names.alerts_ceasefire, names.alerts_casualties]))
-    ours = []
+    ours: list[tuple[dict[str, Any], int]] = []
     for rec in records:
         try:
             alert = json.loads(rec.value or b"")
@@ -223,17 +236,23 @@ def _print_alerts(settings: Settings, started: float) -> None:
             continue
         articles = {ev.get("article") for ev in alert.get("evidence") or []}
         if articles & {SEED_ID, COPY_ID} or rec.timestamp_ms >= started * 1000:
-            ours.append(alert)
+            ours.append((alert, rec.timestamp_ms))
+    earlier = sum(1 for _, ts in ours if ts < started * 1000)
     click.secho(
-        f"\nAlerts ({len(ours)}) on {names.alerts_ceasefire} / {names.alerts_casualties}:",
+        f"\nAlerts ({len(ours)}) on {names.alerts_ceasefire} / {names.alerts_casualties}"
+        + (f", {earlier} of them raised by an earlier run" if earlier else "")
+        + " (`monitor watch` shows them live):",
         bold=True,
     )
-    ours.sort(key=lambda a: (a.get("story_id") or "", a.get("version") or 0))
+    ours.sort(key=lambda pair: (pair[0].get("story_id") or "", pair[0].get("version") or 0))
     if not ours:
         click.echo("  (none)")
-    for alert in ours:
-        click.echo(format_alert(alert))
-    copies = [a for a in ours if COPY_ID in {ev.get("article") for ev in a.get("evidence") or []}]
+    console = Console(highlight=False)
+    for alert, timestamp_ms in ours:
+        console.print(render_alert(alert, width=min(console.width, 110), timestamp_ms=timestamp_ms))
+    copies = [
+        a for a, _ in ours if COPY_ID in {ev.get("article") for ev in a.get("evidence") or []}
+    ]
     click.echo(f"  alerts raised by the republished copy: {len(copies)}")
 
 

@@ -9,6 +9,7 @@ from typing import IO
 
 import click
 
+from monitor.cli.errors import kafka_error, load_settings, quiet_kafka_client_logs
 from monitor.settings import Settings
 
 
@@ -59,14 +60,16 @@ def produce(file: IO[bytes]) -> None:
     """
     from monitor.service.produce import read_lines
 
-    settings = Settings()
+    settings = load_settings()
+    quiet_kafka_client_logs()
     lines = list(read_lines(file))
     invalid: dict[int, str] = {}
     try:
         sent = asyncio.run(produce_lines(settings, lines, invalid=invalid))
-    except RuntimeError as exc:
-        raise click.ClickException(str(exc)) from exc
     except Exception as exc:
+        error = kafka_error(settings, exc)
+        if error is not None:
+            raise error from None
         raise click.ClickException(f"cannot send to Kafka: {type(exc).__name__}: {exc}") from exc
     click.echo(f"sent {sent} messages", err=True)
     for number, code in sorted(invalid.items())[:20]:
@@ -87,59 +90,41 @@ async def tail_topic(
     out: IO[str],
 ) -> int:
     """Print a topic's messages as JSON lines; stop after `timeout` idle seconds."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-
-    from monitor.service.access import check_kafka
-    from monitor.service.kafka import client_kwargs, header_dict
+    from monitor.service.follow import TopicsMissing, follow
     from monitor.service.names import TopicNames
     from monitor.service.produce import render_message
 
-    await check_kafka(settings)
     full = TopicNames.from_settings(settings).resolve(topic)
-    consumer = AIOKafkaConsumer(**client_kwargs(settings), enable_auto_commit=False)
-    await consumer.start()
     count = 0
+    idle_since = time.monotonic()
+    stream = follow(settings, [full], start="beginning" if from_beginning else "end")
     try:
-        parts = consumer.partitions_for_topic(full)
-        if parts is None:
-            await consumer._client.force_metadata_update()
-            parts = consumer.partitions_for_topic(full)
-        if not parts:
-            raise click.ClickException(f"topic {full} does not exist")
-        tps = [TopicPartition(full, p) for p in sorted(parts)]
-        consumer.assign(tps)
-        if from_beginning:
-            await consumer.seek_to_beginning(*tps)
-        else:
-            await consumer.seek_to_end(*tps)
-        idle_since = time.monotonic()
-        while max_messages is None or count < max_messages:
-            batch = await consumer.getmany(timeout_ms=500)
-            if not batch:
+        async for rec in stream:
+            if rec is None:
                 if timeout is not None and time.monotonic() - idle_since >= timeout:
                     break
                 continue
             idle_since = time.monotonic()
-            for records in batch.values():
-                for rec in records:
-                    out.write(
-                        render_message(
-                            topic=rec.topic,
-                            partition=rec.partition,
-                            offset=rec.offset,
-                            key=rec.key,
-                            value=rec.value,
-                            headers=header_dict(rec.headers),
-                            timestamp_ms=rec.timestamp,
-                        )
-                        + "\n"
-                    )
-                    count += 1
-                    if max_messages is not None and count >= max_messages:
-                        break
+            out.write(
+                render_message(
+                    topic=rec.topic,
+                    partition=rec.partition,
+                    offset=rec.offset,
+                    key=rec.key,
+                    value=rec.value,
+                    headers=rec.headers,
+                    timestamp_ms=rec.timestamp_ms,
+                )
+                + "\n"
+            )
             out.flush()
+            count += 1
+            if max_messages is not None and count >= max_messages:
+                break
+    except TopicsMissing:
+        raise click.ClickException(f"topic {full} does not exist") from None
     finally:
-        await consumer.stop()
+        await stream.aclose()  # type: ignore[attr-defined]
     return count
 
 
@@ -160,7 +145,8 @@ def tail(topic: str, from_beginning: bool, timeout: float | None, max_messages: 
     news.deadletter, alerts.ceasefire, alerts.casualties; the prefix is added)
     or any full topic name.
     """
-    settings = Settings()
+    settings = load_settings()
+    quiet_kafka_client_logs()
     try:
         asyncio.run(
             tail_topic(
@@ -174,5 +160,8 @@ def tail(topic: str, from_beginning: bool, timeout: float | None, max_messages: 
         )
     except KeyboardInterrupt:
         pass
-    except RuntimeError as exc:  # AccessRefused: one line, no traceback
-        raise click.ClickException(str(exc)) from None
+    except Exception as exc:
+        error = kafka_error(settings, exc)
+        if error is None:
+            raise
+        raise error from None

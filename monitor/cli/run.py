@@ -13,6 +13,7 @@ log = logging.getLogger("monitor.run")
 
 
 async def _ensure_topics_retrying(settings: Settings, wait_seconds: float) -> None:
+    from monitor.cli.errors import STACK_HINT, is_unreachable
     from monitor.service.kafka import ensure_topics, resolve_bootstrap
 
     loop = asyncio.get_running_loop()
@@ -22,15 +23,16 @@ async def _ensure_topics_retrying(settings: Settings, wait_seconds: float) -> No
         try:
             await ensure_topics(settings)
             return
-        except RuntimeError:
-            raise
         except Exception as exc:
+            # aiokafka's connection errors are RuntimeErrors too: only those are
+            # waited out; ensure_topics' own refusals (RuntimeError) go up at once.
+            if not is_unreachable(exc):
+                raise
             if loop.time() >= deadline:
                 raise click.ClickException(
                     f"Kafka at {resolve_bootstrap(settings)} did not answer within "
-                    f"{wait_seconds:.0f} s ({type(exc).__name__}: {exc}); is it running? "
-                    "(`monitor stack up`, or set MONITOR_KAFKA_BOOTSTRAP_SERVERS)"
-                ) from exc
+                    f"{wait_seconds:.0f} s ({type(exc).__name__}); {STACK_HINT}"
+                ) from None
             log.warning("kafka not ready, retrying", extra={"kv": {"error": str(exc)[:200]}})
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
@@ -79,10 +81,11 @@ def run(wait_seconds: float) -> None:
     from faust import Worker
 
     from agents.app import make_app
+    from monitor.cli.errors import load_settings
     from monitor.service.access import check_elasticsearch
     from monitor.service.logs import logging_config, setup_logging
 
-    settings = Settings()
+    settings = load_settings()
     setup_logging(settings.log_format, settings.log_level)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

@@ -133,11 +133,29 @@ def format_hit(hit: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a date the query would refuse, naming the option (--from, --to)."""
+    from monitor.es.query import date_value
+
+    if value is None:
+        return None
+    try:
+        date_value(value, param.opts[0])
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).removeprefix(f"{param.opts[0]} "), ctx, param) from None
+    return value
+
+
 @click.command("search")
 @click.argument("query", required=False, default="")
 @click.option("--phrase", is_flag=True, help="Match the words as one phrase, in order.")
-@click.option("--from", "date_from", help="Published on/after (YYYY-MM-DD, ISO time, now-7d).")
-@click.option("--to", "date_to", help="Published on/before.")
+@click.option(
+    "--from",
+    "date_from",
+    callback=_date_option,
+    help="Published on/after (YYYY-MM-DD, ISO time, now-7d).",
+)
+@click.option("--to", "date_to", callback=_date_option, help="Published on/before.")
 @click.option("--source", "sources", multiple=True, help="Source or outlet (repeatable).")
 @click.option(
     "--status",

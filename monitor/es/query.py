@@ -36,7 +36,7 @@ _DATE_MATH = re.compile(r"^now(?:[+-]\d{1,6}[yMwdhHms])*(?:/[yMwdhHms])?$")
 SOURCE_EXCLUDES = ["body_normalized", "title_normalized"]
 
 
-def _date_value(value: date | datetime | str, name: str) -> str:
+def date_value(value: date | datetime | str, name: str) -> str:
     """An ISO date/datetime, or ES date math such as `now-7d/d`; anything else is refused."""
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -114,9 +114,9 @@ def build_filters(
     if date_from is not None or date_to is not None:
         rng: dict[str, str] = {}
         if date_from is not None:
-            rng["gte"] = _date_value(date_from, "date_from")
+            rng["gte"] = date_value(date_from, "date_from")
         if date_to is not None:
-            rng["lte"] = _date_value(date_to, "date_to")
+            rng["lte"] = date_value(date_to, "date_to")
         filters.append({"range": {"@timestamp": rng}})
     source_list = _values(sources, "source")
     if source_list:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from monitor.cli import main
-from monitor.cli.demo import COPY_ID, SEED_ID, format_alert, seed_items
+from monitor.cli.demo import COPY_ID, SEED_ID, seed_items
 
 
 def test_service_commands_are_registered() -> None:
     result = CliRunner().invoke(main, ["--help"])
-    for name in ("run", "produce", "tail", "demo"):
+    for name in ("run", "produce", "tail", "watch", "demo"):
         assert f"  {name} " in result.output
 
 
@@ -27,21 +27,9 @@ def test_seed_items_are_the_seed_and_a_copy_from_another_source(seed_body: str) 
     assert len(seed["body"].splitlines()) == 24  # the seed's 24 non-empty lines
 
 
-def test_format_alert_is_readable() -> None:
-    text = format_alert(
-        {
-            "type": "casualties",
-            "story_id": "s1",
-            "version": 2,
-            "karabakh_related": True,
-            "changed": [
-                {"kind": "killed", "count": 32, "qualifier": "exact", "attributed_to": "أرمينيا"},
-                {"kind": "wounded", "count": None, "qualifier": "hundreds"},
-            ],
-            "evidence": [{"article": "a", "source": "watanalyoum", "sentence": "قتل 32 شخصا"}],
-        }
-    )
-    assert "[casualties] story s1  v2" in text
-    assert "killed: 32 [exact] (أرمينيا)" in text
-    assert "wounded: ? [hundreds]" in text
-    assert "« قتل 32 شخصا »  — watanalyoum" in text
+def test_the_seed_item_carries_its_date_and_no_invented_title(seed_body: str) -> None:
+    seed, copy = seed_items(seed_body)
+    assert seed["published_at"] == "2023-09-20"  # the day of the ceasefire it reports
+    assert seed["source"] == "watanalyoum" and seed["language"] == "ar"
+    assert "title" not in seed  # the page's headline is not kept: none rather than a made-up one
+    assert copy["published_at"] == seed["published_at"]

@@ -19,18 +19,9 @@ from tests.integration.secured_stack import SecuredStack, start_secured_stack, s
 
 
 @pytest.fixture(scope="session")
-def stack_settings() -> Settings:
+def stack_settings(local_stack: Settings) -> Settings:
     """Settings that point at the running stack (brought up if it is not)."""
-    from monitor import stack
-
-    base = Settings()
-    stack.up(base)
-    return base.model_copy(
-        update={
-            "kafka_bootstrap_servers": stack.resolve_kafka(base),
-            "es_url": stack.resolve_es_url(base),
-        }
-    )
+    return local_stack
 
 
 @pytest.fixture(scope="session")

@@ -114,3 +114,11 @@ def test_a_settings_error_does_not_quote_the_other_settings_secrets() -> None:
         Settings(kafka_sasl_password=SecretStr("hunter2-secret"), es_username="u")
     assert "MONITOR_ES_PASSWORD too" in str(info.value)
     assert "hunter2" not in str(info.value) and "input_value" not in str(info.value)
+
+
+def test_monitor_config_masks_the_password_in_urls_and_keeps_the_rest() -> None:
+    masked = security.mask_url_password("https://elastic:pw@a:9200,http://b:9200,https://u:x@c")
+    assert masked == "https://elastic:**********@a:9200,http://b:9200,https://u:**********@c"
+    assert security.mask_url_password("127.0.0.1:9092") == "127.0.0.1:9092"
+    assert security.mask_url_password("http://user@host") == "http://user@host"  # no password
+    assert security.mask_url_password("") == ""

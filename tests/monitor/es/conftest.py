@@ -28,13 +28,14 @@ COPY_ID = "republished-copy-of-watanalyoum"
 
 
 @pytest.fixture(scope="session")
-def es_node() -> Settings:
+def es_node(request: pytest.FixtureRequest) -> Settings:
     """Settings that reach a healthy node: the local stack, started if needed."""
     settings = Settings()
     if not settings.es_url:
+        request.getfixturevalue("local_stack")  # started (and stopped) for the session
         from monitor.stack import up
 
-        up(settings)
+        up(settings)  # again: another session's test may have stopped the node since
     client = make_client(settings)
     try:
         health = client.cluster.health(wait_for_status="yellow", timeout="60s")

@@ -29,9 +29,10 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def kafka_settings() -> Settings:
+def kafka_settings(request: pytest.FixtureRequest) -> Settings:
     settings = Settings()
     if not settings.kafka_bootstrap_servers:
+        request.getfixturevalue("local_stack")  # started (and stopped) for the session
         from monitor.stack import up
 
         up(settings)
