@@ -56,7 +56,9 @@ def test_sigkill_mid_stream_and_restart(service: Settings, workers: Callable[...
     expected = expected_analyses(service, lines)
     expected_ids = {a.id for a in expected}
     expected_alerts = Counter(a.alert_id for an in expected for a in an.alerts)
-    assert len(expected_ids) == 2000 and len(expected_alerts) > 50
+    # Enough alerts that a lost or doubled one would show (stories now merge
+    # across outlets in event time, so fewer alerts than articles with facts).
+    assert len(expected_ids) == 2000 and len(expected_alerts) >= 40
     assert max(expected_alerts.values()) == 1
 
     first = workers()
