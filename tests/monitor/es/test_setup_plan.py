@@ -31,7 +31,7 @@ class FakeCluster:
     """Just enough of Elasticsearch for the plan: modules, templates, indices, aliases."""
 
     def __init__(self, modules: set[str]) -> None:
-        self.modules = modules
+        self.modules = set(modules)  # its own: a test may add a module later
         self.calls: list[str] = []
         self.component_templates: dict[str, Any] = {}
         self.index_templates: dict[str, Any] = {}
