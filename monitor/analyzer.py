@@ -6,6 +6,7 @@ calls per message; both get the same results because both go through here.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,11 +17,12 @@ from monitor.alerts import AlertState
 from monitor.dedup.fingerprint import fingerprint_hex, word_hashes
 from monitor.dedup.index import ArticleRecord, DedupConfig, ParagraphIndex
 from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
+from monitor.detect.lexicon import load
 from monitor.document import Document
 from monitor.eventtime import EventClock, EventTime
 from monitor.items import ItemError, parse_item
 from monitor.settings import Settings
-from monitor.text.normalize import tokens
+from monitor.text.normalize import normalize, tokens
 from schemas.analysis import (
     Analysis,
     AnalysisError,
@@ -40,10 +42,34 @@ def _dedup_words(normalized: str) -> list[str]:
     first word (و، ف) dropped, since copies add or remove it at will ("وتتهم باكو"
     for "كما تتهم باكو", "ويأتي ذلك" for "يأتي ذلك"). Both sides lose it alike,
     so a word that merely starts with those letters (وزارة) still matches."""
-    words = tokens(normalized)
+    words = [_fold_word(w) for w in tokens(normalized)]
+    if _SPELLING_SUBSTRINGS_SCREEN.search(normalized):
+        words = [_fold_substrings(w) for w in words]
     if words and words[0][0] in "وف" and (len(words[0]) > 3 or words[0][1:] in _PARTICLES):
         words[0] = words[0][1:]  # "ولم يصدر" for "كما لم يصدر": و before a particle too
     return words
+
+
+def _fold_word(word: str) -> str:
+    folded = _SPELLING_WORDS.get(word)
+    if folded is None and len(word) > 3 and word[0] in "وبلف":
+        rest = _SPELLING_WORDS.get(word[1:])  # بمائة، ومائة
+        folded = word[0] + rest if rest else None
+    return folded or word
+
+
+def _fold_substrings(word: str) -> str:
+    for variant, canonical in _SPELLING_SUBSTRINGS:
+        if variant in word:
+            word = word.replace(variant, canonical)
+    return word
+
+
+#: Outlets' spelling variants, folded for dedup only (monitor/data/spellings.json).
+_SPELLINGS = load("spellings")
+_SPELLING_WORDS = {normalize(k): normalize(v) for k, v in _SPELLINGS["words"].items()}
+_SPELLING_SUBSTRINGS = [(normalize(k), normalize(v)) for k, v in _SPELLINGS["substrings"].items()]
+_SPELLING_SUBSTRINGS_SCREEN = re.compile("|".join(re.escape(v) for v, _ in _SPELLING_SUBSTRINGS))
 
 
 #: Two-letter particles a conjunction may be glued to (ولم، فقد، ولا), normalized.

@@ -1039,8 +1039,19 @@ _TURNS = norm_set(_GRAMMAR["clause_turns"])
 
 def _clause_turns(words: list[str], breaks: list[bool] | None, lo: int, hi: int) -> bool:
     return any(
-        (breaks is not None and breaks[k]) or _in(words[k], _TURNS) for k in range(lo + 1, hi)
+        (breaks is not None and breaks[k] and not _continues(words, k)) or _in(words[k], _TURNS)
+        for k in range(lo + 1, hi)
     )
+
+
+def _continues(words: list[str], k: int) -> bool:
+    """A comma before an apposition or a phrase of the same clause ("، أي قرابة كامل
+    سكان الإقليم، في غضون أيام من هجوم 2023"), not before "في حين"."""
+    return words[k] in _SAME_CLAUSE and not (k + 1 < len(words) and words[k + 1] in _TURN_NOUNS)
+
+
+_SAME_CLAUSE = norm_set(["أي", "في", "خلال"])
+_TURN_NOUNS = norm_set(["حين", "حينه", "ظل"])
 
 
 def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[CasualtyFigure]:
@@ -1232,6 +1243,20 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     return out
 
 
+def _refers_back_to_the_past(words: list[str], previous: list[str], year: int | None) -> bool:
+    """"لم تكن حرب 2020 مجرد مواجهة؛ فقد قتل فيها أكثر من ستة آلاف": a sentence with
+    no time of its own, whose figures are "in it" (فيها، خلالها), of a sentence
+    before it that is about the past."""
+    if not previous or not any(w in _BACK_REFERENCES for w in words):
+        return False
+    if timeframe.present_marker(words) or any(timeframe.YEAR.match(w) for w in words):
+        return False
+    return timeframe.past_sentence(previous, year)
+
+
+_BACK_REFERENCES = norm_set(_GRAMMAR["back_references"])
+
+
 def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFigure]:
     """Every casualty or displacement figure the item states (title and body);
     `year`, the item's own, tells past years from this year's."""
@@ -1250,9 +1275,15 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
             and not any(_counts_itself(w) for w in p.words)
         ):
             continue  # a casualty word but no number of any kind
+        previous: list[str] = []
         for sent in p.sentences:
+            words = [t.text for t in sent.tokens]
             if not SCREEN.isdisjoint(sent.words):
-                out.extend(_figures(p, sent, year))
+                figures = _figures(p, sent, year)
+                if figures and _refers_back_to_the_past(words, previous, year):
+                    figures = [f.model_copy(update={"historical": True}) for f in figures]
+                out.extend(figures)
+            previous = words
     if commemoration:
         out = [f.model_copy(update={"historical": True}) for f in out]
     return out

@@ -69,3 +69,15 @@ def test_a_three_letter_word_starting_with_waw_is_not_a_conjunction() -> None:
     first = "وقع انفجار في مستودع للذخيرة قرب الحدود صباح اليوم دون أن يسفر عن إصابات."
     other = "قع انفجار في مستودع للذخيرة قرب الحدود صباح اليوم دون أن يسفر عن إصابات."
     assert duplicates(first, other) == []
+
+
+def test_outlets_spelling_variants_are_one_paragraph() -> None:
+    original = (
+        "وكان الرئيس اللبناني قد دعا، خلال لقائه الموفدة الأميركية، إلى إلزام إسرائيل بوقف "
+        "الأعمال العدائية والانسحاب من النقاط الخمس التي لا تزال تحتلها."
+    )
+    assert duplicates(original, original.replace("الأميركية", "الأمريكية")) == [0]
+    toll = "وقال الدفاع المدني إن ستمائة منزل تضررت بالقصف خلال الأسبوع الماضي في القطاع."
+    assert duplicates(toll, toll.replace("ستمائة", "ستمئة")) == [0]
+    # look-alike: a different number is a different paragraph
+    assert duplicates(toll, toll.replace("ستمائة", "سبعمائة")) == []

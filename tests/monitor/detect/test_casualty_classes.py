@@ -451,3 +451,26 @@ def test_time_words_date_only_their_own_clause(
 )
 def test_parts_lists_and_far_numbers(body: str, expected: set[tuple[str, int | None]]) -> None:
     assert current_figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "in it", of the past sentence before: history
+        ("لم تكن حرب 2020 مجرد مواجهة بين جارين؛ فقد قُتل فيها أكثر من ستة آلاف شخص.", set()),
+        # ... of today's news: current
+        ("اندلعت المعارك صباح اليوم في الإقليم؛ وقد قتل فيها 12 شخصا.", {("killed", 12)}),
+        # the days that followed a past event
+        ("وفي الأيام التالية، غادر الإقليم أكثر من مئة ألف من سكانه نحو أرمينيا.", set()),
+        # an apposition and a phrase after commas stay in the figure's clause
+        (
+            "إذ لجأ إلى أرمينيا نحو 115 ألف شخص، أي قرابة كامل سكان الإقليم، في غضون أيام "
+            "من الهجوم في سبتمبر 2023.",
+            set(),
+        ),
+        # look-alike: "في حين" opens another clause
+        ("قتل 12 شخصا اليوم، في حين قتل 30 في هجوم عام 2020.", {("killed", 12)}),
+    ],
+)
+def test_history_told_around_the_figure(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert current_figs(body) == expected
