@@ -214,7 +214,14 @@ _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
 _PURPOSES = norm_set(_GRAMMAR["purposes"])
+_AGREEMENT_MASDARS = norm_set(["التوصل", "توصل", "توقيع", "إبرام"])
+#: Words that say a truce holds as its predicate (not a call to respect it).
+_HOLDING_PREDICATES = norm_set(
+    ["صامد", "صامدة", "صامدا", "صمود", "قائم", "قائما", "قائمة", "متماسك", "متماسكة", "تماسك"]
+)
 _ANY = norm_set(["أي", "لأي", "بأي", "وأي"])
+#: Words that open another clause of the sentence (فيما دعت ...، بينما ...).
+_TURNS = norm_set(["فيما", "بينما", "لكن", "لكنه", "لكنها"])
 _QUOTES = frozenset("«\"“”'")
 #: How far after the trigger its own predicate stands (لا يزال صامدا).
 _PREDICATE = 4
@@ -370,7 +377,12 @@ def _pending(toks: tuple[Token, ...], k: int) -> bool:
 def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> list[_Cue]:
     out = []
     breaks = clause_breaks(text, toks) if text else [t.broken for t in toks]
-    for k in range(max(0, first - _BEFORE), first):
+    start = max(0, first - _BEFORE)
+    for k in range(first - 1, start - 1, -1):
+        if toks[k].text in _TURNS:
+            start = k + 1  # "انتهاك الاتفاق، فيما دعت ... إلى وقف": another clause's cue
+            break
+    for k in range(start, first):
         status = _cue_at(toks, k)
         if status:
             out.append(_Cue(status, k))
@@ -445,9 +457,11 @@ def _hostile(toks: tuple[Token, ...], first: int, last: int) -> bool:
 def _historical(
     toks: tuple[Token, ...], first: int, last: int, sentence_hist: bool, year: int | None
 ) -> bool:
+    words = [t.text for t in toks]
+    if timeframe.still(words) and _still_holding(toks, last) is not None:
+        return False  # "المبرم في مايو 2025 لا يزال صامدا": agreed then, holding now
     if sentence_hist:
         return True
-    words = [t.text for t in toks]
     if timeframe.still(words):
         return False  # "الهدنة المعلنة في 2024 لا تزال صامدة": agreed then, holding now
     if first > 0 and words[first - 1] in _DISTAL:
@@ -566,6 +580,11 @@ def _statement(
         # "مسؤول مطلع على جهود الوساطة قوله إن «وقف إطلاق النار لا يزال صامدا»": the
         # truce's own predicate, not a call in the clause that reports it
         cues = after
+    still = _still_holding(toks, m.last)
+    if still is not None and not any(c.status in ("violated", "suspended") for c in cues):
+        # "تفاهم وقف إطلاق النار المبرم في مايو 2025 لا يزال صامدا": the predicate
+        # says what the truce is now; what it was (agreed) describes it
+        cues = [still]
     if cues:
         best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
         status = best.status
@@ -573,6 +592,9 @@ def _statement(
         if status == "holding" and _called_commitment(toks, best.index):
             # "حثت فرنسا ... الطرفين على الالتزام الصارم بوقف إطلاق النار": the
             # commitment is what is called for, however far the call stands
+            status = "called_for"
+        elif status == "agreed" and _called_agreement(toks, best.index):
+            # "دعا الطرفين إلى ... التوصل إلى وقف شامل لإطلاق النار": reaching it is called for
             status = "called_for"
         elif status == "holding" and _agreed_commitment(toks, best.index):
             # "اتفق الطرفان على الالتزام بوقف إطلاق النار": the commitment is agreed
@@ -635,6 +657,23 @@ def _quoted(text: str, toks: tuple[Token, ...], cue: int, first: int) -> bool:
     )
 
 
+def _still_holding(toks: tuple[Token, ...], last: int) -> _Cue | None:
+    """ "لا يزال قائما"، "ما زال صامدا" after the trigger, in the same sentence."""
+    for k in range(last + 1, len(toks) - 1):
+        if any(v in timeframe.STILL for v in clitic_variants(toks[k].text, min_rest=2)):
+            for j in (k + 1, k + 2):
+                if j < len(toks) and _cue_at(toks, j) == "holding":
+                    return _Cue("holding", j)
+    return None
+
+
+def _called_agreement(toks: tuple[Token, ...], k: int) -> bool:
+    """An agreement masdar (التوصل، توقيع) governed by a call earlier in the sentence."""
+    if not any(v in _AGREEMENT_MASDARS for v in clitic_variants(toks[k].text, articles=True)):
+        return False
+    return any(_cue_of(toks[j].text, toks[j + 1].text) == "called_for" for j in range(0, k))
+
+
 def _agreed_commitment(toks: tuple[Token, ...], k: int) -> bool:
     """A commitment noun governed by an agreement earlier in the sentence."""
     if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
@@ -680,6 +719,11 @@ def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool
     quoted = text[max(0, m.start - 2) : m.start].strip().endswith(("«", '"')) and text[
         m.end : m.end + 2
     ].strip().startswith(("»", '"'))
+    if quoted and any(
+        _cue_of(words[k], words[k + 1]) in ("called_for", "agreed", "proposed", "announced")
+        for k in range(max(0, m.first - _BEFORE), m.first)
+    ):
+        quoted = False  # "طالب بـ«وقف دائم لإطلاق النار»": a demand quoted, no scare quotes
     return quoted or any(
         any(v in FIGURATIVE for v in clitic_variants(w, articles=True)) for w in outside
     )
@@ -766,6 +810,17 @@ def _scan(
                 # "توسطت في اتفاق لوقف إطلاق النار ... غير أن يريفان اتهمت باكو
                 # بخرقه": the verb before it and the violation after it both stand
                 out.append(best.model_copy(update={"status": governing}))
+            if best.status in ("violated", "holding", "suspended") and _call_to_respect(
+                sent.tokens
+            ):
+                # "بعدما سجل 150 خرقا ... دعا الطرفين إلى «الالتزام الكامل بوقف إطلاق
+                # النار»": the call is news beside the violation
+                out.append(best.model_copy(update={"status": "called_for"}))
+            both = _holding_and_violated(sent.tokens, best.status)
+            if both is not None:
+                # "الهدنة «صامدة» رغم الخروقات"، "لا يزال صامدا وإن سجلت خروقات": it
+                # holds, and it was violated
+                out.append(best.model_copy(update={"status": both}))
             if best.status == "agreed" and _announced_too(sent.tokens, matches):
                 # "أعلنت الخارجية أن الطرفين اتفقا على وقف إطلاق النار": agreed,
                 # and the agreement announced
@@ -786,6 +841,35 @@ def _governing(sent: Sentence, matches: list[PhraseMatch[str]], best: str) -> st
     status = max(before, key=lambda c: c.index).status
     # "أعلن الجيش أن الهدنة لم تصمد" announces the collapse, not a truce
     return status if status in ("agreed", "proposed") else None
+
+
+def _call_to_respect(toks: tuple[Token, ...]) -> bool:
+    """A call for a commitment (دعا إلى احترام، طالب بالالتزام) in the sentence."""
+    for k in range(len(toks) - 1):
+        if _cue_of(toks[k].text, toks[k + 1].text) == "called_for":
+            for j in range(k + 1, min(len(toks), k + 5)):
+                word = toks[j].text
+                stems = (word, word.removesuffix("ها"), word.removesuffix("ه"))  # احترامها
+                if any(
+                    v in _COMMITMENT_NOUNS for w in stems for v in clitic_variants(w, articles=True)
+                ):
+                    return True
+    return False
+
+
+def _holding_and_violated(toks: tuple[Token, ...], best: str) -> str | None:
+    """The other of holding and violated, when the sentence says both (and a
+    violation beside a call: "دعا إلى الالتزام بوقف إطلاق النار، بعدما سجل 150 خرقا")."""
+    if best in ("holding", "called_for"):
+        if any(_cue_at(toks, k) == "violated" for k in range(len(toks))):
+            return "violated"
+    elif best == "violated":
+        for k in range(len(toks)):
+            if _cue_at(toks, k) == "holding" and any(
+                v in _HOLDING_PREDICATES for v in clitic_variants(toks[k].text, articles=True)
+            ):
+                return "holding"
+    return None
 
 
 def _announced_too(toks: tuple[Token, ...], matches: list[PhraseMatch[str]]) -> bool:

@@ -102,8 +102,18 @@ def past_sentence(words: Sequence[str], year: int | None) -> bool:
 
 
 def still(words: Sequence[str]) -> bool:
-    """A past beginning carried into the present (لا تزال صامدة)."""
-    return not _STILL_SCREEN.isdisjoint(words) and any(_in(w, STILL) for w in words)
+    """A past beginning carried into the present (لا تزال صامدة); not "في ظل"
+    ("amid"), which only looks like ظل "remained"."""
+    if _STILL_SCREEN.isdisjoint(words):
+        return False
+    return any(
+        _in(w, STILL) and not (i > 0 and words[i - 1] in _IN and w in _SHADE)
+        for i, w in enumerate(words)
+    )
+
+
+_IN = norm_set(["في", "وفي"])
+_SHADE = norm_set(["ظل"])
 
 
 _SINCE_SCREEN = screen(SINCE, articles=False)

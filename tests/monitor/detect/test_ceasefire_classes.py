@@ -270,3 +270,52 @@ def test_since_in_another_clause_leaves_the_truce_current() -> None:
     body = "وقال مسؤول إن الهدوء عاد إلى القطاع منذ الفجر، وإن وقف إطلاق النار «صامد»."
     assert current(body) == {"holding"}
     assert current("أعلنت الحكومة تعليق وقف إطلاق النار.") == {"suspended"}
+
+
+@pytest.mark.parametrize(
+    ("body", "statuses"),
+    [
+        # what the truce is now, however it was described
+        (
+            "أكد مسؤولون أن تفاهم وقف إطلاق النار المبرم في العاشر من مايو 2025 لا يزال صامدا.",
+            {"holding"},
+        ),
+        (
+            "وتأتي الغارة رغم أن اتفاق وقف الأعمال العدائية، الساري منذ نوفمبر 2024، لا يزال "
+            "قائما.",
+            {"holding"},
+        ),
+        # it holds and it was violated
+        ("غزة: 4 قتلى بغارات إسرائيلية والهدنة «صامدة» رغم الخروقات", {"holding", "violated"}),
+        (
+            "أكد مسؤولون أن وقف إطلاق النار لا يزال صامدا إلى حد كبير، وإن سجلت خروقات متفرقة.",
+            {"holding", "violated"},
+        ),
+        # another clause's cue does not govern the truce: each clause says its own
+        (
+            "وتتبادل الأطراف الاتهامات بانتهاك الاتفاق، فيما دعت الولايات المتحدة إلى وقف فوري "
+            "للأعمال العدائية.",
+            {"called_for", "violated"},
+        ),
+        # reaching an agreement, called for
+        (
+            "ودعا المبعوث الطرفين إلى البناء على هذه الخطوة والتوصل إلى وقف شامل لإطلاق النار.",
+            {"called_for"},
+        ),
+        # a call to respect it beside the violation is news of its own
+        ("اتهم الجيش المتمردين بخرق الهدنة، داعيا إلى احترامها.", {"violated", "called_for"}),
+        (
+            "ودعا المبعوث الطرفين إلى «الالتزام الكامل بوقف إطلاق النار»، بعدما سجل أكثر من "
+            "150 خرقا للاتفاق.",
+            {"violated", "called_for"},
+        ),
+        ("وطالب شيخ العقل بـ«وقف دائم لإطلاق النار» وبتحقيق دولي.", {"called_for"}),
+        # look-alikes: no call; a truce in scare quotes between parties
+        ("اتهم الجيش المتمردين بخرق الهدنة وعدم احترامها.", {"violated"}),
+        ("تستمر «الهدنة» بين الحزبين في البرلمان منذ أسابيع.", set()),
+        ("ويأتي التصعيد في ظل جمود منذ انتهاء الهدنة التي صمدت ستة أشهر عام 2022.", set()),
+        ("توصل الطرفان إلى وقف لإطلاق النار بعد مفاوضات.", {"agreed"}),
+    ],
+)
+def test_the_truce_now_and_what_else_the_sentence_says(body: str, statuses: set[str]) -> None:
+    assert current(body) == statuses
