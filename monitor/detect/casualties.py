@@ -171,6 +171,7 @@ _AFTER_OK = norm_set(
 )
 _PREP_OF = norm_set(["من"])
 _THEIR_NUMBER = norm_set(["عددهم", "عددها"])
+_OF_THEM = norm_set(["منهم", "منهن"])
 #: "One of": a count of one only before a plural of people (أحد جنودها).
 _ONE_OF = norm_set(["أحد", "إحدى"])
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
@@ -926,8 +927,10 @@ def _is_count(words: Sequence[str], k: int) -> bool:
     num = _number_at_plain(ws, k)
     if num is None:
         return False
-    if num.last + 1 < len(ws) and _in(ws[num.last + 1], TIME_UNITS):
-        return False
+    if num.last + 1 < len(ws) and (
+        _in(ws[num.last + 1], TIME_UNITS) or _in(ws[num.last + 1], NOT_PERSONS, articles=True)
+    ):
+        return False  # "مبنى مؤلف من أربعة طوابق": a count of things, not of people
     return not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
 
 
@@ -1158,6 +1161,20 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 elif (noun := _noun_before(words, q_first)) is not None:
                     # "ونقل المصابين إلى الطوارئ، ومن بينهم ثلاثة في حالة حرجة"
                     link = _Link(noun[0], num.first, person, "sub_count", noun[1])
+        if (
+            link is None
+            and num.last + 1 < n
+            and words[num.last + 1] in _OF_THEM
+            and not _negated(words, q_first)
+        ):
+            # "ستين شخصا أصيبوا، نقل 38 منهم إلى المستشفيات": a part of the figure;
+            # "المصابين نقلوا ...، حالة سبعة منهم حرجة": of the people named nearest
+            noun = _noun_before(words, q_first)
+            if noun is None and found:
+                prev = _previous(found, i)
+                noun = (prev.kind, prev.trigger)
+            if noun is not None:
+                link = _Link(noun[0], num.first, num.last + 1, "sub_count", noun[1])
         if link is None:
             link = _before_number(toks, words, num, q_first, used)
         if link is None:
@@ -1244,7 +1261,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
 
 
 def _refers_back_to_the_past(words: list[str], previous: list[str], year: int | None) -> bool:
-    """"لم تكن حرب 2020 مجرد مواجهة؛ فقد قتل فيها أكثر من ستة آلاف": a sentence with
+    """ "لم تكن حرب 2020 مجرد مواجهة؛ فقد قتل فيها أكثر من ستة آلاف": a sentence with
     no time of its own, whose figures are "in it" (فيها، خلالها), of a sentence
     before it that is about the past."""
     if not previous or not any(w in _BACK_REFERENCES for w in words):

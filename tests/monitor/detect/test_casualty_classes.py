@@ -474,3 +474,43 @@ def test_parts_lists_and_far_numbers(body: str, expected: set[tuple[str, int | N
 )
 def test_history_told_around_the_figure(body: str, expected: set[tuple[str, int | None]]) -> None:
     assert current_figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # soldiers recovered from captivity, and those handed over
+        (
+            "أعلنت الوزارة استعادة 146 عسكريا من الأسر، مقابل تسليم 150 أسير حرب.",
+            {("captured", 146), ("captured", 150)},
+        ),
+        # the missing, nominal
+        ("تقول باكو إن 3990 أذربيجانيا ما زالت أخبارهم منقطعة.", {("missing", 3990)}),
+        # a part counted with منهم after its number
+        (
+            "وأضاف أن ستين شخصا أصيبوا بجروح، نقل 38 منهم إلى المستشفيات.",
+            {("wounded", 60), ("wounded", 38)},
+        ),
+        (
+            "وأوضح أن المصابين نقلوا إلى المستشفى، حيث وصفت حالة سبعة منهم بالحرجة.",
+            {("wounded", 7)},
+        ),
+        # the people between عدد and الذين
+        (
+            "يرتفع عدد العسكريين الذين قضوا في انفجارات ألغام منذ حرب 2020 إلى 42.",
+            {("killed", 42)},
+        ),
+        # "N هم من بين المصابين"
+        ("وأشار إلى أن ثلاثة أطفال هم من بين المصابين.", {("wounded", 3)}),
+        # a count of things in an idiom's gap
+        (
+            "أودى انهيار مبنى مؤلف من أربعة طوابق في حلب، فجر الخميس، بحياة تسعة من سكانه.",
+            {("killed", 9)},
+        ),
+        # look-alikes
+        ("وقال إن ثلاثة منهم لم يصابوا.", set()),
+        ("زار الوزير 20 مدرسة، منهم 5 في الريف.", set()),
+    ],
+)
+def test_more_constructions_of_round_ten(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert current_figs(body) == expected
