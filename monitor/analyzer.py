@@ -42,7 +42,9 @@ def _dedup_words(normalized: str) -> list[str]:
     first word (و، ف) dropped, since copies add or remove it at will ("وتتهم باكو"
     for "كما تتهم باكو", "ويأتي ذلك" for "يأتي ذلك"). Both sides lose it alike,
     so a word that merely starts with those letters (وزارة) still matches."""
-    words = [_fold_word(w) for w in tokens(normalized)]
+    words = tokens(normalized)
+    if not _SPELLING_SCREEN.isdisjoint(words):
+        words = [_fold_word(w) for w in words]
     if _SPELLING_SUBSTRINGS_SCREEN.search(normalized):
         words = [_fold_substrings(w) for w in words]
     if words and words[0][0] in "وف" and (len(words[0]) > 3 or words[0][1:] in _PARTICLES):
@@ -68,6 +70,8 @@ def _fold_substrings(word: str) -> str:
 #: Outlets' spelling variants, folded for dedup only (monitor/data/spellings.json).
 _SPELLINGS = load("spellings")
 _SPELLING_WORDS = {normalize(k): normalize(v) for k, v in _SPELLINGS["words"].items()}
+#: Every written form of a whole-word variant (bare or behind و ب ل ف), for a cheap test.
+_SPELLING_SCREEN = frozenset(f for w in _SPELLING_WORDS for f in (w, *(c + w for c in "وبلف")))
 _SPELLING_SUBSTRINGS = [(normalize(k), normalize(v)) for k, v in _SPELLINGS["substrings"].items()]
 _SPELLING_SUBSTRINGS_SCREEN = re.compile("|".join(re.escape(v) for v, _ in _SPELLING_SUBSTRINGS))
 

@@ -98,7 +98,7 @@ ADDRESSEES = norm_set(_DATA["addressees"])
 _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 #: Every casualty word as it may appear in a text (with a clitic or ال), for a
 #: one-operation screen of a paragraph's words.
-_SCREEN_WORDS = _ALL_KIND_WORDS | constructions.FIRST_WORDS
+_SCREEN_WORDS = _ALL_KIND_WORDS | constructions.SIGNAL_WORDS
 SCREEN = screen(_SCREEN_WORDS)
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -887,6 +887,22 @@ def _previous(found: list[tuple[_Link, Number | None, str]], i: int) -> _Link:
     return max(before, key=lambda link: link.last) if before else found[-1][0]
 
 
+@lru_cache(maxsize=1 << 16)
+def _could_start_figure(word: str) -> bool:
+    """Whether a construction's FIGURE may begin at this word: a qualifier, a number
+    (digits, words, vague sizes, behind و or ب), a dual or a people-word."""
+    return (
+        word[0].isdigit()
+        or word in _QUALIFIER_FIRST
+        or word in NUMBER_WORDS
+        or word in VAGUE
+        or (len(word) > 2 and word[0] in "وب" and (word[1:] in NUMBER_WORDS or word[1:] in VAGUE))
+        or word in _ONE_OF
+        or word in ORDINAL_ONE
+        or _personish(word)
+    )
+
+
 def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, str], int] | None:
     """The counted people a construction's FIGURE slot holds at word i: an
     optional qualifier, a number (or a dual, or a singular people-word: one),
@@ -1068,7 +1084,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     used: set[int] = set()
     # The constructions written as data first: their words stand apart, and a
     # sub-count after them (أودت بحياة 73 فلسطينيا، بينهم 20 طفلا) belongs to them.
-    for m in constructions.find(words, breaks, _construction_figure, _noun_kind, _is_count):
+    for m in constructions.find(
+        words, breaks, _construction_figure, _noun_kind, _is_count, _could_start_figure
+    ):
         num, qual = m.figure
         span = range(m.figure_first, m.figure_last + 1)
         if any(k in used for k in span) or _negated(words, m.trigger):
@@ -1292,15 +1310,21 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
             and not any(_counts_itself(w) for w in p.words)
         ):
             continue  # a casualty word but no number of any kind
-        previous: list[str] = []
+        previous: Sentence | None = None
         for sent in p.sentences:
-            words = [t.text for t in sent.tokens]
             if not SCREEN.isdisjoint(sent.words):
                 figures = _figures(p, sent, year)
-                if figures and _refers_back_to_the_past(words, previous, year):
+                if (
+                    figures
+                    and previous is not None
+                    and not _BACK_REFERENCES.isdisjoint(sent.words)
+                    and _refers_back_to_the_past(
+                        [t.text for t in sent.tokens], [t.text for t in previous.tokens], year
+                    )
+                ):
                     figures = [f.model_copy(update={"historical": True}) for f in figures]
                 out.extend(figures)
-            previous = words
+            previous = sent
     if commemoration:
         out = [f.model_copy(update={"historical": True}) for f in out]
     return out

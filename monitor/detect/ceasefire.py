@@ -659,6 +659,8 @@ def _quoted(text: str, toks: tuple[Token, ...], cue: int, first: int) -> bool:
 
 def _still_holding(toks: tuple[Token, ...], last: int) -> _Cue | None:
     """ "لا يزال قائما"، "ما زال صامدا" after the trigger, in the same sentence."""
+    if not timeframe.still([t.text for t in toks[last + 1 :]]):
+        return None
     for k in range(last + 1, len(toks) - 1):
         if any(v in timeframe.STILL for v in clitic_variants(toks[k].text, min_rest=2)):
             for j in (k + 1, k + 2):
@@ -810,13 +812,19 @@ def _scan(
                 # "توسطت في اتفاق لوقف إطلاق النار ... غير أن يريفان اتهمت باكو
                 # بخرقه": the verb before it and the violation after it both stand
                 out.append(best.model_copy(update={"status": governing}))
-            if best.status in ("violated", "holding", "suspended") and _call_to_respect(
-                sent.tokens
+            if (
+                best.status in ("violated", "holding", "suspended")
+                and not _CALL_SCREEN.isdisjoint(sent.words)
+                and _call_to_respect(sent.tokens)
             ):
                 # "بعدما سجل 150 خرقا ... دعا الطرفين إلى «الالتزام الكامل بوقف إطلاق
                 # النار»": the call is news beside the violation
                 out.append(best.model_copy(update={"status": "called_for"}))
-            both = _holding_and_violated(sent.tokens, best.status)
+            both = (
+                _holding_and_violated(sent.tokens, best.status)
+                if not _BOTH_SCREEN.isdisjoint(sent.words)
+                else None
+            )
             if both is not None:
                 # "الهدنة «صامدة» رغم الخروقات"، "لا يزال صامدا وإن سجلت خروقات": it
                 # holds, and it was violated
@@ -900,3 +908,12 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     return CeasefireResult(
         detected=any(not s.historical for s in statements), statements=statements
     )
+
+
+def _cue_forms(status: str) -> frozenset[str]:
+    return frozenset(w for w, st in EXACT_CUES.items() if st == status)
+
+
+#: Screens (every written form) before a scan of the whole sentence for a status.
+_CALL_SCREEN = screen(_cue_forms("called_for"), articles=True)
+_BOTH_SCREEN = screen(_cue_forms("violated") | _HOLDING_PREDICATES, articles=True)

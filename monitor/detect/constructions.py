@@ -89,8 +89,20 @@ for _c in (*_FIGURE_LED, *_NOUN_LED):
 FIRST_WORDS = frozenset(w for c in _WORD_LED for w in c.slots[0].words) | frozenset(
     w for c in (*_FIGURE_LED, *_NOUN_LED) for w in c.requires
 )
+#: The words that tell a sentence may hold a construction: a word-led one's first
+#: word, or the required word of one without a casualty noun of its own (one with
+#: a casualty noun is screened by that noun; "بين" alone would let every sentence in).
+SIGNAL_WORDS = frozenset(w for c in _WORD_LED for w in c.slots[0].words) | frozenset(
+    w
+    for c in (*_FIGURE_LED, *_NOUN_LED)
+    if not any(s.kind == "kind_noun" for s in c.slots)
+    for w in c.requires
+)
 #: The same with the one-letter clitics they may carry (one set look-up a word).
 _FIRST_SCREEN = screen(FIRST_WORDS, articles=False)
+_REQUIRED_SCREEN = screen(
+    frozenset(w for c in (*_FIGURE_LED, *_NOUN_LED) for w in c.requires), articles=False
+)
 #: A word as written (bare or behind a clitic) -> the constructions it can start.
 _STARTS: dict[str, tuple[Construction, ...]] = {}
 for _c in _WORD_LED:
@@ -109,28 +121,29 @@ def find(
     figure_at: FigureParser,
     kind_of_noun: KindNoun,
     is_count: IsCount,
+    could_start: Callable[[str], bool] | None = None,
 ) -> list[Match]:
-    """Every construction match in a sentence's words, left to right."""
+    """Every construction match in a sentence's words, left to right (`could_start`:
+    a cheap test of a word that may begin a FIGURE, to spare the parser)."""
     out: list[Match] = []
     n = len(words)
     if _FIRST_SCREEN.isdisjoint(words):
         return out
-    present = set(words)
-    figure_led = [
-        c
-        for c in _FIGURE_LED
-        if any(v in c.requires for w in present for v in clitic_variants(w, min_rest=2))
-    ]
-    noun_led = [
-        c
-        for c in _NOUN_LED
-        if any(v in c.requires for w in present for v in clitic_variants(w, min_rest=2))
-    ]
+    # Every written form once (bare and behind a clitic), not once per construction.
+    present = (
+        {v for w in set(words) for v in clitic_variants(w, min_rest=2)}
+        if not _REQUIRED_SCREEN.isdisjoint(words)
+        else set()
+    )
+    figure_led = [c for c in _FIGURE_LED if not c.requires.isdisjoint(present)]
+    noun_led = [c for c in _NOUN_LED if not c.requires.isdisjoint(present)]
     for i in range(n):
         starts = _STARTS.get(words[i], ())
         if noun_led and kind_of_noun(words[i]) is not None:
             starts = (*starts, *noun_led)
-        for c in (*starts, *figure_led):
+        if figure_led and (could_start is None or could_start(words[i])):
+            starts = (*starts, *figure_led)
+        for c in starts:
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
             if m is not None:
                 out.append(m)
