@@ -653,7 +653,19 @@ def _negated(words: list[str], lo: int) -> bool:
         w = words[k]
         if _in(w, NEGATIONS) and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATION):
             return True
+    # "لم يسفر القصف عن مقتل خمسة": a negated verb of result governs the figure
+    # through عن / إلى, however long its subject
+    if lo > 0 and words[lo - 1] in _RESULT_PREPOSITIONS:
+        for k in range(lo - 2, max(-1, lo - 2 - _MAX_SUBJECT), -1):
+            if _in(words[k], _RESULT_VERBS):
+                return k > 0 and _in(words[k - 1], NEGATIONS)
     return False
+
+
+_RESULT_PREPOSITIONS = norm_set(["عن", "إلى"])
+_RESULT_VERBS = norm_set(
+    ["يسفر", "تسفر", "أسفر", "أسفرت", "يؤد", "تؤد", "يؤدي", "تؤدي", "أدى", "أدت", "يتسبب", "تتسبب"]
+)
 
 
 def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at: int) -> str | None:

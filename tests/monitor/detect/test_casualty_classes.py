@@ -514,3 +514,15 @@ def test_history_told_around_the_figure(body: str, expected: set[tuple[str, int 
 )
 def test_more_constructions_of_round_ten(body: str, expected: set[tuple[str, int | None]]) -> None:
     assert current_figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "لم يسفر القصف عن مقتل خمسة جنود كما أشيع.",
+        "ولم يقتل 12 مدنيا في الغارة، خلافا لما ذكرته بعض الحسابات.",
+        "نفت الوزارة أن يكون 30 جنديا قد قتلوا في الهجوم.",
+    ],
+)
+def test_a_figure_under_negation_or_denial_is_no_figure(body: str) -> None:
+    assert figs(body) == set()
