@@ -40,7 +40,15 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from monitor.alerts.story import KARABAKH, Figure, Story, conflict_key, digest, is_accident
+from monitor.alerts.story import (
+    KARABAKH,
+    Figure,
+    Story,
+    accident_sentence,
+    conflict_key,
+    digest,
+    is_accident,
+)
 from schemas.alert import Alert, AlertEvidence, ClaimantFigure
 from schemas.analysis import Analysis, CasualtyFigure, CeasefireStatement
 
@@ -118,7 +126,9 @@ class AlertState:
                 self._remember(analysis.id, story)
             return []
         statements = [s for s in analysis.ceasefire.statements if not s.historical]
-        figures = [f for f in analysis.casualties if not f.historical]
+        figures = [
+            f for f in analysis.casualties if not f.historical and not accident_sentence(f.sentence)
+        ]
         if not statements and not figures:
             return []
         if not statements and is_accident(analysis):

@@ -97,6 +97,17 @@ def is_accident(analysis: Analysis) -> bool:
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(_VIOLENCE_FORMS)
 
 
+def accident_sentence(sentence: str) -> bool:
+    """A figure's own sentence that tells an accident or a disaster and nothing of
+    armed violence ("أجلت وزارة الطوارئ 35 من السكان بعد أن امتد حريق"): in an item
+    that also speaks of war (the fire is in an old front line), the figure is still
+    the fire's."""
+    words = {t.text for t in tokenize(normalize(sentence))}
+    return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(
+        _VIOLENCE_FORMS | _WAR_ACTS_FORMS
+    )
+
+
 def digest(*parts: str) -> str:
     """A short stable id from its parts (sha1: not for security, for stability)."""
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]

@@ -869,6 +869,22 @@ def _qualifying_verb(words: list[str], first: int) -> str | None:
     return _ONE_WORD_QUALIFIERS.get(words[first - 2])
 
 
+def _accusative_one(word: str) -> bool:
+    """The accusative of a singular people-word (جنديا، مدنيا): a count of one."""
+    return len(word) >= 4 and word.endswith("ا") and _in(word[:-1], PERSON_SINGULARS)
+
+
+def _one_before_its_verb(words: list[str], i: int) -> bool:
+    """An indefinite singular people-word that is the subject of a casualty verb
+    right after it (its adjectives between): "أن جنديا أذربيجانيا قتل"."""
+    if not _accusative_one(words[i]):
+        return False
+    j = i + 1
+    while j < len(words) and j <= i + 2 and _adjective(words[j]):
+        j += 1
+    return j < len(words) and _lookup(words[j], VERBS) is not None
+
+
 def _bare_part(words: list[str], i: int, num: Number, breaks: list[bool] | None) -> bool:
     """A number right after بينهم / منهم (`i`: where its phrase starts, after a
     qualifier) with no noun of its own: a part of the figure before it, followed
@@ -1131,6 +1147,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         num = _number_at(words, i)
         if num is None and i > 0 and words[i - 1] in SUB_COUNT and _in(words[i], PERSON_SINGULARS):
             num = Number(1, None, i, i, False)  # "بينهم صبي": one among them
+        if num is None and _one_before_its_verb(words, i):
+            num = Number(1, None, i, i, False)  # "أن جنديا أذربيجانيا قتل": one soldier
         if num is None:
             i += 1
             continue
@@ -1319,7 +1337,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
         if (
             not _HAS_DIGIT.search(p.norm)
             and NUMBERISH.isdisjoint(p.words)
-            and not any(_counts_itself(w) for w in p.words)
+            and not any(_counts_itself(w) or _accusative_one(w) for w in p.words)
         ):
             continue  # a casualty word but no number of any kind
         previous: Sentence | None = None

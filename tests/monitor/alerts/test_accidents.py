@@ -62,3 +62,27 @@ def test_an_earthquake_where_the_army_evacuates_the_wounded_is_a_disaster() -> N
         "نحو 400 جريح إلى المستشفيات.",
     )
     assert result.casualties and result.alerts == []
+
+
+def test_a_fire_on_an_old_front_line_raises_no_alert() -> None:
+    """The item speaks of the war (mines left on the old front line), but the
+    figure's own sentence is the fire's."""
+    from monitor.analyzer import Analyzer
+    from schemas.news import NewsItem
+
+    item = NewsItem(
+        id="fire",
+        source="apa",
+        title="إجلاء 35 من سكان قرية في فضولي بسبب حريق غابات",
+        body=(
+            "أجلت وزارة الطوارئ الأذربيجانية 35 من سكان قرية في محافظة فضولي، بعد أن امتد "
+            "حريق اندلع في أحراج مجاورة باتجاه المنازل.\n"
+            "وأوضحت الوزارة أن جهود الإطفاء تتعقد بسبب وجود ألغام في المنطقة التي كانت خط "
+            "تماس خلال حرب قره باغ."
+        ),
+    )
+    analysis = Analyzer().analyze(item)
+    assert {(f.kind, f.count) for f in analysis.casualties if not f.historical} == {
+        ("evacuated", 35)
+    }
+    assert analysis.alerts == []

@@ -526,3 +526,26 @@ def test_more_constructions_of_round_ten(body: str, expected: set[tuple[str, int
 )
 def test_a_figure_under_negation_or_denial_is_no_figure(body: str) -> None:
     assert figs(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one soldier, in the accusative, before his verb
+        (
+            "أعلنت الوزارة أن جنديا أذربيجانيا قتل وأصيب اثنان آخران بجروح.",
+            {("killed", 1), ("wounded", 2)},
+        ),
+        ("وقالت المصادر إن مدنيا قتل في القصف.", {("killed", 1)}),
+        # held in prisons, with an aside between
+        (
+            "ولا يزال نحو 19 أرمنيا آخرين، بينهم قادة سابقون للإقليم، يقبعون في السجون.",
+            {("captured", 19)},
+        ),
+        # look-alikes
+        ("شاهد طفلا يلعب في الحديقة.", set()),
+        ("ولا يزال نحو 19 طالبا يدرسون في الجامعات الأجنبية.", set()),
+    ],
+)
+def test_one_subject_and_those_held(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert current_figs(body) == expected
