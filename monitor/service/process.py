@@ -213,15 +213,17 @@ class Processor:
         return Outcome(analysis=analysis, stored=stored)
 
     def expired(self, lookup: Callable[[str], Mapping[str, Any] | None]) -> list[str]:
-        """Article ids whose stored records are older than the dedup age (in event
-        time, against the watermark): the agent deletes them from the table so it
-        does not grow for ever (the index has forgotten their paragraphs already).
+        """Article ids whose stored records neither state needs any more (in event
+        time, against the watermark): older than the dedup memory *and* than the
+        stories, so a worker rebuilt from the table has the stories the live one
+        has. The agent deletes them from the table so it does not grow for ever.
         An id stored again later is kept."""
         watermark = self.analyzer.events.watermark
         if watermark is None:
             return []
         now = watermark
-        cutoff = now - self.settings.dedup_max_age_seconds
+        keep = max(self.settings.dedup_max_age_seconds, self.analyzer.alerts.max_age)
+        cutoff = now - keep
         out = []
         while self._ages and self._ages[0][0] < cutoff:
             article = self._ages.popleft()[1]

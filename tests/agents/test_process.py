@@ -6,6 +6,8 @@ import base64
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from monitor.dedup.index import ArticleRecord
 from monitor.service.deadletter import Origin
 from monitor.service.process import LEDE_CHARS, Processor, restore_analysis
@@ -153,8 +155,9 @@ def test_stored_record_mirrors_the_index(settings: Settings, seed_body: str) -> 
 
 
 def test_expired_records_are_listed_once(settings: Settings) -> None:
-    """Records age by the stream's event time: a newer item past the dedup age
-    expires the old record (once); the processing clock alone expires nothing."""
+    """Records age by the stream's event time: a newer item past both the dedup
+    age and the story age expires the old record (once); the processing clock
+    alone expires nothing."""
     clock = Clock()
     proc = Processor(settings, clock=clock)
     table: dict[str, Any] = {}
@@ -162,9 +165,15 @@ def test_expired_records_are_listed_once(settings: Settings) -> None:
     assert proc.expired(table.get) == []
     clock.now += settings.dedup_max_age_seconds * 3  # a month of idle machine time
     assert proc.expired(table.get) == []
-    later = datetime(2015, 3, 1, 8, tzinfo=UTC) + timedelta(
+    # kept while either state needs it: the dedup memory (14 days) and the
+    # stories (30 days)
+    keep = max(settings.dedup_max_age_seconds, proc.analyzer.alerts.max_age)
+    within = datetime(2015, 3, 1, 8, tzinfo=UTC) + timedelta(
         seconds=settings.dedup_max_age_seconds + 10
     )
+    run(proc, table, item_bytes(id="mid", body="فقرة أخرى", published_at=within.isoformat()))
+    assert proc.expired(table.get) == []
+    later = datetime(2015, 3, 1, 8, tzinfo=UTC) + timedelta(seconds=keep + 10)
     run(proc, table, item_bytes(id="new", body="فقرة جديدة", published_at=later.isoformat()))
     assert proc.expired(table.get) == ["old"]
     assert proc.expired(table.get) == []
@@ -201,3 +210,39 @@ def test_alert_state_survives_a_restart(settings: Settings, seed_body: str) -> N
     assert straight[2], "the update raises alerts in the same story"
     assert alerts_of(1) == straight
     assert alerts_of(2) == straight
+
+
+@pytest.mark.parametrize("restart_at", [150, 333, 512])
+def test_a_restart_anywhere_gives_the_alerts_of_the_straight_run(
+    settings: Settings, restart_at: int
+) -> None:
+    """The generated stream of the recovery test, without Kafka: a worker rebuilt
+    from its (pruned) table at any point raises exactly the alerts of an
+    uninterrupted one. The stream's dates span four weeks, more than the dedup
+    memory keeps, and come out of order."""
+    from tests.integration.generate import generate, jsonl
+
+    lines = jsonl(generate(600, prefix="k", seed=11))
+
+    def alert_ids(restart: int | None) -> list[str]:
+        table: dict[str, Any] = {}
+        proc = Processor(settings, clock=Clock())
+        out: list[str] = []
+        for n, raw in enumerate(lines):
+            if n == restart:
+                proc = Processor(settings, clock=Clock())
+                proc.rebuild(table.values())
+            # the broker's record time: the same for a record however often it is read
+            origin = Origin("t.news.raw", 0, n, None, 1_717_200_000.0 + n)  # June 2024
+            outcome = proc.handle(raw, origin, table.get)
+            assert outcome.analysis is not None and outcome.stored is not None
+            table[outcome.analysis.id] = outcome.stored
+            out.extend(a.alert_id for a in outcome.analysis.alerts)
+            if n % 50 == 49:  # the agent prunes its table as it goes
+                for article in proc.expired(table.get):
+                    del table[article]
+        return out
+
+    straight = alert_ids(None)
+    assert len(straight) >= 10
+    assert alert_ids(restart_at) == straight
