@@ -20,6 +20,13 @@ class Record:
     headers: dict[str, str]
     timestamp_ms: int
 
+    @classmethod
+    def of(cls, r: Any) -> Record:
+        """A record as aiokafka's consumer returns it."""
+        return cls(
+            r.topic, r.partition, r.offset, r.key, r.value, header_dict(r.headers), r.timestamp
+        )
+
 
 async def read_topics(
     settings: Settings, topics: list[str], *, idle_seconds: float = 1.0, max_seconds: float = 60.0
@@ -49,18 +56,7 @@ async def read_topics(
             if batch:
                 idle = now
                 for records in batch.values():
-                    out.extend(
-                        Record(
-                            r.topic,
-                            r.partition,
-                            r.offset,
-                            r.key,
-                            r.value,
-                            header_dict(r.headers),
-                            r.timestamp,
-                        )
-                        for r in records
-                    )
+                    out.extend(Record.of(r) for r in records)
             reached = True
             for tp in tps:
                 if await consumer.position(tp) < ends[tp]:

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from monitor.service.consume import Record
-from monitor.service.kafka import client_kwargs, header_dict
+from monitor.service.kafka import client_kwargs
 from monitor.settings import Settings
 
 #: How often an idle consumer hands back control (a `None` from `follow`).
@@ -105,15 +105,7 @@ async def follow(
                 continue
             for records in batch.values():
                 for r in records:
-                    yield Record(
-                        r.topic,
-                        r.partition,
-                        r.offset,
-                        r.key,
-                        r.value,
-                        header_dict(r.headers),
-                        r.timestamp,
-                    )
+                    yield Record.of(r)
     finally:
         await consumer.stop()
 
