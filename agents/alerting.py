@@ -46,9 +46,7 @@ def register(app: faust.App, rt: Runtime) -> None:
         manual = stream.noack()  # type: ignore[attr-defined]  # acked by hand after delivery
         # What is on the alert topics already, whether or not `alerts_sent` had
         # recorded it before the last crash (see monitor/service/alert_log.py).
-        published = await recent_alert_ids(
-            rt.settings, [rt.topics.names.alerts_ceasefire, rt.topics.names.alerts_casualties]
-        )
+        published = await recent_alert_ids(rt.settings, rt.topics.names.alert_topics())
         log.info("recent alerts read back", extra={"kv": {"alerts": len(published)}})
         async for event in manual.events():
             msg = event.message

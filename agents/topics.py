@@ -26,7 +26,12 @@ class Topics:
     alerts_casualties: TopicT
 
     def alert(self, alert_type: str) -> TopicT:
-        return self.alerts_ceasefire if alert_type == "ceasefire" else self.alerts_casualties
+        """The topic object of an alert type; an unknown type is refused, as by
+        `TopicNames.alert_topic` (never sent to another type's topic)."""
+        name = self.names.alert_topic(alert_type)
+        return (
+            self.alerts_ceasefire if name == self.names.alerts_ceasefire else self.alerts_casualties
+        )
 
 
 def make_topics(app: faust.App, settings: Settings) -> Topics:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -29,13 +29,18 @@ class ClaimantFigure(Message):
     previous_count: int | None = Field(None, description="The claimant's figure before this one.")
 
 
+#: The alert types: one registry for the schema, the topics and the routers.
+AlertType = Literal["ceasefire", "casualties"]
+ALERT_TYPES: tuple[AlertType, ...] = get_args(AlertType)
+
+
 class Alert(Message):
     """One new fact for one story. `alert_id` is deterministic: a replay of the
     same input produces the same id, so consumers can drop repeats."""
 
     schema_version: str = SCHEMA_VERSION
     alert_id: str
-    type: Literal["ceasefire", "casualties"]
+    type: AlertType
     story_id: str
     version: int = Field(ge=1, description="Increases with every alert of the story.")
     karabakh_related: bool

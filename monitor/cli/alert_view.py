@@ -16,7 +16,6 @@ from rich.text import Text
 
 from monitor.cli.rtl import rtl_lines, shorten, to_visual
 
-ALERT_TYPES = ("ceasefire", "casualties")
 CLAIMANT_CELLS = 40
 
 

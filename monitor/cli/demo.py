@@ -227,7 +227,7 @@ def _print_alerts(settings: Settings, started: float) -> None:
     from monitor.service.names import TopicNames
 
     names = TopicNames.from_settings(settings)
-    records = asyncio.run(read_topics(settings, [names.alerts_ceasefire, names.alerts_casualties]))
+    records = asyncio.run(read_topics(settings, names.alert_topics()))
     ours: list[tuple[dict[str, Any], int]] = []
     for rec in records:
         try:

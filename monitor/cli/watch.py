@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
-from monitor.cli.alert_view import ALERT_TYPES, matches, render_alert
+from monitor.cli.alert_view import matches, render_alert
 from monitor.cli.errors import kafka_error, load_settings, quiet_kafka_client_logs
 from monitor.settings import Settings
+from schemas.alert import ALERT_TYPES
 
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -63,10 +64,7 @@ async def watch_alerts(
     from monitor.service.names import TopicNames
 
     names = TopicNames.from_settings(settings)
-    topics = [
-        names.alerts_ceasefire if t == "ceasefire" else names.alerts_casualties
-        for t in (types or ALERT_TYPES)
-    ]
+    topics = [names.alert_topic(t) for t in (types or ALERT_TYPES)]
 
     def waiting(missing: list[str]) -> None:
         console.print(

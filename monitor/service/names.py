@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monitor.settings import Settings
+from schemas.alert import ALERT_TYPES
 
 #: news.raw has one partition on purpose: the process stage is one sequential
 #: state machine (paragraph dedup and alert state are defined by stream order,
@@ -35,11 +36,15 @@ class TopicNames:
         )
 
     def alert_topic(self, alert_type: str) -> str:
-        if alert_type == "ceasefire":
-            return self.alerts_ceasefire
-        if alert_type == "casualties":
-            return self.alerts_casualties
-        raise ValueError(f"unknown alert type {alert_type!r}")
+        """The topic of an alert type (schemas.alert.ALERT_TYPES); refuses others."""
+        topics = {"ceasefire": self.alerts_ceasefire, "casualties": self.alerts_casualties}
+        if alert_type not in topics:
+            raise ValueError(f"unknown alert type {alert_type!r}")
+        return topics[alert_type]
+
+    def alert_topics(self) -> list[str]:
+        """Every alert topic, in the order of schemas.alert.ALERT_TYPES."""
+        return [self.alert_topic(t) for t in ALERT_TYPES]
 
     def all(self) -> list[str]:
         return [
