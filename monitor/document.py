@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from monitor.text.normalize import AlignedText, align, from_marked, mark, strip_html
 
@@ -31,6 +32,9 @@ class Document:
     title: str | None
     body: str
     paragraphs: list[ParagraphText] = field(default_factory=list)
+    #: Views of the document that its readers derive once and share (the
+    #: detectors' paragraphs and sentences), kept with the document itself.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, item_id: str, title: str | None, raw_body: str) -> Document:

@@ -133,19 +133,17 @@ def split_sentences(normalized: str) -> list[Sentence]:
     return out
 
 
-_cache: tuple[Document, list[Paragraph], Paragraph | None] | None = None
-
-
 def paragraphs(doc: Document) -> tuple[list[Paragraph], Paragraph | None]:
-    """The body paragraphs and the title (None if absent) of `doc`."""
-    global _cache
-    if _cache is not None and _cache[0] is doc:
-        return _cache[1], _cache[2]
+    """The body paragraphs and the title (None if absent) of `doc`, built once per
+    document and shared by the detectors through it."""
+    cached = doc.derived.get("detect.paragraphs")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     paras = [
         Paragraph(p.index, a, p.start) for p, a in zip(doc.paragraphs, doc.aligned, strict=True)
     ]
     title = Paragraph(None, doc.aligned_title, 0) if doc.aligned_title else None
-    _cache = (doc, paras, title)
+    doc.derived["detect.paragraphs"] = (paras, title)
     return paras, title
 
 
