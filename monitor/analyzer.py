@@ -91,7 +91,7 @@ class Analyzer:
     ) -> None:
         self.settings = settings or Settings()
         self.dedup = ParagraphIndex(DedupConfig.from_settings(self.settings))
-        self.alerts = AlertState(karabakh_only=self.settings.alerts_karabakh_only)
+        self.alerts = AlertState.from_settings(self.settings)
         self.events = self._event_clock()
         self._clock = clock
         #: Seconds spent per stage, when enabled (`enable_timings`), for the benchmark.
@@ -246,7 +246,7 @@ class Analyzer:
                 "it was written by another version"
             )
         self.dedup = ParagraphIndex.from_json(data["dedup"], self.dedup.config)
-        self.alerts = AlertState.from_json(data["alerts"], self.settings.alerts_karabakh_only)
+        self.alerts = AlertState.from_json(data["alerts"], settings=self.settings)
         self.events = self._event_clock()
         self.events.load_json(data.get("events", {}))
 

@@ -81,6 +81,16 @@ class Settings(BaseSettings):
     alerts_karabakh_only: bool = Field(
         False, description="Publish alerts only for Karabakh-related stories."
     )
+    alerts_story_gap_seconds: float = Field(
+        3 * 24 * 3600.0, gt=0, description="A quiet spell this long (event time) ends a story."
+    )
+    alerts_max_age_seconds: float = Field(
+        30 * 24 * 3600.0, gt=0, description="Stories idle this long (event time) are forgotten."
+    )
+    alerts_max_stories: int = Field(10_000, ge=1, description="Stories remembered at most.")
+    alerts_max_articles: int = Field(
+        200_000, ge=1, description="Article ids remembered at most (for copies and updates)."
+    )
 
     # --- Kafka ------------------------------------------------------------------
     kafka_bootstrap_servers: str = Field(

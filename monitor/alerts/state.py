@@ -337,8 +337,20 @@ class AlertState:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any], karabakh_only: bool = False) -> AlertState:
-        state = cls(karabakh_only)
+    def from_settings(cls, settings: Any) -> AlertState:
+        return cls(
+            settings.alerts_karabakh_only,
+            story_gap=settings.alerts_story_gap_seconds,
+            max_age=settings.alerts_max_age_seconds,
+            max_stories=settings.alerts_max_stories,
+            max_articles=settings.alerts_max_articles,
+        )
+
+    @classmethod
+    def from_json(
+        cls, data: dict[str, Any], karabakh_only: bool = False, *, settings: Any = None
+    ) -> AlertState:
+        state = cls.from_settings(settings) if settings is not None else cls(karabakh_only)
         if data.get("format") not in _READABLE_FORMATS:
             raise ValueError(f"alert state format {data.get('format')!r} is not {STATE_FORMAT}")
         for s in data.get("stories", []):

@@ -293,3 +293,14 @@ def test_a_passing_mention_does_not_make_another_conflicts_story_karabakh() -> N
     assert out.alerts and all(not a.karabakh_related for a in out.alerts)
     only = _run([gaza], Settings(alerts_karabakh_only=True))
     assert only[0].alerts == []
+
+
+def test_the_bounds_are_settings() -> None:
+    from monitor.analyzer import Analyzer
+
+    settings = Settings(alerts_story_gap_seconds=3600, alerts_max_stories=7)
+    state = Analyzer(settings).alerts
+    assert (state.story_gap, state.max_stories) == (3600, 7)
+    restored = Analyzer(settings)
+    restored.load_state_json(Analyzer(settings).state_json())
+    assert (restored.alerts.story_gap, restored.alerts.max_stories) == (3600, 7)
