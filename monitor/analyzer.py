@@ -77,7 +77,7 @@ _SPELLING_SUBSTRINGS_SCREEN = re.compile("|".join(re.escape(v) for v, _ in _SPEL
 
 
 #: Two-letter particles a conjunction may be glued to (ولم، فقد، ولا), normalized.
-_PARTICLES = frozenset(["لم", "لن", "لا", "قد", "في", "من", "ما", "هو", "هي", "ان", "عن"])
+_PARTICLES = frozenset(normalize(w) for w in load("spellings")["conjunction_particles"])
 
 
 class Analyzer:

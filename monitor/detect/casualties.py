@@ -170,10 +170,10 @@ _AFTER_OK = norm_set(
     ]
 )
 _PREP_OF = norm_set(["من"])
-_THEIR_NUMBER = norm_set(["عددهم", "عددها"])
-_OF_THEM = norm_set(["منهم", "منهن"])
+_THEIR_NUMBER = norm_set(_GRAMMAR["their_number"])
+_OF_THEM = norm_set(_GRAMMAR["of_them"])
 #: "One of": a count of one only before a plural of people (أحد جنودها).
-_ONE_OF = norm_set(["أحد", "إحدى"])
+_ONE_OF = norm_set(_GRAMMAR["one_of"])
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
 _YEAR_BEFORE = norm_set(
     [
@@ -662,10 +662,8 @@ def _negated(words: list[str], lo: int) -> bool:
     return False
 
 
-_RESULT_PREPOSITIONS = norm_set(["عن", "إلى"])
-_RESULT_VERBS = norm_set(
-    ["يسفر", "تسفر", "أسفر", "أسفرت", "يؤد", "تؤد", "يؤدي", "تؤدي", "أدى", "أدت", "يتسبب", "تتسبب"]
-)
+_RESULT_PREPOSITIONS = norm_set(_GRAMMAR["result_prepositions"])
+_RESULT_VERBS = norm_set(_GRAMMAR["result_verbs"])
 
 
 def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at: int) -> str | None:
@@ -1097,8 +1095,8 @@ def _continues(words: list[str], k: int) -> bool:
     return words[k] in _SAME_CLAUSE and not (k + 1 < len(words) and words[k + 1] in _TURN_NOUNS)
 
 
-_SAME_CLAUSE = norm_set(["أي", "في", "خلال"])
-_TURN_NOUNS = norm_set(["حين", "حينه", "ظل"])
+_SAME_CLAUSE = norm_set(_GRAMMAR["same_clause"])
+_TURN_NOUNS = norm_set(_GRAMMAR["turn_nouns"])
 
 
 def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[CasualtyFigure]:

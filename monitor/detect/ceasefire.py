@@ -131,7 +131,7 @@ _OWNER_STOP = norm_set(["بشأن", "حول", "قد", "منها", "منه", "ع�
 #: "لم تصمد" is a truce that collapsed.
 _HELD = norm_set(["صمد", "صمدت", "يصمد", "تصمد"])
 #: Suspending words that, on the war itself, make the truce (تجميد الحرب).
-_FREEZING = norm_set(["تجميد", "تعليق", "جمد", "جمدت"])
+_FREEZING = norm_set(_GRAMMAR["freezing"])
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
 COMMENT_VERBS = norm_set(_DATA["comment_verbs"])
 ACCEPTOR_CUES = norm_set(_DATA["acceptor_cues"])
@@ -214,14 +214,12 @@ _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
 _PURPOSES = norm_set(_GRAMMAR["purposes"])
-_AGREEMENT_MASDARS = norm_set(["التوصل", "توصل", "توقيع", "إبرام"])
+_AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
-_HOLDING_PREDICATES = norm_set(
-    ["صامد", "صامدة", "صامدا", "صمود", "قائم", "قائما", "قائمة", "متماسك", "متماسكة", "تماسك"]
-)
-_ANY = norm_set(["أي", "لأي", "بأي", "وأي"])
+_HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
+_ANY = norm_set(_GRAMMAR["any"])
 #: Words that open another clause of the sentence (فيما دعت ...، بينما ...).
-_TURNS = norm_set(["فيما", "بينما", "لكن", "لكنه", "لكنها"])
+_TURNS = norm_set(_GRAMMAR["turns"])
 _QUOTES = frozenset("«\"“”'")
 #: How far after the trigger its own predicate stands (لا يزال صامدا).
 _PREDICATE = 4

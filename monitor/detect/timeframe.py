@@ -112,8 +112,9 @@ def still(words: Sequence[str]) -> bool:
     )
 
 
-_IN = norm_set(["في", "وفي"])
-_SHADE = norm_set(["ظل"])
+_AMID = norm_phrases(_DATA["amid"])
+_IN = frozenset(p[0] for p in _AMID)
+_SHADE = frozenset(p[-1] for p in _AMID)
 
 
 _SINCE_SCREEN = screen(SINCE, articles=False)
