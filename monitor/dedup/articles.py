@@ -62,7 +62,7 @@ class ArticleTable:
         """(id, source, event time) of a remembered article."""
         i = number - self._base
         id_len, source_len = self._id_len[i], self._source_len[i]
-        text = self._text.get(self._pos[i], id_len + max(source_len, 0))
+        text = bytes(self._text.get(self._pos[i], id_len + max(source_len, 0)))
         article = text[:id_len].decode("utf-8", "surrogatepass")
         source = None if source_len < 0 else text[id_len:].decode("utf-8", "surrogatepass")
         return article, source, self._at[i]

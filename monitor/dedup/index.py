@@ -52,7 +52,7 @@ class DedupConfig:
         if not 1 <= self.max_paragraphs < 2**32:
             raise ValueError(
                 f"max_paragraphs must be between 1 and 2**32-1, got {self.max_paragraphs}; "
-                "a million paragraphs take about 250 MB"
+                "a million paragraphs take about 210 MB"
             )
         if not self.max_age_seconds > 0:
             raise ValueError(f"max_age_seconds must be positive, got {self.max_age_seconds}")
@@ -317,20 +317,17 @@ class ParagraphIndex:
             self._index_of[slot] = min(index, 0xFFFF)
         self._bytes += len(words)
         self._head += 1
-        add = self._table.add
-        for key in keys:
-            add(key, slot)
+        self._table.add_all(keys, slot)
 
     def _reclaim(self, limit: int) -> None:
         """Remove the anchors of up to `limit` forgotten paragraphs, oldest first."""
         stop = min(self._tail, self._clean + limit)
         if self._clean >= stop:
             return
-        capacity, remove = self._capacity, self._table.remove
+        capacity, remove = self._capacity, self._table.remove_all
         for seq in range(self._clean, stop):
             slot = seq % capacity
-            for key in anchor_keys(self._words.get(self._pos[slot], self._len[slot])):
-                remove(key, slot)
+            remove(anchor_keys(self._words.get(self._pos[slot], self._len[slot])), slot)
         self._clean = stop
         self._words.release_before(
             self._pos[stop % capacity] if stop < self._head else self._words.end
@@ -370,7 +367,7 @@ class ParagraphIndex:
         current: ArticleRecord | None = None
         current_art = -1
         for slot in self._live_slots():
-            words = self._words.get(self._pos[slot], self._len[slot])
+            words = bytes(self._words.get(self._pos[slot], self._len[slot]))
             art = self._article_of[slot]
             if art != current_art:
                 if current is not None:

@@ -16,6 +16,7 @@ every operation short, however full the map:
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 
 #: Entries per shard a map is sized for at its expected size: a rehash of this
 #: many entries takes a few milliseconds in CPython.
@@ -37,13 +38,19 @@ def _shard_bits(expected: int) -> int:
 
 
 class _Shard:
-    __slots__ = ("cap", "keys", "size", "values")
+    __slots__ = ("cap", "grow_at", "keys", "shrink_at", "size", "values")
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
         self.keys = array("I", bytes(4 * cap))
         self.values = array("I", bytes(4 * cap))
         self.size = 0
+        self.grow_at, self.shrink_at = _thresholds(cap)
+
+
+def _thresholds(cap: int) -> tuple[int, int]:
+    """Sizes past which a shard of `cap` slots is rehashed (grown, shrunk)."""
+    return int(_GROW_LOAD * cap), int(_SHRINK_LOAD * cap) if cap > _MIN_SHARD_CAPACITY else -1
 
 
 class CompactMultimap:
@@ -53,16 +60,15 @@ class CompactMultimap:
     fullest; it sets the number of shards (the map still grows past it).
     """
 
-    __slots__ = ("_shards", "_shift", "_size")
+    __slots__ = ("_shards", "_shift")
 
     def __init__(self, expected: int = 0) -> None:
         bits = _shard_bits(expected)
         self._shift = 32 - bits
         self._shards = [_Shard(_MIN_SHARD_CAPACITY) for _ in range(1 << bits)]
-        self._size = 0
 
     def __len__(self) -> int:
-        return self._size
+        return sum(s.size for s in self._shards)
 
     @property
     def shard_count(self) -> int:
@@ -78,24 +84,29 @@ class CompactMultimap:
 
     def add(self, key: int, value: int) -> None:
         """Add (key, value); a pair already present is not added twice."""
-        shard = self._shards[key >> self._shift]
-        keys, values, cap = shard.keys, shard.values, shard.cap
-        i = key % cap
-        while True:
-            k = keys[i]
-            if k == 0:
-                keys[i] = key
-                values[i] = value
-                shard.size += 1
-                self._size += 1
-                if shard.size > _GROW_LOAD * cap:
-                    _resize(shard, int(shard.size / _TARGET_LOAD) + 1)
-                return
-            if k == key and values[i] == value:
-                return
-            i += 1
-            if i == cap:
-                i = 0
+        self.add_all((key,), value)
+
+    def add_all(self, keys: Iterable[int], value: int) -> None:
+        """Add (key, value) for each key (one call for a paragraph's anchors)."""
+        shards, shift = self._shards, self._shift
+        for key in keys:
+            shard = shards[key >> shift]
+            table, values, cap = shard.keys, shard.values, shard.cap
+            i = key % cap
+            while True:
+                k = table[i]
+                if k == 0:
+                    table[i] = key
+                    values[i] = value
+                    shard.size += 1
+                    if shard.size > shard.grow_at:
+                        _resize(shard, int(shard.size / _TARGET_LOAD) + 1)
+                    break
+                if k == key and values[i] == value:
+                    break
+                i += 1
+                if i == cap:
+                    i = 0
 
     def get(self, key: int) -> list[int]:
         """Every value stored under `key`."""
@@ -115,41 +126,49 @@ class CompactMultimap:
 
     def remove(self, key: int, value: int) -> bool:
         """Remove (key, value); returns whether it was there."""
-        shard = self._shards[key >> self._shift]
-        keys, values, cap = shard.keys, shard.values, shard.cap
-        i = key % cap
-        while True:
-            k = keys[i]
+        return self.remove_all((key,), value) == 1
+
+    def remove_all(self, keys: Iterable[int], value: int) -> int:
+        """Remove (key, value) for each key; returns how many were there."""
+        shards, shift = self._shards, self._shift
+        removed = 0
+        for key in keys:
+            shard = shards[key >> shift]
+            table, values, cap = shard.keys, shard.values, shard.cap
+            i = key % cap
+            while True:
+                k = table[i]
+                if k == 0:
+                    break
+                if k == key and values[i] == value:
+                    break
+                i += 1
+                if i == cap:
+                    i = 0
             if k == 0:
-                return False
-            if k == key and values[i] == value:
-                break
-            i += 1
-            if i == cap:
-                i = 0
-        # Backward shift: move later entries of the run into the hole when the
-        # hole lies between their home slot and where they sit.
-        j = i
-        while True:
-            j += 1
-            if j == cap:
-                j = 0
-            k = keys[j]
-            if k == 0:
-                break
-            home = k % cap
-            # It may move unless its home lies cyclically in (i, j].
-            if (home <= i or home > j) if i < j else (j < home <= i):
-                keys[i] = k
-                values[i] = values[j]
-                i = j
-        keys[i] = 0
-        values[i] = 0
-        shard.size -= 1
-        self._size -= 1
-        if shard.cap > _MIN_SHARD_CAPACITY and shard.size < _SHRINK_LOAD * cap:
-            _resize(shard, int(shard.size / _TARGET_LOAD) + 1)
-        return True
+                continue
+            # Backward shift: move later entries of the run into the hole when the
+            # hole lies on their probe path (their home is not in (hole, here]).
+            j = i
+            while True:
+                j += 1
+                if j == cap:
+                    j = 0
+                k = table[j]
+                if k == 0:
+                    break
+                home = k % cap
+                if (home <= i or home > j) if i < j else (j < home <= i):
+                    table[i] = k
+                    values[i] = values[j]
+                    i = j
+            table[i] = 0
+            values[i] = 0
+            shard.size -= 1
+            removed += 1
+            if shard.size < shard.shrink_at:
+                _resize(shard, int(shard.size / _TARGET_LOAD) + 1)
+        return removed
 
 
 def _resize(shard: _Shard, cap: int) -> None:
@@ -158,8 +177,10 @@ def _resize(shard: _Shard, cap: int) -> None:
     old_keys, old_values = shard.keys, shard.values
     keys = array("I", bytes(4 * cap))
     values = array("I", bytes(4 * cap))
+    size = 0
     for key, value in zip(old_keys, old_values, strict=True):
         if key:
+            size += 1
             i = key % cap
             while keys[i]:
                 i += 1
@@ -167,4 +188,5 @@ def _resize(shard: _Shard, cap: int) -> None:
                     i = 0
             keys[i] = key
             values[i] = value
-    shard.keys, shard.values, shard.cap = keys, values, cap
+    shard.keys, shard.values, shard.cap, shard.size = keys, values, cap, size
+    shard.grow_at, shard.shrink_at = _thresholds(cap)
