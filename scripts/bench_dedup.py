@@ -52,10 +52,10 @@ T0 = 1_700_000_000.0
 Article = tuple[str, str | None, list[bytes]]
 
 
-def load(data: Path) -> list[Article]:
+def load(data: Path, files: tuple[str, ...] = CORPUS) -> list[Article]:
     """Each item's id, source and paragraph word hashes, as the analyzer makes them."""
     out: list[Article] = []
-    for name in CORPUS:
+    for name in files:
         path = data / name
         if not path.exists():
             print(f"bench: {path} is missing, skipped", file=sys.stderr)
@@ -191,6 +191,24 @@ def run_latency(make: Callable[[], Any], articles: Iterator[Article], cap: int) 
     }
 
 
+def print_latency(lat: dict) -> None:
+    print(f"  {lat['articles_per_s']:,.0f} articles/s over the whole fill")
+    if lat["cpu_ms_of_calls_over_50ms_wall"]:
+        print(
+            "  CPU ms of the calls over 50 ms of wall clock: "
+            + ", ".join(f"{c:.1f}" for c in lat["cpu_ms_of_calls_over_50ms_wall"])
+        )
+    for clock_name in ("wall", "cpu"):
+        for part in ("before_cap", "after_wrap", "all"):
+            s = lat[clock_name][part]
+            if s:
+                print(
+                    f"  check_article {clock_name:<4} {part:<10}: max {s['max_ms']:7.1f} ms, "
+                    f"p99 {s['p99_ms']:.2f} ms, p50 {s['p50_ms']:.3f} ms, "
+                    f"{s['over_50ms']} calls over 50 ms of {s['calls']:,}"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the corpus files")
@@ -199,13 +217,17 @@ def main() -> None:
         "--past", type=float, default=0.3, help="fill past the cap, as a share of it"
     )
     parser.add_argument("--baseline", metavar="REV", help="also measure the index of REV")
+    parser.add_argument(
+        "--files", nargs="+", default=list(CORPUS), help="corpus files to cycle (default: all)"
+    )
     parser.add_argument("--skip-memory", action="store_true", help="latency pass only")
+    parser.add_argument("--skip-latency", action="store_true", help="memory pass only")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()
 
     from monitor.dedup.index import DedupConfig, ParagraphIndex
 
-    corpus = load(args.data)
+    corpus = load(args.data, tuple(args.files))
     if not corpus:
         sys.exit(f"bench: no corpus found in {args.data}")
     # Distinct paragraphs a cycle adds, counted by the index itself.
@@ -236,22 +258,9 @@ def main() -> None:
 
         out: dict[str, Any] = {}
         print(f"\n== {name}")
-        out["latency"] = lat = run_latency(make, stream(corpus, cycles), args.cap)
-        print(f"  {lat['articles_per_s']:,.0f} articles/s over the whole fill")
-        if lat["cpu_ms_of_calls_over_50ms_wall"]:
-            print(
-                "  CPU ms of the calls over 50 ms of wall clock: "
-                + ", ".join(f"{c:.1f}" for c in lat["cpu_ms_of_calls_over_50ms_wall"])
-            )
-        for clock_name in ("wall", "cpu"):
-            for part in ("before_cap", "after_wrap", "all"):
-                s = lat[clock_name][part]
-                if s:
-                    print(
-                        f"  check_article {clock_name:<4} {part:<10}: max {s['max_ms']:7.1f} ms, "
-                        f"p99 {s['p99_ms']:.2f} ms, p50 {s['p50_ms']:.3f} ms, "
-                        f"{s['over_50ms']} calls over 50 ms of {s['calls']:,}"
-                    )
+        if not args.skip_latency:
+            out["latency"] = run_latency(make, stream(corpus, cycles), args.cap)
+            print_latency(out["latency"])
         if not args.skip_memory:
             points, peak = run_memory(make, stream(corpus, cycles), marks)
             out["memory"] = points
