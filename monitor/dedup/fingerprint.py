@@ -23,6 +23,9 @@ from zlib import crc32
 
 from monitor.text.normalize import normalize, tokens
 
+#: A paragraph's word hashes; the index reads them back as bytearrays.
+Words = bytes | bytearray
+
 SHINGLE_WORDS = 4
 _SHINGLE_BYTES = 2 * SHINGLE_WORDS
 #: Shingle positions from the start a paragraph is indexed under: enough that a
@@ -82,11 +85,11 @@ def _load_openers() -> frozenset[int]:
 OPENERS = _load_openers()
 
 
-def _only_openers(words: bytes, start: int, stop: int) -> bool:
+def _only_openers(words: Words, start: int, stop: int) -> bool:
     return all(_word_at(words, i) in OPENERS for i in range(start, stop))
 
 
-def _word_at(words: bytes, i: int) -> int:
+def _word_at(words: Words, i: int) -> int:
     return int.from_bytes(words[2 * i : 2 * i + 2], sys.byteorder)
 
 
@@ -95,7 +98,7 @@ def paragraph_words(text: str) -> bytes:
     return word_hashes(tokens(normalize(text)))
 
 
-def anchor_keys(words: bytes) -> list[int]:
+def anchor_keys(words: Words) -> list[int]:
     """Keys of a paragraph, without repeats: the whole paragraph, the shingles
     at the first `INDEXED_LEADING` positions, and the last shingle."""
     keys = [crc32(words, 0x5EED) or 1]
@@ -117,7 +120,7 @@ def fingerprint_hex(words: bytes) -> str:
     return f"{crc32(words, 0x5EED):08x}{crc32(words):08x}"
 
 
-def _even_finds(haystack: bytes, needle: bytes) -> list[int]:
+def _even_finds(haystack: Words, needle: Words) -> list[int]:
     """Word positions at which `needle` occurs in `haystack` (aligned to words)."""
     found = []
     pos = haystack.find(needle)
@@ -128,7 +131,7 @@ def _even_finds(haystack: bytes, needle: bytes) -> list[int]:
     return found
 
 
-def copy_of(a: bytes, b: bytes, *, min_fraction: float, max_leading: int) -> bool:
+def copy_of(a: Words, b: Words, *, min_fraction: float, max_leading: int) -> bool:
     """Whether paragraph `a` is a copy of paragraph `b`.
 
     A copy is `b` itself, or a stretch of `b` that covers at least
@@ -155,7 +158,7 @@ def copy_of(a: bytes, b: bytes, *, min_fraction: float, max_leading: int) -> boo
 
 
 def _aligned(
-    a: bytes, b: bytes, na: int, nb: int, d: int, min_fraction: float, max_leading: int
+    a: Words, b: Words, na: int, nb: int, d: int, min_fraction: float, max_leading: int
 ) -> bool:
     last = na - 1
     if last + d >= nb:

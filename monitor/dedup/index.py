@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from monitor.dedup.articles import ArticleTable
+from monitor.dedup.bytelog import DEFAULT_CHUNK, ByteLog
 from monitor.dedup.fingerprint import anchor_keys, copy_of
 from monitor.dedup.table import CompactMultimap
 
@@ -50,7 +52,7 @@ class DedupConfig:
         if not 1 <= self.max_paragraphs < 2**32:
             raise ValueError(
                 f"max_paragraphs must be between 1 and 2**32-1, got {self.max_paragraphs}; "
-                "a million paragraphs take about 250 MB"
+                "a million paragraphs take about 210 MB"
             )
         if not self.max_age_seconds > 0:
             raise ValueError(f"max_age_seconds must be positive, got {self.max_age_seconds}")
@@ -152,20 +154,40 @@ class ArticleDedup:
 
 
 class ParagraphIndex:
-    """Remembers paragraphs and says which new ones are copies of seen ones."""
+    """Remembers paragraphs and says which new ones are copies of seen ones.
+
+    Storage is flat so that memory stays near 200 bytes a paragraph and no call
+    pauses: the word hashes sit in a `ByteLog`, each ring slot has a position,
+    a length, an article number and a paragraph number in arrays, articles sit
+    in an `ArticleTable`, and the anchors in a `CompactMultimap` that grows a
+    shard at a time. A forgotten paragraph's anchors are removed from the table
+    a bounded number at a time (`_reclaim`), and always before its ring slot is
+    reused; until then a lookup skips them, as their slot is no longer live.
+    """
+
+    #: Forgotten paragraphs whose anchors leave the table per call, besides the
+    #: one whose slot is reused: enough to keep up after a large expiry, few
+    #: enough to take a few milliseconds.
+    RECLAIM_STEP = 256
 
     def __init__(self, config: DedupConfig | None = None) -> None:
         self.config = config or DedupConfig()
         self._capacity = self.config.max_paragraphs
-        self._words: list[bytes | None] = []
-        self._article_of = array("Q")  # slot -> article sequence number
+        chunk = DEFAULT_CHUNK
+        while chunk < self.config.max_article_bytes:
+            chunk *= 2
+        self._words = ByteLog(chunk)
+        self._pos = array("Q")  # slot -> position of its word hashes in `_words`
+        self._len = array("I")  # slot -> their length in bytes
+        self._article_of = array("Q")  # slot -> article number
         self._index_of = array("H")  # slot -> paragraph index in its article
         self._head = 0  # sequence number of the next paragraph
         self._tail = 0  # sequence number of the oldest remembered paragraph
+        self._clean = 0  # sequence number of the oldest paragraph with anchors in the table
         self._bytes = 0  # word-hash bytes remembered
-        self._articles: dict[int, tuple[str, str | None, float]] = {}
-        self._next_article = 0
-        self._table = CompactMultimap()
+        self._articles = ArticleTable()
+        # About seven anchors a paragraph (fingerprint.anchor_keys).
+        self._table = CompactMultimap(expected=7 * self._capacity)
 
     # --- queries -----------------------------------------------------------------
 
@@ -175,6 +197,7 @@ class ParagraphIndex:
 
     @property
     def article_count(self) -> int:
+        """Articles with paragraphs remembered."""
         return len(self._articles)
 
     def check_article(
@@ -195,7 +218,7 @@ class ParagraphIndex:
         this one is the original: it is not a copy, and later copies credit it.
         """
         self.forget_expired(at if watermark is None else max(watermark, at))
-        art = self._open_article(article, source, at)
+        art: int | None = None  # numbered when it first adds a paragraph
         record = ArticleRecord(article, source, at)
         verdicts: list[SeenAt | None] = []
         room, room_bytes = self.config.max_article_paragraphs, self.config.max_article_bytes
@@ -206,10 +229,15 @@ class ParagraphIndex:
             seen = self._find(words, keys, at)
             verdicts.append(seen)
             if seen is None and words and room > 0 and len(words) <= room_bytes:
+                if art is None:
+                    art = self._articles.open(article, source, at)
                 self._store(art, index, words, keys)
                 record.paragraphs.append((index, words))
                 room -= 1
                 room_bytes -= len(words)
+        if art is not None:
+            self._forget_unreferenced_articles()
+        self._reclaim(self.RECLAIM_STEP)
         return ArticleDedup(verdicts, self._republication(article, verdicts), record)
 
     def _find(self, words: bytes, keys: list[int], at: float) -> SeenAt | None:
@@ -221,29 +249,29 @@ class ParagraphIndex:
             candidates.update(self._table.get(key))
         best: tuple[float, int, int] | None = None
         articles = self._articles
-        for checked, slot in enumerate(sorted(candidates)):
+        tail, live, capacity = self._tail, self._head - self._tail, self._capacity
+        checked = 0
+        for slot in sorted(candidates):
+            if (slot - tail) % capacity >= live:
+                continue  # forgotten; its anchors are not reclaimed yet
             if checked >= cfg.max_candidates:
                 break
-            stored = self._words[slot]
-            if stored is None:
-                continue
+            checked += 1
             art = self._article_of[slot]
-            entry = articles.get(art)
-            published = entry[2] if entry is not None else at
             # Earliest published first; among equals, the first to arrive.
-            rank = (published, art, self._index_of[slot])
+            rank = (articles.at(art), art, self._index_of[slot])
             if best is not None and rank >= best:
                 continue
             if copy_of(
                 words,
-                stored,
+                self._words.get(self._pos[slot], self._len[slot]),
                 min_fraction=cfg.min_fraction,
                 max_leading=cfg.max_leading_words,
             ):
                 best = rank
         if best is None or best[0] > at:
             return None  # only later versions are known: this is the original
-        article, source, _ = self._articles[best[1]]
+        article, source, _ = self._articles.get(best[1])
         return SeenAt(article, best[2], source)
 
     def _republication(self, article: str, verdicts: list[SeenAt | None]) -> Republication | None:
@@ -260,80 +288,76 @@ class ParagraphIndex:
 
     # --- storage -------------------------------------------------------------------
 
-    def _open_article(self, article: str, source: str | None, now: float) -> int:
-        art = self._next_article
-        self._next_article += 1
-        self._articles[art] = (article, source, now)
-        return art
-
     def _evict_oldest(self) -> None:
-        slot = self._tail % self._capacity
-        words = self._words[slot]
-        if words is not None:
-            self._bytes -= len(words)
-            self._words[slot] = None
+        self._bytes -= self._len[self._tail % self._capacity]
         self._tail += 1
 
     def _store(self, art: int, index: int, words: bytes, keys: list[int]) -> None:
         seq = self._head
-        slot = seq % self._capacity
-        if seq - self._tail >= self._capacity:
+        capacity = self._capacity
+        slot = seq % capacity
+        if seq - self._tail >= capacity:
             self._evict_oldest()  # the ring is full: the oldest paragraph goes
         # Over the byte bound: the oldest go too (never the one being stored).
         while self._bytes + len(words) > self.config.max_bytes and self._tail < seq:
             self._evict_oldest()
-        self._bytes += len(words)
-        if slot == len(self._words):
-            self._words.append(words)
+        if self._clean <= seq - capacity:
+            # The slot's last paragraph leaves the table before the slot is reused.
+            self._reclaim(seq - capacity + 1 - self._clean)
+        pos = self._words.append(words)
+        if slot == len(self._pos):
+            self._pos.append(pos)
+            self._len.append(len(words))
             self._article_of.append(art)
             self._index_of.append(min(index, 0xFFFF))
         else:
-            self._words[slot] = words
+            self._pos[slot] = pos
+            self._len[slot] = len(words)
             self._article_of[slot] = art
             self._index_of[slot] = min(index, 0xFFFF)
+        self._bytes += len(words)
         self._head += 1
-        add = self._table.add
-        for key in keys:
-            add(key, slot)
-        if self._table.needs_rebuild():
-            self._rebuild()
-        self._drop_unreferenced_articles(keep=art)
+        self._table.add_all(keys, slot)
+
+    def _reclaim(self, limit: int) -> None:
+        """Remove the anchors of up to `limit` forgotten paragraphs, oldest first."""
+        stop = min(self._tail, self._clean + limit)
+        if self._clean >= stop:
+            return
+        capacity, remove = self._capacity, self._table.remove_all
+        for seq in range(self._clean, stop):
+            slot = seq % capacity
+            remove(anchor_keys(self._words.get(self._pos[slot], self._len[slot])), slot)
+        self._clean = stop
+        self._words.release_before(
+            self._pos[stop % capacity] if stop < self._head else self._words.end
+        )
 
     def _live_slots(self) -> Iterator[int]:
         for seq in range(self._tail, self._head):
             yield seq % self._capacity
 
-    def _rebuild(self) -> None:
-        pairs = [
-            (key, slot)
-            for slot in self._live_slots()
-            if (words := self._words[slot]) is not None
-            for key in anchor_keys(words)
-        ]
-        self._table = CompactMultimap.build(pairs, expected=len(pairs) * 2)
-
-    def _drop_unreferenced_articles(self, keep: int) -> None:
-        oldest = self._article_of[self._tail % self._capacity] if len(self) else keep
-        oldest = min(oldest, keep)
-        while self._articles:
-            first = next(iter(self._articles))
-            if first >= oldest:
-                break
-            del self._articles[first]
+    def _forget_unreferenced_articles(self) -> None:
+        if self._tail < self._head:
+            self._articles.forget_before(self._article_of[self._tail % self._capacity])
+        else:
+            self._articles.forget_before(self._articles.next_number)
 
     def forget_expired(self, now: float) -> int:
         """Forget paragraphs older than the configured age; returns how many."""
         cutoff = now - self.config.max_age_seconds
         dropped = 0
+        checked_art, expired = -1, False
         while self._tail < self._head:
-            slot = self._tail % self._capacity
-            entry = self._articles.get(self._article_of[slot])
-            if entry is not None and entry[2] >= cutoff:
+            art = self._article_of[self._tail % self._capacity]
+            if art != checked_art:
+                checked_art, expired = art, self._articles.at(art) < cutoff
+            if not expired:
                 break
             self._evict_oldest()
             dropped += 1
         if dropped:
-            self._drop_unreferenced_articles(keep=self._next_article)
+            self._forget_unreferenced_articles()
         return dropped
 
     # --- state -----------------------------------------------------------------------
@@ -343,14 +367,12 @@ class ParagraphIndex:
         current: ArticleRecord | None = None
         current_art = -1
         for slot in self._live_slots():
-            words = self._words[slot]
-            if words is None:
-                continue
+            words = bytes(self._words.get(self._pos[slot], self._len[slot]))
             art = self._article_of[slot]
             if art != current_art:
                 if current is not None:
                     yield current
-                article, source, seen_at = self._articles[art]
+                article, source, seen_at = self._articles.get(art)
                 current, current_art = ArticleRecord(article, source, seen_at), art
             assert current is not None
             current.paragraphs.append((self._index_of[slot], words))
@@ -359,9 +381,13 @@ class ParagraphIndex:
 
     def remember(self, record: ArticleRecord) -> None:
         """Replay one record (restoring saved state); no checks are made."""
-        art = self._open_article(record.article, record.source, record.seen_at)
+        if not record.paragraphs:
+            return
+        art = self._articles.open(record.article, record.source, record.seen_at)
         for index, words in record.paragraphs:
             self._store(art, index, words, anchor_keys(words))
+        self._forget_unreferenced_articles()
+        self._reclaim(self.RECLAIM_STEP)
 
     def to_json(self) -> dict[str, Any]:
         return {"format": STATE_FORMAT, "records": [r.to_json() for r in self.records()]}
@@ -390,15 +416,8 @@ class ParagraphIndex:
 
     def memory_bytes(self) -> int:
         """An estimate of the memory the remembered state holds."""
-        import sys
-
-        words = sum(sys.getsizeof(w) for w in self._words if w is not None)
-        arrays = (
-            self._article_of.buffer_info()[1] * 8
-            + self._index_of.buffer_info()[1] * 2
-            + sys.getsizeof(self._words)
+        slots = sum(
+            a.buffer_info()[1] * a.itemsize
+            for a in (self._pos, self._len, self._article_of, self._index_of)
         )
-        articles = sys.getsizeof(self._articles) + sum(
-            sys.getsizeof(a) + sys.getsizeof(s or "") + 64 for a, s, _ in self._articles.values()
-        )
-        return words + arrays + articles + self._table.nbytes()
+        return self._words.nbytes() + slots + self._articles.nbytes() + self._table.nbytes()
