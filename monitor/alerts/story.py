@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from monitor.detect.lexicon import load, norm_phrase, norm_set, screen
@@ -97,6 +98,7 @@ def is_accident(analysis: Analysis) -> bool:
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(_VIOLENCE_FORMS)
 
 
+@lru_cache(maxsize=4096)
 def accident_sentence(sentence: str) -> bool:
     """A figure's own sentence that tells an accident or a disaster and nothing of
     armed violence ("أجلت وزارة الطوارئ 35 من السكان بعد أن امتد حريق"): in an item
