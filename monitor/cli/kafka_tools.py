@@ -90,21 +90,15 @@ async def tail_topic(
     out: IO[str],
 ) -> int:
     """Print a topic's messages as JSON lines; stop after `timeout` idle seconds."""
-    from monitor.service.follow import TopicsMissing, follow
+    from monitor.service.follow import TopicsMissing, follow, until_idle
     from monitor.service.names import TopicNames
     from monitor.service.produce import render_message
 
     full = TopicNames.from_settings(settings).resolve(topic)
     count = 0
-    idle_since = time.monotonic()
     stream = follow(settings, [full], start="beginning" if from_beginning else "end")
     try:
-        async for rec in stream:
-            if rec is None:
-                if timeout is not None and time.monotonic() - idle_since >= timeout:
-                    break
-                continue
-            idle_since = time.monotonic()
+        async for rec in until_idle(stream, timeout):
             out.write(
                 render_message(
                     topic=rec.topic,

@@ -6,7 +6,6 @@ import asyncio
 import json
 import re
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -60,7 +59,7 @@ async def watch_alerts(
     console: Any,
 ) -> int:
     """Print the alerts that pass the filters as they arrive; returns how many."""
-    from monitor.service.follow import follow
+    from monitor.service.follow import follow, until_idle
     from monitor.service.names import TopicNames
 
     names = TopicNames.from_settings(settings)
@@ -85,16 +84,10 @@ async def watch_alerts(
             )
 
     shown = 0
-    idle_since = time.monotonic()
     start_at: str | int = "end" if since_ms is None else since_ms
     stream = follow(settings, topics, start=start_at, on_waiting=waiting, on_ready=ready)
     try:
-        async for rec in stream:
-            if rec is None:
-                if timeout is not None and time.monotonic() - idle_since >= timeout:
-                    break
-                continue
-            idle_since = time.monotonic()
+        async for rec in until_idle(stream, timeout):
             if since_ms is not None and rec.timestamp_ms < since_ms:
                 continue
             try:

@@ -5,6 +5,7 @@ partition, started at the end, the beginning or a point in time."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -125,3 +126,18 @@ async def _seek(consumer: Any, tps: list[Any], start: str | int) -> None:
                 await consumer.seek_to_end(tp)
             else:
                 consumer.seek(tp, hit.offset)
+
+
+async def until_idle(
+    stream: AsyncIterator[Record | None], timeout: float | None
+) -> AsyncIterator[Record]:
+    """The records of a `follow` stream, ending once `timeout` seconds pass with
+    none (never, when `timeout` is None)."""
+    idle_since = time.monotonic()
+    async for rec in stream:
+        if rec is None:
+            if timeout is not None and time.monotonic() - idle_since >= timeout:
+                return
+            continue
+        idle_since = time.monotonic()
+        yield rec
