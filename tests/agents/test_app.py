@@ -13,7 +13,7 @@ import pytest
 import agents
 from agents.app import make_app
 from monitor.settings import Settings
-from tests.agents.conftest import item_bytes
+from tests.monitor.service.conftest import item_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 

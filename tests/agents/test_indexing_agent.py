@@ -15,7 +15,7 @@ from monitor.service.indexing import RetryPolicy
 from monitor.service.metrics import Metrics
 from monitor.settings import Settings
 from schemas.analysis import Analysis, Paragraph
-from tests.agents.fakes import FakeBulkClient
+from tests.monitor.service.fakes import FakeBulkClient
 
 
 class Recorder:

@@ -13,7 +13,7 @@ from monitor.service.deadletter import Origin
 from monitor.service.process import LEDE_CHARS, Processor, restore_analysis
 from monitor.settings import Settings
 from schemas.news import NewsItem
-from tests.agents.conftest import item_bytes
+from tests.monitor.service.conftest import item_bytes
 
 ORIGIN = Origin("t.news.raw", 0, 7, b"k")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from monitor.service.indexing import BulkItem, RetryPolicy, index_batch
-from tests.agents.fakes import FakeBulkClient
+from tests.monitor.service.fakes import FakeBulkClient
 
 POLICY = RetryPolicy(helper_retries=2, initial_backoff=0.0, max_backoff=0.0)
 
