@@ -976,28 +976,26 @@ def _is_count(words: Sequence[str], k: int) -> bool:
     return not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
 
 
-def _possessed(word: str, table: dict[str, str]) -> str | None:
-    """The kind of a masdar with a possessive pronoun ("إفراجها عن 97 أسيرا")."""
-    for suffix in ("هما", "هم", "ها", "ه"):
+def _possessed(
+    word: str, table: dict[str, str], min_stem: int = 4, final_alif: bool = False
+) -> str | None:
+    """The kind of a word with a possessive pronoun: a masdar ("إفراجها عن 97
+    أسيرا") or, with `final_alif`, a noun whose final ى is written ا before the
+    pronoun (قتلاها، جرحاهم)."""
+    for suffix in ("هما", "هم", "ها", "نا", "ه"):
         stem = word.removesuffix(suffix)
-        if stem != word and len(stem) >= 4:
-            return _lookup(stem, table, articles=True)
+        if stem != word and len(stem) >= min_stem:
+            if final_alif and stem.endswith("ا"):
+                stem = stem[:-1] + "ي"
+            kind = _lookup(stem, table, articles=True)
+            if kind:
+                return kind
     return None
 
 
 def _noun_kind(word: str) -> str | None:
-    """The kind of a casualty noun, also with a possessive (قتلاها، جرحاهم: the
-    final ى of قتلى is written ا before it)."""
-    kind = _lookup(word, NOUNS, articles=True)
-    if kind is None:
-        for suffix in ("هما", "هم", "ها", "نا"):
-            stem = word.removesuffix(suffix)
-            if stem != word and len(stem) >= 3:
-                stem = stem[:-1] + "ي" if stem.endswith("ا") else stem
-                kind = _lookup(stem, NOUNS, articles=True)
-                if kind:
-                    break
-    return kind
+    """The kind of a casualty noun, also with a possessive."""
+    return _lookup(word, NOUNS, articles=True) or _possessed(word, NOUNS, 3, final_alif=True)
 
 
 _DENIED_AFTER_FIRST = frozenset(p[0] for p in DENIED_AFTER)

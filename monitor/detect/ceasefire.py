@@ -587,14 +587,14 @@ def _statement(
         best = min(cues, key=lambda c: (_RANK[c.status], abs(c.index - m.first)))
         status = best.status
         trigger_tok = toks[best.index]
-        if status == "holding" and _called_commitment(toks, best.index):
+        if status == "holding" and _governed(toks, best.index, _COMMITMENT_NOUNS, "called_for"):
             # "حثت فرنسا ... الطرفين على الالتزام الصارم بوقف إطلاق النار": the
             # commitment is what is called for, however far the call stands
             status = "called_for"
-        elif status == "agreed" and _called_agreement(toks, best.index):
+        elif status == "agreed" and _governed(toks, best.index, _AGREEMENT_MASDARS, "called_for"):
             # "دعا الطرفين إلى ... التوصل إلى وقف شامل لإطلاق النار": reaching it is called for
             status = "called_for"
-        elif status == "holding" and _agreed_commitment(toks, best.index):
+        elif status == "holding" and _governed(toks, best.index, _COMMITMENT_NOUNS, "agreed"):
             # "اتفق الطرفان على الالتزام بوقف إطلاق النار": the commitment is agreed
             status = "agreed"
     else:
@@ -637,11 +637,13 @@ def _time_point(toks: tuple[Token, ...], cue: _Cue) -> bool:
     )
 
 
-def _called_commitment(toks: tuple[Token, ...], k: int) -> bool:
-    """A commitment noun (الالتزام، احترام) governed by a call earlier in the sentence."""
-    if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
+def _governed(toks: tuple[Token, ...], k: int, nouns: frozenset[str], status: str) -> bool:
+    """A noun of `nouns` at `k` governed by a cue of `status` earlier in the
+    sentence, however far: "حثت فرنسا ... على الالتزام" (a commitment called for),
+    "اتفق الطرفان على الالتزام" (agreed), "دعا إلى التوصل إلى وقف" (reaching it called for)."""
+    if not any(v in nouns for v in clitic_variants(toks[k].text, articles=True)):
         return False
-    return any(_cue_of(toks[j].text, toks[j + 1].text) == "called_for" for j in range(0, k))
+    return any(_cue_of(toks[j].text, toks[j + 1].text) == status for j in range(0, k))
 
 
 def _quoted(text: str, toks: tuple[Token, ...], cue: int, first: int) -> bool:
@@ -665,20 +667,6 @@ def _still_holding(toks: tuple[Token, ...], last: int) -> _Cue | None:
                 if j < len(toks) and _cue_at(toks, j) == "holding":
                     return _Cue("holding", j)
     return None
-
-
-def _called_agreement(toks: tuple[Token, ...], k: int) -> bool:
-    """An agreement masdar (التوصل، توقيع) governed by a call earlier in the sentence."""
-    if not any(v in _AGREEMENT_MASDARS for v in clitic_variants(toks[k].text, articles=True)):
-        return False
-    return any(_cue_of(toks[j].text, toks[j + 1].text) == "called_for" for j in range(0, k))
-
-
-def _agreed_commitment(toks: tuple[Token, ...], k: int) -> bool:
-    """A commitment noun governed by an agreement earlier in the sentence."""
-    if not any(v in _COMMITMENT_NOUNS for v in clitic_variants(toks[k].text, articles=True)):
-        return False
-    return any(_cue_of(toks[j].text, toks[j + 1].text) == "agreed" for j in range(0, k))
 
 
 def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
