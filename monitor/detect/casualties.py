@@ -25,10 +25,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.detect import constructions, timeframe
+from monitor.detect import clause, constructions, timeframe
 from monitor.detect.lexicon import (
     clitic_variants,
     load,
+    member,
     norm_phrase,
     norm_phrases,
     norm_set,
@@ -66,8 +67,6 @@ ADJACENT_ONLY = norm_set(_DATA["adjacent_only"])
 ORDINAL_ONE = norm_set(_DATA["ordinal_one"])
 TIME_UNITS = norm_set(_DATA["time_units"])
 _COUNT_AFTER = ONE_AFTER | TWO_AFTER
-DENIALS = norm_set(_DATA["denials"])
-DENIAL_END = norm_set(_DATA["denial_scope_end"])
 DENIED_AFTER = norm_phrases(_DATA["denied_after"])
 RELATIVE_OPENERS = norm_set(_DATA["relative_openers"])
 #: Households count displaced and evacuated people, not the dead (in "60 عائلة
@@ -110,7 +109,6 @@ NUMBERISH = frozenset(
         for p in ("", "و", "ب", "ال", "وال")
     }
 )
-_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _THAT = norm_set(
     ["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها"]
 )
@@ -192,11 +190,10 @@ _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
 #: Auxiliaries around a reporting verb that are not its subject.
 _AUXILIARIES = norm_set(["كان", "كانت", "قد", "لقد", "أن", "إن", "بأن", "كما", "ثم", "حيث"])
-#: After لا these make no negation: لا يقل (at least), لا يزال (still).
-_NOT_NEGATION = norm_set(["يقل", "تقل", "يزال", "تزال", "يزالون", "زال", "زالت"])
 _FAMILY_KINDS = ("displaced", "evacuated")
 #: Words that end a claimant's name: a time, "about" (أعلنت السلطات السبت عن ...).
-_PHRASE_END = TIME_WORDS - {"في"} | norm_set(["عن", "بأن", "أن", "إن", "الى", "إلى", "على"])
+_IN_PLACE = norm_word("في")
+_PHRASE_END = TIME_WORDS - {_IN_PLACE} | norm_set(["عن", "بأن", "أن", "إن", "الى", "إلى", "على"])
 
 
 #: The four kind tables by identity, so that the cached look-up can take a
@@ -219,15 +216,6 @@ def _lookup_cached(word: str, table_id: int, articles: bool) -> str | None:
         ):
             return kind
     return None
-
-
-@lru_cache(maxsize=1 << 16)
-def _in(word: str, words: frozenset[str], articles: bool = False) -> bool:
-    """Whether `word`, behind at most one clitic (or ال), is in `words`.
-
-    Cached on the word and the set: a frozenset keeps its hash, so the key is cheap.
-    """
-    return any(v in words for v in clitic_variants(word, articles=articles, min_rest=2))
 
 
 @dataclass
@@ -262,7 +250,7 @@ def _person_dual(word: str) -> bool:
 def _counts_itself(word: str) -> bool:
     """A word that can carry a count without a number: a dual or a singular
     people-word (جنديان، مقتل جندي)."""
-    return _person_dual(word) or _in(word, PERSON_SINGULARS, articles=True)
+    return _person_dual(word) or member(word, PERSON_SINGULARS, articles=True)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -363,7 +351,7 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
     if kind:
         # "32 قتلوا"; but in "قتل 3 وأصيب 7" the و opens a new clause
         return _Link(kind, num.first, k, "verb_after", k)
-    family = _in(words[k], FAMILIES, articles=True)
+    family = member(words[k], FAMILIES, articles=True)
     if family or _is_person(words[k], partitive) or _open_person(words[k]):
         return _people_verb(words, num, k, breaks, family, partitive)
     return None
@@ -403,11 +391,11 @@ def _people_verb(
             and not (relative and not _lookup(words[m], VERBS))
         ):
             break  # "260 مقاتلا واصيب": a new clause with its own subject
-        if _in(words[m], timeframe.STILL) or (
-            words[m] in _NOT_YET and m + 1 < n and _in(words[m + 1], timeframe.STILL)
+        if member(words[m], timeframe.STILL) or (
+            words[m] in _NOT_YET and m + 1 < n and member(words[m + 1], timeframe.STILL)
         ):
             continue  # "ألف شخص ما زالوا مفقودين": still, then the predicate
-        if _number_at_plain(words, m) is not None or _in(words[m], _THAT):
+        if _number_at_plain(words, m) is not None or member(words[m], _THAT):
             break  # another count, or "that": a verb after it has another subject
         kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
         if kind:
@@ -418,7 +406,7 @@ def _people_verb(
             continue  # "سبعة جنود في عداد المفقودين": counted among the missing
         if words[m] == "عداد" and words[m - 1] == "في":
             continue
-        if _in(words[m], RELATIVE_OPENERS) or (
+        if member(words[m], RELATIVE_OPENERS) or (
             words[m] in _PP_OPENERS and (m > k + 1 or phrase_at_once) and not partitive
         ):
             # "كانوا في مهمة لإزالة الألغام"، "من وحدات الحدود والمشاة":
@@ -429,7 +417,7 @@ def _people_verb(
             continue  # "عناصر الأمن العام"، "أفراد الشرطة": whose people they are
         if not (
             relative
-            or _in(words[m], PERSONS)
+            or member(words[m], PERSONS)
             or words[m] in PERSON_MODIFIERS
             or _adjective(words[m])
         ):
@@ -459,11 +447,11 @@ _PARTITIVE_POSSESSIVES = ("ها", "هم", "نا", "ه")
 
 def _is_person(word: str, partitive: bool = False) -> bool:
     """A people-word, also with a possessive (جنودها، مقاتلينا، من عناصره)."""
-    if _in(word, PERSONS, articles=True):
+    if member(word, PERSONS, articles=True):
         return True
     for suffix in _PARTITIVE_POSSESSIVES if partitive else _POSSESSIVES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return _in(word[: -len(suffix)], PERSONS)
+            return member(word[: -len(suffix)], PERSONS)
     return False
 
 
@@ -484,11 +472,11 @@ def _open_person(word: str) -> bool:
         return False
     if word in _TURNS or word in SUB_COUNT:
         return False  # "فيما"، "بينهم": a clause or an aside begins, nobody is named
-    if word in _AFTER_OK or word in TIME_WORDS or _in(word, NOT_PERSONS, articles=True):
+    if word in _AFTER_OK or word in TIME_WORDS or member(word, NOT_PERSONS, articles=True):
         return False
     if any(_lookup(word, t, articles=True) for t in (NOUNS, VERBS, MASDARS)):
         return False
-    return not (word in NUMBER_WORDS or word in VAGUE or _in(word, MONTHS))
+    return not (word in NUMBER_WORDS or word in VAGUE or member(word, MONTHS))
 
 
 def _person_after(words: list[str], num: Number, kind: str | None = None) -> int | None:
@@ -510,7 +498,7 @@ def _person_after(words: list[str], num: Number, kind: str | None = None) -> int
         return k + 1  # partitive: "326 من المقاتلين"
     if _open_person(words[k]):
         return k
-    if kind in _FAMILY_KINDS and _in(words[k], FAMILIES, articles=True):
+    if kind in _FAMILY_KINDS and member(words[k], FAMILIES, articles=True):
         return k
     if words[k] in _AFTER_OK or words[k][0] == "و":
         return -1
@@ -540,7 +528,7 @@ def _before_number(
             if person is None and not broken_after:
                 return None
             last = person if person is not None and person >= 0 else num.last
-        if kind and gap and _in(w, ADJACENT_ONLY):
+        if kind and gap and member(w, ADJACENT_ONLY):
             return None  # "فقد قرر ثلاثة أعضاء": the particle, not "lost"
         if masdar and gap <= 1:
             if (
@@ -563,7 +551,7 @@ def _before_number(
         if (
             _number_at(words, k) is not None
             and not _is_year(words, k)
-            and not (k > 0 and _in(words[k - 1], _POSITION_WORDS))  # "حركة إم 23": a name
+            and not (k > 0 and member(words[k - 1], _POSITION_WORDS))  # "حركة إم 23": a name
         ):
             break
         if w not in _LINK:
@@ -575,15 +563,15 @@ def _before_number(
 
 def _is_year(words: list[str], k: int) -> bool:
     """A year, not a count: 2011 in "منذ عام 2011", 2023 in "19 سبتمبر 2023"."""
-    if not _YEAR.match(words[k]) or k == 0:
+    if not timeframe.YEAR.match(words[k]) or k == 0:
         return False
     before = words[k - 1]
-    if before == "و" and k > 1 and _YEAR.match(words[k - 2]):
+    if before == "و" and k > 1 and timeframe.YEAR.match(words[k - 2]):
         return True  # "بين عامي 1988 و1994"
     return (
-        _in(before, _YEAR_BEFORE)
-        or _in(before, MONTHS)
-        or (before in _MONTH_ORDINALS and k > 1 and _in(words[k - 2], _MONTH_PAIRED))
+        member(before, _YEAR_BEFORE)
+        or member(before, MONTHS)
+        or (before in _MONTH_ORDINALS and k > 1 and member(words[k - 2], _MONTH_PAIRED))
     )
 
 
@@ -594,7 +582,7 @@ _REACH = norm_set(["يصل", "تصل", "يرتفع", "ترتفع", "يبلغ", "
 def _may_reach(words: list[str], trigger: int) -> bool:
     """A toll that "may reach" its number (قد يصل عدد القتلى إلى ...)."""
     for k in range(max(1, trigger - 4), trigger):
-        if words[k] in _REACH and _in(words[k - 1], _MAY):
+        if words[k] in _REACH and member(words[k - 1], _MAY):
             return True
     return False
 
@@ -649,16 +637,14 @@ def _qualifier_after(words: list[str], last: int, num_last: int | None = None) -
 
 
 def _negated(words: list[str], lo: int) -> bool:
-    for k in range(max(0, lo - 3), lo):
-        w = words[k]
-        if _in(w, NEGATIONS) and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATION):
-            return True
+    if clause.negated(words, lo, NEGATIONS):
+        return True
     # "لم يسفر القصف عن مقتل خمسة": a negated verb of result governs the figure
     # through عن / إلى, however long its subject
     if lo > 0 and words[lo - 1] in _RESULT_PREPOSITIONS:
         for k in range(lo - 2, max(-1, lo - 2 - _MAX_SUBJECT), -1):
-            if _in(words[k], _RESULT_VERBS):
-                return k > 0 and _in(words[k - 1], NEGATIONS)
+            if member(words[k], _RESULT_VERBS):
+                return k > 0 and member(words[k - 1], NEGATIONS)
     return False
 
 
@@ -669,22 +655,22 @@ _RESULT_VERBS = norm_set(_GRAMMAR["result_verbs"])
 def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at: int) -> str | None:
     n = len(words)
     for k, w in enumerate(words):
-        if _in(w, SOURCE_MARKERS):
+        if member(w, SOURCE_MARKERS):
             lo = k + 1
             while lo < n and (
                 words[lo] in ("ل", "عن", "ما", "لما", "ذكرت", "ذكره", "افادت")
-                or (words[lo].endswith("ه") and _in(words[lo][:-1], REPORTING))
+                or (words[lo].endswith("ه") and member(words[lo][:-1], REPORTING))
             ):
                 lo += 1  # وفق ما أعلنه الدفاع المدني: the claimant follows the verb
             return _phrase(para, toks, words, lo, min(n, lo + 6))
     verb = None
     for k in range(at - 1, -1, -1):
-        if _in(words[k], REPORTING):
+        if member(words[k], REPORTING):
             verb = k
             break
     if verb is None:
         for k in range(at + 1, n):
-            if _in(words[k], REPORTING):
+            if member(words[k], REPORTING):
                 return _phrase(para, toks, words, k + 1, min(n, k + 6))
         return None
     end = None
@@ -695,7 +681,7 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
         if (
             _lookup(words[k], MASDARS, True)
             or (k > verb + 1 and _number_at(words, k))
-            or (k > verb + 1 and (words[k] in _TOLL_WORDS or _in(words[k], CUMULATIVE, True)))
+            or (k > verb + 1 and (words[k] in _TOLL_WORDS or member(words[k], CUMULATIVE, True)))
         ):
             end = k  # the claimant ends where the figure's words begin
             break
@@ -707,10 +693,10 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
         lo = verb
         while lo > 0 and verb - lo < 4 and not toks[lo].broken:
             lo -= 1
-        while lo < verb and _in(words[lo], _AUXILIARIES):
+        while lo < verb and member(words[lo], _AUXILIARIES):
             lo += 1
         hi = verb
-        while hi > lo and _in(words[hi - 1], _AUXILIARIES):
+        while hi > lo and member(words[hi - 1], _AUXILIARIES):
             hi -= 1
         if lo < hi:
             found = _phrase(para, toks, words, lo, hi)
@@ -720,27 +706,19 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
 def _phrase(
     para: Paragraph, toks: tuple[Token, ...], words: list[str], lo: int, hi: int
 ) -> str | None:
-    """The claimant's words, trimmed of time words and trailing 'in ...' phrases."""
-    idx = [k for k in range(lo, hi)]
-    for k in idx:
-        if k > lo and toks[k].broken:
-            idx = idx[: idx.index(k)]
-            break
-    while idx and words[idx[0]] in TIME_WORDS:
-        idx.pop(0)
-    # "روبن فاردانيان في إدارة قره باغ": the phrase after في describes the
-    # speaker; the name before it is what a reader needs.
-    for pos, k in enumerate(idx):
-        if (pos >= 2 and words[k] == "في") or (
-            pos >= 1 and (words[k] in _PHRASE_END or words[k] in ADDRESSEES)
-        ):
-            idx = idx[:pos]
-            break
-    while idx and (words[idx[-1]] in TIME_WORDS or _in(words[idx[-1]], _THAT)):
-        idx.pop()
-    if not idx:
-        return None
-    return para.original(toks[idx[0]].start, toks[idx[-1]].end)
+    """The claimant's words, trimmed of time words and trailing 'in ...' phrases:
+    in "روبن فاردانيان في إدارة قره باغ" the phrase after في describes the
+    speaker; the name before it is what a reader needs."""
+    return clause.phrase(
+        para,
+        toks,
+        lo,
+        hi,
+        skip=TIME_WORDS.__contains__,
+        ends=lambda pos, w: (pos >= 2 and w == _IN_PLACE) or w in _PHRASE_END or w in ADDRESSEES,
+        max_words=hi - lo,
+        strip_tail=lambda w: w in TIME_WORDS or member(w, _THAT),
+    )
 
 
 _HEADLINE_SOURCE = re.compile(r"^\s*([^\W\d_][^:\n\d]{1,40}?)\s*:\s*\S")
@@ -773,7 +751,7 @@ def _headline_source(sentence: str) -> str | None:
 def _is_percent(text: str, tok: Token, words: list[str], first: int) -> bool:
     """A rate, not a count: "20%", "بنسبة 20 في المئة"."""
     after = text[tok.end : tok.end + 2].lstrip()
-    return after.startswith("%") or (first > 0 and _in(words[first - 1], _RATE))
+    return after.startswith("%") or (first > 0 and member(words[first - 1], _RATE))
 
 
 _RATE = norm_set(_GRAMMAR["rate_words"])
@@ -785,7 +763,7 @@ _STATE_OPENERS = norm_set(_GRAMMAR["state_openers"])
 
 def _among_the(words: list[str], i: int) -> bool:
     """ "بين القتلى N ..." introduces a part of a toll of the kind it names."""
-    return i > 1 and _in(words[i - 2], _AMONG) and _lookup(words[i - 1], NOUNS, True) is not None
+    return i > 1 and member(words[i - 2], _AMONG) and _lookup(words[i - 1], NOUNS, True) is not None
 
 
 def _next_in_list(
@@ -869,7 +847,7 @@ def _qualifying_verb(words: list[str], first: int) -> str | None:
 
 def _accusative_one(word: str) -> bool:
     """The accusative of a singular people-word (جنديا، مدنيا): a count of one."""
-    return len(word) >= 4 and word.endswith("ا") and _in(word[:-1], PERSON_SINGULARS)
+    return len(word) >= 4 and word.endswith("ا") and member(word[:-1], PERSON_SINGULARS)
 
 
 def _one_before_its_verb(words: list[str], i: int) -> bool:
@@ -893,7 +871,7 @@ def _bare_part(words: list[str], i: int, num: Number, breaks: list[bool] | None)
     return (
         k >= len(words)
         or (breaks is not None and breaks[k])
-        or _in(words[k], _STATE_OPENERS)
+        or member(words[k], _STATE_OPENERS)
         or (len(words[k]) > 3 and words[k].endswith("وا"))  # a past verb of theirs
     )
 
@@ -943,13 +921,13 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
         return None
     num = _number_at(ws, j)
     if num is None:
-        if not _in(ws[j], PERSON_SINGULARS):  # indefinite: "الأذربيجاني" is an adjective
+        if not member(ws[j], PERSON_SINGULARS):  # indefinite: "الأذربيجاني" is an adjective
             return None
         num = Number(1, None, j, j, False)  # "راح ضحيته جندي": one
     elif num.digits and (_is_year(ws, j) or _is_day(ws, j)):
         return None
     last = num.last
-    if last + 1 < len(ws) and _in(ws[last + 1], _PREP_OF) and last + 2 < len(ws):
+    if last + 1 < len(ws) and member(ws[last + 1], _PREP_OF) and last + 2 < len(ws):
         last += 1  # partitive: 5 من الجنود
     if last + 1 < len(ws) and _open_person(ws[last + 1]):
         last += 1
@@ -970,7 +948,7 @@ def _is_count(words: Sequence[str], k: int) -> bool:
     if num is None:
         return False
     if num.last + 1 < len(ws) and (
-        _in(ws[num.last + 1], TIME_UNITS) or _in(ws[num.last + 1], NOT_PERSONS, articles=True)
+        member(ws[num.last + 1], TIME_UNITS) or member(ws[num.last + 1], NOT_PERSONS, articles=True)
     ):
         return False  # "مبنى مؤلف من أربعة طوابق": a count of things, not of people
     return not (num.digits and (_is_year(ws, k) or _is_day(ws, k)))
@@ -999,41 +977,27 @@ def _noun_kind(word: str) -> str | None:
 
 
 _DENIED_AFTER_FIRST = frozenset(p[0] for p in DENIED_AFTER)
-_DENIAL_SCREEN = _DENIED_AFTER_FIRST | screen(DENIALS, articles=False)
-
-
-@lru_cache(maxsize=1 << 16)
-def _denial_word(word: str) -> bool:
-    return word in _DENIED_AFTER_FIRST or _in(word, DENIALS)
+_DENIAL_SCREEN = _DENIED_AFTER_FIRST | screen(clause.DENIALS, articles=False)
 
 
 def _undenied(
     words: list[str], found: list[tuple[_Link, Number | None, str]]
 ) -> list[tuple[_Link, Number | None, str]]:
-    """Drop the figures a denial governs: from a denial verb (نفت، ينفي) to the end
-    of the sentence or to a word that turns to what is asserted (لكن، مؤكدة)."""
+    """Drop the figures a denial governs (`clause.denied`), and those of a clause
+    that a phrase after it denies (... وهو ما نفته الوزارة)."""
     if _DENIAL_SCREEN.isdisjoint(words):
         return found
-    scopes: list[tuple[int, int]] = []
-    k = 0
-    n = len(words)
-    while k < n:
-        if _in(words[k], DENIALS):
-            end = k + 1
-            while end < n and not _in(words[end], DENIAL_END):
-                end += 1
-            scopes.append((k, end))
-            k = end
-        k += 1
-    for k in range(n):
-        if words[k] not in _DENIED_AFTER_FIRST:
-            continue
-        for phrase in DENIED_AFTER:
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                scopes.append((-1, k))  # what the clause before it reports
-    if not scopes:
-        return found
-    return [f for f in found if not any(lo < f[0].first < hi for lo, hi in scopes)]
+    denied_before = [
+        k
+        for k in range(len(words))
+        if words[k] in _DENIED_AFTER_FIRST
+        and any(tuple(words[k : k + len(p)]) == p for p in DENIED_AFTER)
+    ]
+    return [
+        f
+        for f in found
+        if not clause.denied(words, f[0].first) and not any(f[0].first < k for k in denied_before)
+    ]
 
 
 def _dating(
@@ -1053,7 +1017,7 @@ def _dating(
     years = [k for k, w in enumerate(words) if k not in counts and timeframe.YEAR.match(w)]
     if not years:
         return lambda at: False
-    war = any(_in(w, HISTORICAL, articles=True) for w in words)
+    war = any(member(w, HISTORICAL, articles=True) for w in words)
     past = [k for k in years if timeframe.past_year(words, k, year, war)]
 
     def dated(at: int) -> bool:
@@ -1073,7 +1037,7 @@ def _when_clause(words: list[str], k: int, at: int, year: int | None) -> bool:
     w = words[k]
     if not timeframe.YEAR.match(w) or (year is not None and int(w) >= year):
         return False
-    return any(_in(words[j], _WHEN_CLAUSE) for j in range(k + 1, min(at, k + 4)))
+    return any(member(words[j], _WHEN_CLAUSE) for j in range(k + 1, min(at, k + 4)))
 
 
 #: Words that open another clause after a figure (while, whereas, and then).
@@ -1082,7 +1046,7 @@ _TURNS = norm_set(_GRAMMAR["clause_turns"])
 
 def _clause_turns(words: list[str], breaks: list[bool] | None, lo: int, hi: int) -> bool:
     return any(
-        (breaks is not None and breaks[k] and not _continues(words, k)) or _in(words[k], _TURNS)
+        (breaks is not None and breaks[k] and not _continues(words, k)) or member(words[k], _TURNS)
         for k in range(lo + 1, hi)
     )
 
@@ -1141,7 +1105,12 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             i += 1
             continue
         num = _number_at(words, i)
-        if num is None and i > 0 and words[i - 1] in SUB_COUNT and _in(words[i], PERSON_SINGULARS):
+        if (
+            num is None
+            and i > 0
+            and words[i - 1] in SUB_COUNT
+            and member(words[i], PERSON_SINGULARS)
+        ):
             num = Number(1, None, i, i, False)  # "بينهم صبي": one among them
         if num is None and _one_before_its_verb(words, i):
             num = Number(1, None, i, i, False)  # "أن جنديا أذربيجانيا قتل": one soldier
@@ -1157,7 +1126,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         ):
             i = num.last + 1
             continue
-        if i > 0 and (_in(words[i - 1], _POSITION_WORDS) or words[i - 1] == "ال"):
+        if i > 0 and (member(words[i - 1], _POSITION_WORDS) or words[i - 1] == "ال"):
             # "في الدقيقة 52"، "المادة 8"، "حرب الأيام الـ44": a position or a name
             i = num.last + 1
             continue
@@ -1240,7 +1209,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             continue
         if (
             num.digits
-            and _YEAR.match(words[num.first])
+            and timeframe.YEAR.match(words[num.first])
             and link.via != "noun"
             and link.trigger != q_first - 1  # "مقتل 1802 منذ بداية الحرب" is a count
             and not (num.last + 1 < n and _is_person(words[num.last + 1]))
@@ -1280,7 +1249,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
     )
     dated = _dating(words, counts, year, breaks)
-    cumulative_sent = any(_in(w, CUMULATIVE, articles=True) for w in words)
+    cumulative_sent = any(member(w, CUMULATIVE, articles=True) for w in words)
     out = []
     for link, num, qual in found:
         at = link.first

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.detect import timeframe
+from monitor.detect import clause, timeframe
 from monitor.detect.lexicon import (
     clitic_variants,
     load,
@@ -55,8 +55,8 @@ FIGURATIVE_ADJECTIVES = norm_set(_FIG["adjectives"])
 WAR_CONTEXT = norm_set(_FIG["war_context"]) | frozenset(
     w for names in load("conflicts")["conflicts"].values() for n in names for w in norm_phrase(n)
 )
-DENIALS = norm_set(_DATA["denials"]["verbs"])
-DENIAL_END = norm_set(_DATA["denials"]["scope_end"])
+#: A truce denied or rejected is none: the shared denial verbs and rejections.
+DENIALS = clause.DENIALS | norm_set(_DATA["rejections"])
 PRIORITY: list[str] = list(_DATA["status_priority"])
 _RANK = {s: i for i, s in enumerate(PRIORITY)}
 
@@ -202,14 +202,13 @@ _NEGATORS = norm_set(
 )
 #: Negators of fact (did not, non-), not of forecast (لن) or possibility (لا يمكن).
 _FACT_NEGATORS = norm_set(["لم", "عدم"])
-_IF = norm_set(["إذا", "إن", "لو", "حال"])
-_NOT_NEGATION = norm_set(["يزال", "تزال", "زال", "زالت", "سيما"])
 #: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
 _WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
 _HAD = norm_word("قد")
 _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
 _DISTAL = norm_set(_GRAMMAR["distal"])
 _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
+_EXISTENTIALS = norm_set(_GRAMMAR["existentials"])
 #: Words that make what follows a point in time (بعد سريان الهدنة).
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
@@ -265,18 +264,11 @@ def _cue_of(word: str, next_word: str) -> str | None:
     return None
 
 
-def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] | None = None) -> bool:
-    """A negator among the three words before `k` (لم تسجل أي خروقات، دون خروقات)."""
-    negators = _NEGATORS if negators is None else negators
-    for j in range(max(0, k - 3), k):
-        if negators is _FACT_NEGATORS and j > 0 and toks[j - 1].text in _IF:
-            continue  # "إذا لم يتم الالتزام": a condition, not a report
-        if (
-            any(v in negators for v in clitic_variants(toks[j].text, min_rest=2))
-            and toks[j + 1].text not in _NOT_NEGATION
-        ):
-            return True
-    return False
+def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] = _NEGATORS) -> bool:
+    """A negator just before `k` (لم تسجل أي خروقات، دون خروقات); a negator of
+    fact after إذا is a condition, not a report (إذا لم يتم الالتزام)."""
+    words = [t.text for t in toks]
+    return clause.negated(words, k, negators, facts_only=negators is _FACT_NEGATORS)
 
 
 def _threatened(toks: tuple[Token, ...], k: int) -> bool:
@@ -486,20 +478,13 @@ def _historical(
 
 def _party(para: Paragraph, toks: tuple[Token, ...], lo: int, hi: int) -> str | None:
     """The words of toks[lo:hi] as written, trimmed to a short noun phrase."""
-    words: list[int] = []  # token indices
-    for k in range(lo, hi):
-        if words and toks[k].broken:
-            break
-        if clitic_variants(toks[k].text)[-1] in _PARTY_STOP or toks[k].text in _PARTY_STOP:
-            if words:
-                break
-            continue
-        words.append(k)
-        if len(words) >= _MAX_PARTY:
-            break
-    if not words:
-        return None
-    return para.original(toks[words[0]].start, toks[words[-1]].end)
+    return clause.phrase(
+        para, toks, lo, hi, skip=_party_stop, ends=lambda _, w: _party_stop(w), max_words=_MAX_PARTY
+    )
+
+
+def _party_stop(word: str) -> bool:
+    return word in _PARTY_STOP or clitic_variants(word)[-1] in _PARTY_STOP
 
 
 def _proposer(para: Paragraph, toks: tuple[Token, ...], first: int, last: int) -> str | None:
@@ -724,15 +709,20 @@ def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
         v in _NO_TRUCE for v in clitic_variants(toks[m.first - 1].text, min_rest=1)
     ):
         return True  # "لا هدنة ولا تفاوض"، "بلا هدنة": a truce said not to be
-    for k in range(m.first - 1, -1, -1):
-        variants = clitic_variants(toks[k].text, min_rest=2)
-        if any(v in DENIAL_END for v in variants) or toks[k].text in DENIAL_END:
-            return False
-        if _cue_of(toks[k].text, toks[k + 1].text) == "called_for":
-            return False  # "رفضت باكو الدعوات إلى وقف إطلاق النار": the calls stand
-        if any(v in DENIALS for v in variants):
-            return True
-    return False
+    if (
+        m.first > 1
+        and toks[m.first - 1].text in _EXISTENTIALS
+        and any(v in _NO_TRUCE for v in clitic_variants(toks[m.first - 2].text, min_rest=1))
+    ):
+        return True  # "لا توجد هدنة"، "ليست هناك هدنة": there is none
+    words = [t.text for t in toks]
+    # "رفضت باكو الدعوات إلى وقف إطلاق النار": the calls stand
+    return clause.denied(
+        words,
+        m.first,
+        DENIALS,
+        stop=lambda j: _cue_of(words[j], words[j + 1]) == "called_for",
+    )
 
 
 _FIGURATIVE_SCREEN = screen(FIGURATIVE)

@@ -89,3 +89,11 @@ def clitic_variants(word: str, articles: bool = False, min_rest: int = 3) -> tup
                 out.append(word[len(art) :])
                 break
     return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def member(word: str, vocabulary: frozenset[str], articles: bool = False) -> bool:
+    """Whether `word`, bare or behind at most one clitic (or ال when
+    `articles`), is in `vocabulary`. Cached on the word and the set: a frozenset
+    keeps its hash, so the key is cheap."""
+    return any(v in vocabulary for v in clitic_variants(word, articles=articles, min_rest=2))

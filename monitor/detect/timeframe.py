@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from monitor.detect.lexicon import clitic_variants, load, norm_phrases, norm_set, screen
+from monitor.detect.lexicon import clitic_variants, load, member, norm_phrases, norm_set, screen
 
 _DATA = load("timeframe")
 SINCE = norm_set(_DATA["since"])
@@ -31,17 +31,13 @@ YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _SINCE_REACH = 14
 
 
-def _in(word: str, words: frozenset[str]) -> bool:
-    return any(v in words for v in clitic_variants(word, articles=False, min_rest=2))
-
-
 def since_before(words: Sequence[str], k: int) -> bool:
     """Whether a "since" word governs the word at `k` (منذ عام 2020): one start
     each, so a year after the since-year is not governed by it ("منذ 2022، ثم
     وصول مئة ألف نازح في خريف 2023")."""
     for j in range(k - 1, max(-1, k - 1 - _SINCE_REACH), -1):
         w = words[j]
-        if w in _SINCE_SCREEN and _in(w, SINCE):
+        if w in _SINCE_SCREEN and member(w, SINCE):
             return True
         if YEAR.match(w):
             return False
@@ -85,12 +81,12 @@ def past_phrase(words: Sequence[str]) -> bool:
 
 def anniversary(words: Sequence[str]) -> bool:
     """A commemoration (ذكرى، أحيت): what it remembers is past."""
-    return not _ANNIVERSARY_SCREEN.isdisjoint(words) and any(_in(w, ANNIVERSARY) for w in words)
+    return not _ANNIVERSARY_SCREEN.isdisjoint(words) and any(member(w, ANNIVERSARY) for w in words)
 
 
 def present_marker(words: Sequence[str]) -> bool:
     """A word of the day's news (اليوم، الأحد، الجاري)."""
-    return not _PRESENT_SCREEN.isdisjoint(words) and any(_in(w, PRESENT) for w in words)
+    return not _PRESENT_SCREEN.isdisjoint(words) and any(member(w, PRESENT) for w in words)
 
 
 def past_sentence(words: Sequence[str], year: int | None) -> bool:
@@ -107,7 +103,7 @@ def still(words: Sequence[str]) -> bool:
     if _STILL_SCREEN.isdisjoint(words):
         return False
     return any(
-        _in(w, STILL) and not (i > 0 and words[i - 1] in _IN and w in _SHADE)
+        member(w, STILL) and not (i > 0 and words[i - 1] in _IN and w in _SHADE)
         for i, w in enumerate(words)
     )
 
