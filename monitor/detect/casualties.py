@@ -372,12 +372,17 @@ def _people_verb(
     relative = False
     aside_closed = False
     m = k
-    while m + 1 < min(n, k + 16):
+    reach = k + 16
+    while m + 1 < min(n, reach):
         m += 1
-        if breaks is not None and breaks[m] and words[m] in SUB_COUNT:
-            # "104 فلسطينيين على الأقل، بينهم 46 طفلا، قتلوا": skip the aside
+        if breaks is not None and breaks[m] and _opens_aside(words, m):
+            # "104 فلسطينيين على الأقل، بينهم 46 طفلا، قتلوا"، "ستة من عناصر
+            # الأمن، كانوا في دورية عندما تعرضوا لكمين، لقوا مصرعهم": skip the
+            # aside between commas; the words it takes do not count to the reach
+            start = m
             while m + 1 < n and not breaks[m + 1]:
                 m += 1
+            reach += min(m - start + 1, _MAX_ASIDE)
             aside_closed = True
             continue
         if breaks is not None and breaks[m] and not aside_closed:
@@ -415,6 +420,8 @@ def _people_verb(
             continue
         if m <= k + 3 and all(w.startswith("ال") for w in words[k + 1 : m + 1]):
             continue  # "عناصر الأمن العام"، "أفراد الشرطة": whose people they are
+        if m == k + 1 and not partitive and _verb_follows(words, m + 1):
+            continue  # "عمال إغاثة قتلوا": the noun whose workers they are
         if not (
             relative
             or member(words[m], PERSONS)
@@ -428,6 +435,35 @@ def _people_verb(
 
 
 _PP_OPENERS = norm_set(_GRAMMAR["phrase_openers"])
+#: The longest aside between a subject and its verb that is skipped whole.
+_MAX_ASIDE = 20
+
+
+_NOT_A_VERB = frozenset("لب")
+
+
+def _verb_follows(words: list[str], m: int) -> bool:
+    """A casualty verb at `m`, or after one adjective there (عناصر أمن سعوديين قتلوا)."""
+    for j in (m, m + 1):
+        if j >= len(words):
+            return False
+        if _lookup(words[j], VERBS) and words[j][0] not in _NOT_A_VERB:
+            return True  # (not لقتل، بقتل: "to kill", "of killing")
+        if not _adjective(words[j]):
+            return False
+    return False
+
+
+def _opens_aside(words: list[str], m: int) -> bool:
+    """Whether the words after a comma at `m` are an aside about the people
+    counted: a sub-count (بينهم، من بينهم) or a clause that describes them
+    (كانوا في دورية، الذين ...)."""
+    w = words[m]
+    return (
+        w in SUB_COUNT
+        or (w in _PREP_OF and m + 1 < len(words) and words[m + 1] in SUB_COUNT)
+        or member(w, RELATIVE_OPENERS)
+    )
 #: Words before a number that make it a position (a minute, an article, a floor).
 _POSITION_WORDS = norm_set(_GRAMMAR["position_words"])
 _NOT_YET = norm_set(_GRAMMAR["negative_particles"])

@@ -549,3 +549,63 @@ def test_a_figure_under_negation_or_denial_is_no_figure(body: str) -> None:
 )
 def test_one_subject_and_those_held(body: str, expected: set[tuple[str, int | None]]) -> None:
     assert current_figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a sub-count between commas, opened by "من بينهم"
+        ("قالت الوزارة إن تسعة فلسطينيين، من بينهم أربع نساء، قُتلوا في الغارة.", {9, 4}),
+        ("وأفاد المستشفى بأن ١٢ مدنيا، من بينهم ثلاثة أطفال، أصيبوا بشظايا.", {12, 3}),
+        # a long clause that describes them, between commas, before the verb
+        (
+            "وأوضح البيان أن خمسة من أفراد الشرطة، كانوا في دورية ليلية على الطريق "
+            "السريع قرب الحدود عندما تعرضوا لكمين مسلح مساء أمس، لقوا مصرعهم.",
+            {5},
+        ),
+        (
+            "وقال الجيش إن ۸ جنود، الذين كانوا يرافقون قافلة إمدادات متجهة إلى "
+            "المواقع الأمامية في الجبال الشمالية، قتلوا في انفجار عبوة.",
+            {8},
+        ),
+        ("سبعة من عمال الإغاثة، كانوا ينقلون الطحين إلى المخيم، أصيبوا بجروح طفيفة.", {7}),
+    ],
+)
+def test_an_aside_between_commas_before_the_verb(body: str, expected: set[int]) -> None:
+    assert {count for _, count in figs(body)} == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the aside is about the people, but no casualty verb follows it
+        "وقالت الوزارة إن تسعة فلسطينيين، من بينهم أربع نساء، وصلوا إلى المعبر.",
+        "خمسة من أفراد الشرطة، كانوا في دورية ليلية، عادوا إلى مقرهم سالمين.",
+        # the verb after the aside is negated
+        "وأكد المسؤول أن ستة عمال، كانوا داخل المصنع، لم يصابوا بأذى.",
+    ],
+)
+def test_an_aside_before_a_verb_that_is_no_casualty_gives_nothing(body: str) -> None:
+    assert figs(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("سبعة عمال إغاثة قتلوا في الغارة على القافلة.", {("killed", 7)}),
+        ("أعلنت وسائل إعلام رسمية أن أربعة عناصر أمن سعوديين قتلوا في إطلاق نار.", {("killed", 4)}),
+        ("وقال المستشفى إن ٣ موظفي إغاثة أصيبوا بشظايا.", {("wounded", 3)}),
+        # look-alikes: "to kill" and "of killing" after the noun are no verb of theirs
+        ("حكمت المحكمة على 18 شخصا أدينوا بقتل عسكري.", set()),
+        # an illness is no wound
+        ("ويقدر الباحثون أن 290 مليون شخص إجمالا أصيبوا بالتهاب الكبد الوبائي.", set()),
+    ],
+)
+def test_an_indefinite_construct_before_the_verb(
+    body: str, expected: set[tuple[str, int | None]]
+) -> None:
+    assert figs(body) == expected
+
+
+def test_the_people_convicted_of_a_plot_to_kill_are_not_the_killed() -> None:
+    assert ("killed", 3) not in figs("إدانة 3 أميركيين خططوا لقتل عشرات الصوماليين")
