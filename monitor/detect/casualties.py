@@ -464,6 +464,8 @@ def _opens_aside(words: list[str], m: int) -> bool:
         or (w in _PREP_OF and m + 1 < len(words) and words[m + 1] in SUB_COUNT)
         or member(w, RELATIVE_OPENERS)
     )
+
+
 #: Words before a number that make it a position (a minute, an article, a floor).
 _POSITION_WORDS = norm_set(_GRAMMAR["position_words"])
 _NOT_YET = norm_set(_GRAMMAR["negative_particles"])
