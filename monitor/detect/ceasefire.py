@@ -209,6 +209,7 @@ _WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
 _DISTAL = norm_set(_GRAMMAR["distal"])
 _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 _EXISTENTIALS = norm_set(_GRAMMAR["existentials"])
+_EXTENSIONS = norm_set(_GRAMMAR["extensions"])
 #: Words that make what follows a point in time (بعد سريان الهدنة).
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
@@ -351,6 +352,22 @@ def _far_governor(toks: tuple[Token, ...], first: int) -> _Cue | None:
         status = _cue_of(toks[k].text, toks[k + 1].text)
         if status in _GOVERNING:
             return _Cue(status, k)
+    return None
+
+
+def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
+    """The status of the verb that governs an extension at `k` (اتفقا على تمديد
+    الهدنة: agreed; تقترحان تمديد الهدنة: proposed), however far through على or
+    إلى, else among the few words before it; None when nothing governs it."""
+    if not any(v in _EXTENSIONS for v in clitic_variants(toks[k].text, min_rest=2)):
+        return None
+    far = k > 0 and toks[k - 1].text in _OBJECTS
+    for j in range(k - 1, -1 if far else max(-1, k - 4), -1):
+        if toks[j].text in _TURNS:
+            break
+        status = _cue_of(toks[j].text, toks[j + 1].text)
+        if status is not None:
+            return status if status in _GOVERNING else None
     return None
 
 
@@ -582,6 +599,9 @@ def _statement(
         elif status == "holding" and _governed(toks, best.index, _COMMITMENT_NOUNS, "agreed"):
             # "اتفق الطرفان على الالتزام بوقف إطلاق النار": the commitment is agreed
             status = "agreed"
+        elif status == "announced":
+            # "وافقتا على تمديد الهدنة": the extension is agreed, not announced
+            status = _extension_status(toks, best.index) or status
     else:
         weak = _weak_cue(toks, m.first, m.last)
         if weak is None:
@@ -858,7 +878,10 @@ def _holding_and_violated(toks: tuple[Token, ...], best: str) -> str | None:
 
 def _announced_too(toks: tuple[Token, ...], matches: list[PhraseMatch[str]]) -> bool:
     first = min(m.first for m in matches)
-    return any(_cue_at(toks, k) == "announced" for k in range(max(0, first - _BEFORE), first))
+    return any(
+        _cue_at(toks, k) == "announced" and _extension_status(toks, k) is None
+        for k in range(max(0, first - _BEFORE), first)
+    )
 
 
 def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:

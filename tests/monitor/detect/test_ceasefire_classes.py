@@ -319,3 +319,28 @@ def test_since_in_another_clause_leaves_the_truce_current() -> None:
 )
 def test_the_truce_now_and_what_else_the_sentence_says(body: str, statuses: set[str]) -> None:
     assert current(body) == statuses
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the verb that governs the extension gives its status, however far
+        (
+            "اتفق الطرفان، في ختام جولة محادثات في أنقرة استمرت يومين، على تمديد الهدنة "
+            "شهرا إضافيا.",
+            ["agreed"],
+        ),
+        ("وافقت الحكومة والمتمردون على تمديد وقف إطلاق النار ثلاثين يوما.", ["agreed"]),
+        ("باكستان وأفغانستان تتفقان على تمديد الهدنة الحدودية", ["agreed"]),
+        ("مصر وقطر تقترحان تمديد الهدنة في غزة ٦٠ يوما", ["proposed"]),
+        ("دعا الأمين العام إلى تمديد وقف إطلاق النار في الإقليم.", ["called_for"]),
+        # nothing governs it: the extension is announced
+        ("مددت روسيا الهدنة الإنسانية في المدينة يومين إضافيين.", ["announced"]),
+        ("أعلن الجيش تمديد الهدنة حتى يوم الأحد.", ["announced"]),
+    ],
+)
+def test_an_extension_takes_the_status_of_its_governing_verb(
+    body: str, expected: list[str]
+) -> None:
+    result = detect_ceasefire(Document.from_text("t", None, body))
+    assert [s.status for s in result.statements] == expected
