@@ -609,3 +609,32 @@ def test_an_indefinite_construct_before_the_verb(
 
 def test_the_people_convicted_of_a_plot_to_kill_are_not_the_killed() -> None:
     assert ("killed", 3) not in figs("إدانة 3 أميركيين خططوا لقتل عشرات الصوماليين")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the verb, a source between commas, then the people forced out
+        (
+            "أجبرت المعارك، بحسب الأمم المتحدة، ما لا يقل عن خمسة عشر ألف شخص على ترك قراهم.",
+            {("displaced", 15000)},
+        ),
+        (
+            "وأجبر القصف، وفق مفوضية اللاجئين، نحو ٢٠٠٠ عائلة على مغادرة منازلها.",
+            {("displaced", 2000)},
+        ),
+        (
+            "أجبر جيش الاحتلال صباح اليوم مئات الفلسطينيين على النزوح من مراكز الإيواء.",
+            {("displaced", None)},
+        ),
+        # look-alike: a name that is also a word for a civilian, far behind its verb
+        (
+            "وأجبر أستاذ آخر في جامعة إمبيريال كولدج في لندن، هو كاوه مدني، على مغادرة البلاد.",
+            set(),
+        ),
+    ],
+)
+def test_forced_displacement_with_a_source_between_verb_and_people(
+    body: str, expected: set[tuple[str, int | None]]
+) -> None:
+    assert figs(body) == expected
