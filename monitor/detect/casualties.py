@@ -181,6 +181,10 @@ _YEAR_BEFORE = norm_set(
     ]
 )
 MONTHS = norm_set(_DATA["months"])
+#: Words that open a date (بين عامي 1991 و1994، خلال عام 2023), and how far
+#: back from its year a date may begin.
+_DATE_OPENERS = norm_set(_GRAMMAR["date_openers"])
+_DATE_REACH = 4
 #: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
 _TOLL_WORDS = norm_set(["عدد", "حصيلة", "الحصيلة", "إجمالي"])
 #: The second word of the Levantine months تشرين الأول، كانون الثاني.
@@ -553,10 +557,20 @@ def _before_number(
     """V/M … N P and the cumulative K … N."""
     broken_after = num.last + 1 < len(toks) and toks[num.last + 1].broken
     gap = 0
-    for k in range(q_first - 1, max(-1, q_first - 1 - _MAX_GAP_VERB - 4), -1):
+    k = q_first
+    stop = max(-1, q_first - 1 - _MAX_GAP_VERB - 4)
+    while k - 1 > stop:
+        k -= 1
         w = words[k]
         if toks[k + 1].broken and gap:
             break
+        since = _date_span(words, k)
+        if since is not None:
+            # "قتل منذ انتهاء حرب عام 2020 نحو 412 شخصا": the span that dates the
+            # toll stands between the verb and its number and counts as no gap
+            stop = max(-1, stop - (k - since))
+            k = since
+            continue
         masdar = _lookup(w, MASDARS, articles=True) or _possessed(w, MASDARS)
         verb = _lookup(w, VERBS)
         noun = _lookup(w, NOUNS, articles=True)
@@ -597,6 +611,27 @@ def _before_number(
         if gap > _MAX_GAP_VERB:
             break
     return None
+
+
+def _date_span(words: list[str], k: int) -> int | None:
+    """Where the date that ends with the year at `k` begins: a "since" span (منذ
+    انتهاء حرب عام 2020) or a year with the words that introduce it (بين عامي
+    1991 و1994، خلال عام 2023)."""
+    if not timeframe.YEAR.match(words[k]):
+        return None
+    if timeframe.since_before(words, k):
+        for j in range(k - 1, -1, -1):
+            if member(words[j], timeframe.SINCE):
+                return j
+    j = k - 1
+    while j >= 0 and k - j <= _DATE_REACH and (
+        member(words[j], _YEAR_BEFORE)
+        or member(words[j], _DATE_OPENERS)
+        or timeframe.YEAR.match(words[j])
+        or words[j] == "و"
+    ):
+        j -= 1
+    return j + 1 if j + 1 < k else None
 
 
 def _is_year(words: list[str], k: int) -> bool:

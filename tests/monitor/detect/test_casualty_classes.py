@@ -638,3 +638,45 @@ def test_forced_displacement_with_a_source_between_verb_and_people(
     body: str, expected: set[tuple[str, int | None]]
 ) -> None:
     assert figs(body) == expected
+
+
+def _dated(body: str) -> set[tuple[str, int | None, bool]]:
+    return {
+        (f.kind, f.count, f.historical)
+        for f in detect_casualties(Document.from_text("t", None, body))
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a "since" span between the verb and its number dates a current toll
+        ("قتل منذ انتهاء حرب عام 2020 نحو 412 شخصا.", {("killed", 412, False)}),
+        (
+            "وقال التقرير إن الجيش اعتقل منذ أكتوبر ٢٠٢٣ أكثر من 20 ألف فلسطيني.",
+            {("captured", 20000, False)},
+        ),
+        ("أصيب منذ مطلع عام 2024 ما مجموعه ٣٠٠ مدني.", {("wounded", 300, False)}),
+        # look-alike: a span between two past years is history, not "since"
+        ("قتل بين عامي 1991 و1994 نحو 30 ألف شخص.", {("killed", 30000, True)}),
+    ],
+)
+def test_a_since_span_between_verb_and_number(
+    body: str, expected: set[tuple[str, int | None, bool]]
+) -> None:
+    assert _dated(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قتل في حرب 1991-1994 نحو ثلاثين ألف شخص.", {("killed", 30000, True)}),
+        ("وقتلت القوات خلال عام 1992 ما مجموعه 1324 مدنيا.", {("killed", 1324, True)}),
+        # look-alike: a sentence of years in prison is no count of people
+        ("اعتقل عام 2003 وحكم عليه بالسجن 17 مؤبدا.", set()),
+    ],
+)
+def test_a_past_date_between_verb_and_number_keeps_the_figure_historical(
+    body: str, expected: set[tuple[str, int | None, bool]]
+) -> None:
+    assert _dated(body) == expected
