@@ -624,11 +624,15 @@ def _date_span(words: list[str], k: int) -> int | None:
             if member(words[j], timeframe.SINCE):
                 return j
     j = k - 1
-    while j >= 0 and k - j <= _DATE_REACH and (
-        member(words[j], _YEAR_BEFORE)
-        or member(words[j], _DATE_OPENERS)
-        or timeframe.YEAR.match(words[j])
-        or words[j] == "و"
+    while (
+        j >= 0
+        and k - j <= _DATE_REACH
+        and (
+            member(words[j], _YEAR_BEFORE)
+            or member(words[j], _DATE_OPENERS)
+            or timeframe.YEAR.match(words[j])
+            or words[j] == "و"
+        )
     ):
         j -= 1
     return j + 1 if j + 1 < k else None
