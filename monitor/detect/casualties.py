@@ -109,95 +109,40 @@ NUMBERISH = frozenset(
         for p in ("", "و", "ب", "ال", "وال")
     }
 )
-_THAT = norm_set(
-    ["أن", "إن", "ان", "بأن", "وأن", "وإن", "فإن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها"]
-)
+_THAT = norm_set(_GRAMMAR["that"])
 #: Words between a verb or masdar and its number (أسفر عن مقتل، ارتفع إلى ...).
-_LINK = norm_set(
-    [
-        "عن",
-        "إلى",
-        "الى",
-        "ب",
-        "من",
-        "ما",
-        "مجموعه",
-        "حتى",
-        "الآن",
-        "قد",
-        "بلغ",
-        "وصل",
-        "ليصل",
-        "ليرتفع",
-        "ارتفع",
-        "ارتفعت",
-        "ليبلغ",
-        "يبلغ",
-        "تبلغ",
-        "إلى",
-    ]
-)
+_LINK = norm_set(_GRAMMAR["link"])
 #: Words after a number that close its phrase without naming what it counts.
-_AFTER_OK = norm_set(
-    [
-        "في",
-        "جراء",
-        "إثر",
-        "اثر",
-        "خلال",
-        "بنيران",
-        "برصاص",
-        "على",
-        "بعد",
-        "منذ",
-        "حتى",
-        "بينهم",
-        "منهم",
-        "من",
-        "آخرين",
-        "آخرون",
-        "آخر",
-        "أخرى",
-        "بجروح",
-        "بجراح",
-        "جراء",
-        "بسبب",
-        "وسط",
-        "آخران",
-        "آخرتان",
-    ]
-)
-_PREP_OF = norm_set(["من"])
+_AFTER_OK = norm_set(_GRAMMAR["after_ok"])
+_PREP_OF = norm_set(_GRAMMAR["prep_of"])
 _THEIR_NUMBER = norm_set(_GRAMMAR["their_number"])
 _OF_THEM = norm_set(_GRAMMAR["of_them"])
 #: "One of": a count of one only before a plural of people (أحد جنودها).
 _ONE_OF = norm_set(_GRAMMAR["one_of"])
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
-_YEAR_BEFORE = norm_set(
-    [
-        *("عام", "العام", "سنة", "منذ", "لعام", "عامي", "سنتي", "أعوام", "حتى"),
-        *("خريف", "ربيع", "صيف", "شتاء", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية"),
-        *("بداية", "أواسط", "حرب", "الحرب", "لحرب"),
-    ]
-)
+_YEAR_BEFORE = norm_set(_GRAMMAR["year_before"])
 MONTHS = norm_set(_DATA["months"])
 #: Words that open a date (بين عامي 1991 و1994، خلال عام 2023), and how far
 #: back from its year a date may begin.
 _DATE_OPENERS = norm_set(_GRAMMAR["date_openers"])
 _DATE_REACH = 4
 #: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
-_TOLL_WORDS = norm_set(["عدد", "حصيلة", "الحصيلة", "إجمالي"])
+_TOLL_WORDS = norm_set(_GRAMMAR["toll_words"])
 #: The second word of the Levantine months تشرين الأول، كانون الثاني.
-_MONTH_ORDINALS = norm_set(["الأول", "الثاني"])
-_MONTH_PAIRED = norm_set(["تشرين", "كانون"])
+_MONTH_ORDINALS = norm_set(_GRAMMAR["month_ordinals"])
+_MONTH_PAIRED = norm_set(_GRAMMAR["month_paired"])
 _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
 #: Auxiliaries around a reporting verb that are not its subject.
-_AUXILIARIES = norm_set(["كان", "كانت", "قد", "لقد", "أن", "إن", "بأن", "كما", "ثم", "حيث"])
+_AUXILIARIES = norm_set(_GRAMMAR["auxiliaries"])
 _FAMILY_KINDS = ("displaced", "evacuated")
 #: Words that end a claimant's name: a time, "about" (أعلنت السلطات السبت عن ...).
-_IN_PLACE = norm_word("في")
-_PHRASE_END = TIME_WORDS - {_IN_PLACE} | norm_set(["عن", "بأن", "أن", "إن", "الى", "إلى", "على"])
+_IN_PLACE = norm_word(_GRAMMAR["in_place"][0])
+#: "في عداد المفقودين": counted among the missing.
+_COUNTED_AMONG = norm_phrase(_GRAMMAR["counted_among"][0])
+#: Words between a source marker and the claimant (وفق ما أعلنه، بحسب ما ذكرت).
+_CLAIMANT_OPENERS = norm_set(_GRAMMAR["claimant_openers"])
+_PHRASE_END = TIME_WORDS - {_IN_PLACE} | norm_set(_GRAMMAR["phrase_end"])
 
 
 #: The four kind tables by identity, so that the cached look-up can take a
@@ -411,10 +356,11 @@ def _people_verb(
             if family and kind not in _FAMILY_KINDS:
                 return None
             return _Link(kind, num.first, m, "person_verb", m)
-        if words[m] == "في" and m + 1 < n and words[m + 1] == "عداد":
+        if (
+            tuple(words[m : m + 2]) == _COUNTED_AMONG
+            or tuple(words[m - 1 : m + 1]) == _COUNTED_AMONG
+        ):
             continue  # "سبعة جنود في عداد المفقودين": counted among the missing
-        if words[m] == "عداد" and words[m - 1] == "في":
-            continue
         if member(words[m], RELATIVE_OPENERS) or (
             words[m] in _PP_OPENERS and (m > k + 1 or phrase_at_once) and not partitive
         ):
@@ -497,9 +443,7 @@ def _is_person(word: str, partitive: bool = False) -> bool:
     return False
 
 
-_FUNCTION_WORDS = norm_set(
-    ["في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "كل"]
-)
+_FUNCTION_WORDS = norm_set(_GRAMMAR["function_words"])
 
 
 def _open_person(word: str) -> bool:
@@ -652,8 +596,8 @@ def _is_year(words: list[str], k: int) -> bool:
     )
 
 
-_MAY = norm_set(["قد", "ربما"])
-_REACH = norm_set(["يصل", "تصل", "يرتفع", "ترتفع", "يبلغ", "تبلغ"])
+_MAY = norm_set(_GRAMMAR["may"])
+_REACH = norm_set(_GRAMMAR["reach"])
 
 
 def _may_reach(words: list[str], trigger: int) -> bool:
@@ -735,7 +679,7 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
         if member(w, SOURCE_MARKERS):
             lo = k + 1
             while lo < n and (
-                words[lo] in ("ل", "عن", "ما", "لما", "ذكرت", "ذكره", "افادت")
+                words[lo] in _CLAIMANT_OPENERS
                 or (words[lo].endswith("ه") and member(words[lo][:-1], REPORTING))
             ):
                 lo += 1  # وفق ما أعلنه الدفاع المدني: the claimant follows the verb
@@ -803,9 +747,7 @@ _HEADLINE_SOURCE = re.compile(r"^\s*([^\W\d_][^:\n\d]{1,40}?)\s*:\s*\S")
 
 #: Headline prefixes that are no speaker: labels, and the places of conflicts
 #: ("سوريا: قتلى في غارات" is about Syria, not said by it).
-_HEADLINE_NOT_SOURCE = norm_set(
-    ["عاجل", "رابط", "للمزيد", "فيديو", "بالفيديو", "بالصور", "شاهد", "تقرير", "خاص", "مباشر"]
-) | frozenset(
+_HEADLINE_NOT_SOURCE = norm_set(_GRAMMAR["headline_not_source"]) | frozenset(
     w for names in load("conflicts")["conflicts"].values() for n in names for w in norm_phrase(n)
 )
 
@@ -1105,7 +1047,7 @@ def _dating(
     return dated
 
 
-_WHEN_CLAUSE = norm_set(["حين", "عندما", "حينما", "يوم", "لما"])
+_WHEN_CLAUSE = norm_set(_GRAMMAR["when_clause"])
 
 
 def _when_clause(words: list[str], k: int, at: int, year: int | None) -> bool:
@@ -1229,7 +1171,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 link = before
         if (
             (link is None and q_first > 0 and words[q_first - 1] in SUB_COUNT)
-            or (i > 1 and words[i - 2] == "من" and words[i - 1] in SUB_COUNT)
+            or (i > 1 and words[i - 2] in _PREP_OF and words[i - 1] in SUB_COUNT)
             or _among_the(words, i)
             or _next_in_list(words, i, found, breaks)
             or _glued_next_in_list(words, i, found)

@@ -75,61 +75,15 @@ HOSTILITIES = norm_set(_DATA["hostilities"])
 PENDING = norm_set(_DATA["pending"])
 AGREEMENT_OBJECTS = norm_set(_DATA["agreement_objects"])
 #: Nouns of agreeing and announcing, which a pending word puts in the future.
-_AGREEMENT_NOUNS = norm_set(
-    [
-        "التوصل",
-        "توصل",
-        "توقيع",
-        "التوقيع",
-        "إبرام",
-        "الموافقة",
-        "موافقة",
-        "قبول",
-        "الإعلان",
-        "إعلان",
-    ]
-)
-_COMMITTED = norm_set(
-    ["التزام", "تلتزم", "يلتزم", "التزمت", "يلتزمون", "احترام", "تحترم", "يحترم", "احترمت"]
-)
-_PROPOSALS = norm_set(["مقترح", "مقترحا", "اقتراح", "مبادرة", "خطة", "عرض", "ورقة", "مسودة"])
+_AGREEMENT_NOUNS = norm_set(_GRAMMAR["agreement_nouns"])
+_COMMITTED = norm_set(_GRAMMAR["committed"])
+_PROPOSALS = norm_set(_GRAMMAR["proposals"])
 #: Adjectives of a proposal that are not its owner.
-_NOT_A_PARTY = norm_set(
-    [
-        "جديد",
-        "جديدا",
-        "جديدة",
-        "سابق",
-        "أخير",
-        "مشترك",
-        "معدل",
-        "أولي",
-        "نهائي",
-        "رسمي",
-        "شامل",
-        "نهائية",
-        "محدث",
-        "محدثا",
-        "محدثة",
-        "مفصلة",
-        "مفصل",
-        "معدلة",
-        "اتفاق",
-        "من",
-        "مجموعة",
-        "مماثل",
-        "مماثلة",
-        "محددة",
-        "محدد",
-        "تدعو",
-        "يدعو",
-        "قرار",
-    ]
-)
+_NOT_A_PARTY = norm_set(_GRAMMAR["not_a_party"])
 #: Words that show the phrase between a proposal and a trigger is no owner's name.
-_OWNER_STOP = norm_set(["بشأن", "حول", "قد", "منها", "منه", "عبر", "ل", "تهدف", "يهدف", "ب"])
+_OWNER_STOP = norm_set(_GRAMMAR["owner_stop"])
 #: "لم تصمد" is a truce that collapsed.
-_HELD = norm_set(["صمد", "صمدت", "يصمد", "تصمد"])
+_HELD = norm_set(_GRAMMAR["held"])
 #: Suspending words that, on the war itself, make the truce (تجميد الحرب).
 _FREEZING = norm_set(_GRAMMAR["freezing"])
 PROPOSER_CUES = norm_set(_DATA["proposer_cues"])
@@ -142,70 +96,27 @@ _AFTER = 8
 #: How far after the trigger a violation "of it" (بخرقه، تنتهكه) still refers to it.
 _AFTER_PRONOUN = 24
 #: Words that end the noun phrase naming a party.
-_PARTY_STOP = norm_set(
-    [
-        "على",
-        "إلى",
-        "الى",
-        "في",
-        "من",
-        "عن",
-        "مع",
-        "بعد",
-        "قبل",
-        "أن",
-        "إن",
-        "التي",
-        "الذي",
-        "منذ",
-        "خلال",
-        "لكن",
-        "حيث",
-        "بين",
-        "و",
-        "أو",
-        "بعد",
-        "وقف",
-        "هدنة",
-        "الهدنة",
-        "اتفاق",
-    ]
-)
-_SUBJECT_START = norm_set(["أن", "إن", "ان", "بأن", "وأن", "قال", "وقال", "ذكرت", "أفادت"])
+_PARTY_STOP = norm_set(_GRAMMAR["party_stop"])
+_SUBJECT_START = norm_set(_GRAMMAR["subject_start"])
 _MAX_PARTY = 6
-_ENDED = norm_set(["انتهى", "وانتهى", "انتهت", "وانتهت", "انتهاء", "وانتهاء"])
+_ENDED = norm_set(_GRAMMAR["ended"])
 #: A ceasefire that "ended a war" (أنهى حربا): the verb's object is the war, so
 #: the ceasefire was agreed, not suspended.
-_ENDING = norm_set(["أنهى", "أنهت", "ينهي", "تنهي", "إنهاء"])
-_ENDING_MASDAR = norm_set(["إنهاء"])
-_WAR = norm_set(["حرب", "حربا", "القتال", "قتالا", "النزاع", "نزاعا", "الصراع", "المعارك", "معارك"])
+_ENDING = norm_set(_GRAMMAR["ending"])
+_ENDING_MASDAR = norm_set(_GRAMMAR["ending_masdar"])
+_WAR = norm_set(_GRAMMAR["war"])
 #: Negators before a violation word: "لم تسجل أي خروقات" says the truce holds.
-_NEGATORS = norm_set(
-    [
-        "لم",
-        "لا",
-        "دون",
-        "بدون",
-        "بلا",
-        "عدم",
-        "غياب",
-        "خلو",
-        "ليس",
-        "لن",
-        "امتناع",
-        "الامتناع",
-        "يمتنع",
-        "تمتنع",
-        "تجنب",
-        "يتجنب",
-    ]
-)
+_NEGATORS = norm_set(_GRAMMAR["negators"])
 #: Negators of fact (did not, non-), not of forecast (لن) or possibility (لا يمكن).
-_FACT_NEGATORS = norm_set(["لم", "عدم"])
+_FACT_NEGATORS = norm_set(_GRAMMAR["fact_negators"])
 #: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
-_WAS = norm_set(["كان", "كانت", "وكان", "وكانت", "كانا", "وكانا"])
-_HAD = norm_word("قد")
-_WITHDRAW = tuple(norm_set(["انسحاب", "انسحبت", "انسحب"]))
+_WAS = norm_set(_GRAMMAR["was"])
+_HAD = norm_word(_GRAMMAR["had"][0])
+_ON = norm_word(_GRAMMAR["on"][0])
+_FROM = norm_word(_GRAMMAR["from"][0])
+_ENDED_WITH = tuple(norm_set(_GRAMMAR["ended_with"]))
+_ACCEPTOR_OBJECTS = norm_set(_GRAMMAR["acceptor_objects"])
+_WITHDRAW = tuple(norm_set(_GRAMMAR["withdraw"]))
 _DISTAL = norm_set(_GRAMMAR["distal"])
 _NO_TRUCE = norm_set(_GRAMMAR["no_truce"])
 _EXISTENTIALS = norm_set(_GRAMMAR["existentials"])
@@ -250,7 +161,7 @@ def _cue_of(word: str, next_word: str) -> str | None:
         v in _WAR for v in clitic_variants(next_word, articles=True)
     ):
         return None  # "تجميد الحرب عبر وقف لإطلاق النار": freezing the war is the truce
-    if next_word == "علي" and any(v in COMMENT_VERBS for v in clitic_variants(word)):
+    if next_word == _ON and any(v in COMMENT_VERBS for v in clitic_variants(word)):
         return None  # "حماس تعلق على وقف إطلاق النار": comments on it
     for v in clitic_variants(word, articles=True, min_rest=2):
         if word[0] == "ك" and v == word[1:]:
@@ -294,7 +205,7 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
         # "انسحاب القوات" is troops leaving; "الانسحاب من الهدنة" ends the truce
         if not (
             k + 2 < len(toks)
-            and toks[k + 1].text.startswith("من")
+            and toks[k + 1].text.startswith(_FROM)
             and any(
                 v in AGREEMENT_OBJECTS for v in clitic_variants(toks[k + 2].text, articles=True)
             )
@@ -490,7 +401,7 @@ def _historical(
         return True
     # The war "ended with" a ceasefire: the ending verb in the same clause.
     before = [t.text for t in toks[max(0, first - 3) : first]]
-    return any(v.startswith(("انتهي", "انتهت", "وانتهي", "وانتهت")) for v in before)
+    return any(v.startswith(_ENDED_WITH) for v in before)
 
 
 def _party(para: Paragraph, toks: tuple[Token, ...], lo: int, hi: int) -> str | None:
@@ -541,7 +452,7 @@ def _acceptor(para: Paragraph, toks: tuple[Token, ...], first: int) -> str | Non
         word = toks[k].text
         if word in ACCEPTOR_CUES or any(v in ACCEPTOR_CUES for v in clitic_variants(word)):
             after = toks[k + 1].text if k + 1 < len(toks) else ""
-            if k + 1 < first and after not in ("علي", "بوقف", "وقف"):
+            if k + 1 < first and after not in _ACCEPTOR_OBJECTS:
                 # verb-subject order: وافقت حماس على ...
                 return _party(para, toks, k + 1, first)
             # subject-verb order: الانفصاليين الأرمن وافقوا على ...

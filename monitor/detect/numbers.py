@@ -34,9 +34,9 @@ NUMBER_WORDS = frozenset(
     set(UNITS) | set(ONE_NEEDS_TEEN) | TEEN | set(TENS) | set(HUNDREDS) | set(MULTIPLIERS)
 )
 
-_AND_HALF = norm_word("ونصف")
+_AND_HALF = norm_word(_DATA["and_half"][0])
 #: The multiplier repeated after "and a half" (مليون ونصف المليون).
-_HALF_OF = norm_set(["المليون", "الألف", "مليون", "ألف"])
+_HALF_OF = norm_set(_DATA["half_of"])
 
 #: A bare year is not a count (and a count this large is not a casualty figure
 #: in one statement anyway); callers decide, this only helps them.

@@ -130,4 +130,4 @@ def commemorates(headline: Sequence[str]) -> bool:
     return len(headline) > 2 and past_phrase(headline[:3]) and headline[0] not in _SPAN_OPENERS
 
 
-_SPAN_OPENERS = screen(norm_set(["بعد", "منذ"]), articles=False)
+_SPAN_OPENERS = screen(norm_set(_DATA["span_openers"]), articles=False)
