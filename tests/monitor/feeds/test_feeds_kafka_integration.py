@@ -32,10 +32,11 @@ pytestmark = pytest.mark.integration
 def kafka_settings(request: pytest.FixtureRequest) -> Settings:
     settings = Settings()
     if not settings.kafka_bootstrap_servers:
-        request.getfixturevalue("local_stack")  # started (and stopped) for the session
+        # started (and stopped) for the session; its settings carry the broker's address
+        settings = request.getfixturevalue("local_stack")
         from monitor.stack import up
 
-        up(settings)
+        up(Settings())
     return settings
 
 
