@@ -14,35 +14,9 @@ from agents.indexing import Indexer
 from monitor.service.indexing import RetryPolicy
 from monitor.service.metrics import Metrics
 from monitor.settings import Settings
-from schemas.analysis import Analysis, Paragraph
+from schemas.analysis import Analysis
+from tests.agents.recorder import Recorder, analysis_bytes, event
 from tests.monitor.service.fakes import FakeBulkClient
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.acked: list[int] = []
-        self.dead: list[Any] = []
-
-    async def ack(self, event: Any) -> bool:
-        self.acked.append(event.message.offset)
-        return True
-
-    async def send(self, record: Any) -> None:
-        self.dead.append(record)
-
-
-def event(offset: int, value: bytes) -> Any:
-    message = SimpleNamespace(topic="t.news.enriched", partition=0, offset=offset, key=b"k")
-    return SimpleNamespace(value=value, message=message)
-
-
-def analysis_bytes(article: str) -> bytes:
-    a = Analysis(
-        id=article,
-        body="هدنة في قره باغ",
-        paragraphs=[Paragraph(index=0, text="هدنة في قره باغ", start=0, end=15, fingerprint="0")],
-    )
-    return a.model_dump_json().encode()
 
 
 def make_indexer(settings: Settings, client: FakeBulkClient) -> tuple[Indexer, Recorder]:
