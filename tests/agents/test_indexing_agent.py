@@ -65,9 +65,18 @@ async def test_cancellation_during_an_outage_acks_nothing(settings: Settings) ->
     client = FakeBulkClient(down_calls=10**6)
     indexer, rec = make_indexer(settings, client)
     indexer.policy = RetryPolicy(initial_backoff=0.01, max_backoff=0.01)
+    retrying = asyncio.Event()
+    mark_unavailable = indexer._unavailable
+
+    def on_retry(reason: str) -> None:  # called before each wait for the node
+        mark_unavailable(reason)
+        if client.calls >= 3:
+            retrying.set()
+
+    indexer._unavailable = on_retry  # type: ignore[method-assign]
     await indexer.add(event(0, analysis_bytes("a")))
     task = asyncio.create_task(indexer.flush())
-    await asyncio.sleep(0.1)
+    await asyncio.wait_for(retrying.wait(), timeout=10)  # a few rounds into the outage
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

@@ -140,6 +140,8 @@ def test_elasticsearch_down_for_30_seconds(
             lambda: worker.health()[0] == 503, 30, "health to report the node down", every=0.5
         )
         assert unavailable
+        # The outage's length is the thing under test (30 s with the node away,
+        # items arriving meanwhile), not a wait for something to happen.
         time.sleep(max(0.0, 30 - (time.monotonic() - stopped_at)))
     finally:
         stack.start_elasticsearch(stack_settings)

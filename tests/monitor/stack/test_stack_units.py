@@ -246,6 +246,7 @@ def test_stack_lock_is_reentrant(settings: Settings) -> None:
 
 
 def _sleeper(tmp_path: Path) -> subprocess.Popen[bytes]:
+    # A process that stays alive for `terminate` to stop (or to leave alone).
     return spawn(
         [sys.executable, "-c", "import time; time.sleep(60)"], log_file=tmp_path / "sleeper.log"
     )
