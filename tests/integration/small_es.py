@@ -33,8 +33,8 @@ TINY_WRITE_QUEUE = {"thread_pool.write.size": 1, "thread_pool.write.queue_size":
 
 
 class SmallEs:
-    """`start()` returns once the node is green or yellow; `stop()` ends it and
-    removes its files."""
+    """`start()` returns once the node is green or yellow; `halt()` stops it (to
+    be started again), `stop()` stops it and removes its files."""
 
     def __init__(self, root: Path, stack: Settings, overrides: dict[str, object]) -> None:
         record = read_record(stack).elasticsearch
@@ -48,16 +48,18 @@ class SmallEs:
         self.es = EsPaths(root)
         self.overrides = {"node.name": "small", **overrides}
         self.pid: int | None = None
+        self.port = 0
         self.url = ""
 
     def start(self, timeout: float = 180.0) -> str:
-        port = free_port(versions.HOST)
+        """Start (or start again, on the same port and with the same data)."""
+        self.port = self.port or free_port(versions.HOST)
         self.es.base.mkdir(parents=True, exist_ok=True)
-        configure(self.es, self.home, port=port, heap=SMALL_HEAP, overrides=self.overrides)
+        configure(self.es, self.home, port=self.port, heap=SMALL_HEAP, overrides=self.overrides)
         if self.user is not None:
             give_to(self.es, self.user)
         self.pid = launch(self.home, self.es, user=self.user, timeout=timeout)
-        self.url = f"http://{versions.HOST}:{port}"
+        self.url = f"http://{versions.HOST}:{self.port}"
         wait_ready(
             "small elasticsearch",
             lambda: check_health(self.url),
@@ -67,10 +69,15 @@ class SmallEs:
         )
         return self.url
 
-    def stop(self) -> None:
+    def halt(self) -> None:
+        """Stop the node, keeping its data for `start` again."""
         if self.pid is not None:
             # Its tmp dir is its own: the shared node's command line never names it.
             mine = str(self.es.tmp)
             terminate(self.pid, looks_like_ours=lambda argv: mine in " ".join(argv), timeout=60)
             self.pid = None
+
+    def stop(self) -> None:
+        """Stop the node and remove its files."""
+        self.halt()
         shutil.rmtree(self.es.base, ignore_errors=True)
