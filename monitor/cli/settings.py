@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from monitor.cli.errors import settings_error
 from monitor.settings import Settings
 
 
 def load_settings() -> Settings:
     """The settings from the environment with the local stack's addresses filled
     in, or a ClickException naming the bad variable."""
-    from monitor.cli.errors import settings_error
-
     try:
         settings = Settings()
     except ValidationError as exc:
