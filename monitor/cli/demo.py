@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from monitor.cli.settings import with_local_stack
 from monitor.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,19 +70,19 @@ def demo(timeout: float, keep_worker: bool) -> None:
     from monitor import stack
     from monitor.service.worker import WorkerProcess, get_json, worker_env
 
-    settings = Settings()
+    base = Settings()
     started = time.time()
 
     _step("1/6 local stack (Kafka + Elasticsearch): monitor stack up")
     try:
-        info = stack.up(settings, timeout=timeout)
+        stack.up(base, timeout=timeout)
     except stack.StackError as exc:
         raise click.ClickException(str(exc)) from None
+    # Read after `up`: the record now holds the addresses the nodes listen on.
+    settings = with_local_stack(base)
     click.echo(
-        f"kafka {stack.resolve_kafka(settings)}, elasticsearch {stack.resolve_es_url(settings)}",
-        err=True,
+        f"kafka {settings.kafka_bootstrap_servers}, elasticsearch {settings.es_url}", err=True
     )
-    del info
 
     _step("2/6 worker: monitor run")
     log_file = Path(settings.state_dir).expanduser() / "demo" / "worker.log"

@@ -33,14 +33,6 @@ def settings_error(exc: ValidationError) -> click.ClickException:
     )
 
 
-def load_settings() -> Settings:
-    """The settings from the environment, or a ClickException naming what is wrong."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        raise settings_error(exc) from None
-
-
 def is_unreachable(exc: BaseException) -> bool:
     """Whether `exc` means the broker did not answer at all (as opposed to refusing)."""
     from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from monitor.cli.settings import load_settings
 from monitor.settings import Settings
 
 DEFAULT_CONFIG = Path("seeds/feeds.toml")
@@ -56,7 +57,7 @@ def feeds(once: bool, config_path: Path, state_path: Path | None, dry_run: bool)
     from monitor.feeds.poller import FeedPoller
     from monitor.feeds.sink import JsonLinesSink, KafkaSink
 
-    settings = Settings()
+    settings = load_settings()
     if not logging.getLogger().handlers:
         logging.basicConfig(
             level=settings.log_level.upper(),

@@ -9,7 +9,8 @@ from typing import IO
 
 import click
 
-from monitor.cli.errors import kafka_error, load_settings, quiet_kafka_client_logs
+from monitor.cli.errors import kafka_error, quiet_kafka_client_logs
+from monitor.cli.settings import load_settings
 from monitor.settings import Settings
 
 

@@ -81,7 +81,7 @@ def run(wait_seconds: float) -> None:
     from faust import Worker
 
     from agents.app import make_app
-    from monitor.cli.errors import load_settings
+    from monitor.cli.settings import load_settings
     from monitor.service.access import check_elasticsearch
     from monitor.service.logs import logging_config, setup_logging
 

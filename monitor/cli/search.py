@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from monitor.cli.settings import load_settings
 from monitor.es.highlight import original_fragment
 from monitor.es.mappings import CASUALTY_KINDS, CEASEFIRE_STATUSES
 from monitor.settings import Settings
@@ -59,7 +60,7 @@ def es_setup() -> None:
 
     from monitor.es.setup import SetupError, ensure_setup
 
-    settings = Settings()
+    settings = load_settings()
     _quiet_setup_log()
     client = _client(settings)
     try:
@@ -84,7 +85,7 @@ def es_maintain() -> None:
 
     from monitor.es.setup import maintain
 
-    settings = Settings()
+    settings = load_settings()
     _quiet_setup_log()
     client = _client(settings)
     try:
@@ -202,7 +203,7 @@ def search(
     from monitor.es.names import articles_alias
     from monitor.es.query import build_search
 
-    settings = Settings()
+    settings = load_settings()
     try:
         body = build_search(
             query,

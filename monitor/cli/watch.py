@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from monitor.cli.alert_view import matches, render_alert
-from monitor.cli.errors import kafka_error, load_settings, quiet_kafka_client_logs
+from monitor.cli.errors import kafka_error, quiet_kafka_client_logs
+from monitor.cli.settings import load_settings
 from monitor.settings import Settings
 from schemas.alert import ALERT_TYPES
 

@@ -19,15 +19,10 @@ REQUEST_TIMEOUT = 30.0
 
 
 def resolve_es_url(settings: Settings) -> str:
-    """`MONITOR_ES_URL`, else the local stack's recorded address, else the loopback default."""
-    if settings.es_url:
-        return settings.es_url
-    try:
-        # The local stack's record (`monitor stack up`); optional in a deployed service.
-        from monitor.stack.addresses import resolve_es_url as resolve_stack_es_url
-    except ImportError:
-        return DEFAULT_ES_URL
-    return str(resolve_stack_es_url(settings))
+    """`MONITOR_ES_URL`, else the loopback default. The local stack's address is
+    put into the settings by the command line (`monitor.cli.settings`), not
+    looked up here: the service reads only its settings."""
+    return settings.es_url or DEFAULT_ES_URL
 
 
 def client_options(settings: Settings, *, asyncio: bool = False) -> dict[str, Any]:

@@ -55,14 +55,10 @@ def header_dict(raw: Any) -> dict[str, str]:
 
 
 def resolve_bootstrap(settings: Settings) -> str:
-    """MONITOR_KAFKA_BOOTSTRAP_SERVERS, else the local stack's broker, else the default."""
-    if settings.kafka_bootstrap_servers.strip():
-        return settings.kafka_bootstrap_servers.strip()
-    try:
-        from monitor.stack.addresses import resolve_kafka
-    except ImportError:  # the stack package is optional for a deployed service
-        return DEFAULT_BOOTSTRAP
-    return resolve_kafka(settings)
+    """MONITOR_KAFKA_BOOTSTRAP_SERVERS, else the loopback default. The local
+    stack's broker is put into the settings by the command line
+    (`monitor.cli.settings`), not looked up here: the service reads only its settings."""
+    return settings.kafka_bootstrap_servers.strip() or DEFAULT_BOOTSTRAP
 
 
 def ssl_context(settings: Settings) -> ssl.SSLContext | None:

@@ -19,6 +19,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from monitor.settings import Settings
@@ -47,8 +48,12 @@ NAME = "elasticsearch"
 CLUSTER_NAME = "karabakh-monitor"
 
 
-def elasticsearch_yml(*, port: int, es: EsPaths) -> str:
-    settings = {
+def elasticsearch_yml(
+    *, port: int, es: EsPaths, overrides: Mapping[str, object] | None = None
+) -> str:
+    """The node's configuration; `overrides` change or add settings (a test's own
+    node: another cluster name, a tiny write queue)."""
+    settings: dict[str, object] = {
         "cluster.name": CLUSTER_NAME,
         "node.name": "local",
         "path.data": str(es.data),
@@ -64,6 +69,7 @@ def elasticsearch_yml(*, port: int, es: EsPaths) -> str:
         "cluster.routing.allocation.disk.threshold_enabled": False,
         # Integration tests create and drop many uniquely named indices.
         "action.destructive_requires_name": False,
+        **(overrides or {}),
     }
     lines = ["# Written by `monitor stack up`; rewritten on every start."]
     lines += [f"{k}: {json.dumps(v)}" for k, v in settings.items()]
@@ -265,31 +271,90 @@ def _choose_port(preferred: int, explicit: bool) -> int:
     return port
 
 
+def configure(
+    es: EsPaths,
+    home: Path,
+    *,
+    port: int,
+    heap: Sequence[str] = versions.ES_HEAP,
+    overrides: Mapping[str, object] | None = None,
+) -> None:
+    """A node's own config, data, logs and tmp below `es.base`; the distribution
+    in `home` is only read (so a second node can run from the same one)."""
+    for d in (es.config, es.data, es.logs, es.tmp):
+        d.mkdir(parents=True, exist_ok=True)
+    # A private copy of the config directory: the node writes its keystore there.
+    for item in (home / "config").iterdir():
+        target = es.config / item.name
+        if item.is_file() and not target.exists():
+            shutil.copy2(item, target)
+    (es.config / "elasticsearch.yml").write_text(
+        elasticsearch_yml(port=port, es=es, overrides=overrides)
+    )
+    options = es.config / "jvm.options.d"
+    options.mkdir(exist_ok=True)
+    (options / "heap.options").write_text("\n".join(heap) + "\n")
+    if es.pidfile.exists():
+        es.pidfile.unlink()
+    for leftover in es.tmp.glob("final-flags*"):  # the launcher's, see launch
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def give_to(es: EsPaths, user: pwd.struct_passwd) -> None:
+    """The node's own directories to the user it runs as."""
+    os.chown(es.base, user.pw_uid, user.pw_gid)
+    for d in (es.config, es.data, es.logs, es.tmp):
+        _chown_tree(d, user)
+
+
 def _prepare(paths: StackPaths, user: pwd.struct_passwd | None, port: int) -> EsPaths:
     archive = fetch_elasticsearch_zip(paths)
     es = EsPaths(es_base(paths, user))
     unpack_zip(archive, es.base, es.home.name)
-    for d in (es.config, es.data, es.logs, es.tmp):
-        d.mkdir(parents=True, exist_ok=True)
-    # A private copy of the config directory: the node writes its keystore there.
-    for item in (es.home / "config").iterdir():
-        target = es.config / item.name
-        if item.is_file() and not target.exists():
-            shutil.copy2(item, target)
-    (es.config / "elasticsearch.yml").write_text(elasticsearch_yml(port=port, es=es))
-    options = es.config / "jvm.options.d"
-    options.mkdir(exist_ok=True)
-    (options / "heap.options").write_text("\n".join(versions.ES_HEAP) + "\n")
-    if es.pidfile.exists():
-        es.pidfile.unlink()
-    for leftover in es.tmp.glob("final-flags*"):  # the launcher's, see start_elasticsearch
-        shutil.rmtree(leftover, ignore_errors=True)
+    configure(es, es.home, port=port)
     if user is not None:
-        # The distribution itself stays root-owned: the node only reads it.
-        os.chown(es.base, user.pw_uid, user.pw_gid)
-        for d in (es.config, es.data, es.logs, es.tmp):
-            _chown_tree(d, user)
+        give_to(es, user)  # the distribution itself stays root-owned: the node only reads it
     return es
+
+
+def launch(home: Path, es: EsPaths, *, user: pwd.struct_passwd | None, timeout: float) -> int:
+    """Start the node configured in `es` from the distribution in `home`; returns
+    the server's pid once the launcher says it started (not yet healthy)."""
+    java = find_java()
+    env = {
+        **os.environ,
+        "ES_JAVA_HOME": str(java.home),
+        "ES_PATH_CONF": str(es.config),
+        "ES_TMPDIR": str(es.tmp),
+        # The launcher JVM probes JVM flags through temp dirs it never removes
+        # ("final-flags…"): keep them in our tmp, not /tmp.
+        "CLI_JAVA_OPTS": f"{os.environ.get('CLI_JAVA_OPTS', '')} -Djava.io.tmpdir={es.tmp}",
+        "HOME": str(es.base),
+    }
+    env.pop("JAVA_TOOL_OPTIONS", None)  # would be echoed into every JVM's stderr
+    # -d: the launcher returns once the node has started (or failed to) and
+    # leaves the server running; -p: the server's own pid, for `down`.
+    launcher = spawn(
+        [str(home / "bin" / "elasticsearch"), "-d", "-p", str(es.pidfile)],
+        log_file=es.console_log,
+        env=env,
+        cwd=es.logs,
+        user=user.pw_name if user else None,
+    )
+    logs = [es.console_log, es.server_log]
+    try:
+        rc = launcher.wait(timeout)
+    except subprocess.TimeoutExpired:
+        raise StackError(
+            f"elasticsearch: the launcher did not finish within {timeout:.0f} s; "
+            f"{failure_context(logs)}"
+        ) from None
+    pid = read_pid(es.pidfile)
+    if rc != 0 or pid is None:
+        raise StackError(
+            f"elasticsearch: failed to start (launcher exit {rc}); {failure_context(logs)}"
+        )
+    return pid
 
 
 def start_elasticsearch(
@@ -312,47 +377,16 @@ def start_elasticsearch(
             )
             return _info(paths, rec)
 
-        java = find_java()
+        find_java()  # before anything is written: a missing Java is the first thing to say
         user = ensure_es_user() if _is_root() else None
         http_port = _choose_port(port or (rec.port if rec else versions.ES_PORT), port is not None)
         es = _prepare(paths, user, http_port)
         url = f"http://{versions.HOST}:{http_port}"
         who = f" as {user.pw_name}" if user else ""
         note(f"elasticsearch: starting {versions.ES_VERSION} on {url}{who} (log {es.server_log})")
-        env = {
-            **os.environ,
-            "ES_JAVA_HOME": str(java.home),
-            "ES_PATH_CONF": str(es.config),
-            "ES_TMPDIR": str(es.tmp),
-            # The launcher JVM probes JVM flags through temp dirs it never removes
-            # ("final-flags…"): keep them in our tmp, not /tmp.
-            "CLI_JAVA_OPTS": f"{os.environ.get('CLI_JAVA_OPTS', '')} -Djava.io.tmpdir={es.tmp}",
-            "HOME": str(es.base),
-        }
-        env.pop("JAVA_TOOL_OPTIONS", None)  # would be echoed into every JVM's stderr
         started_at = time.monotonic()
-        # -d: the launcher returns once the node has started (or failed to) and
-        # leaves the server running; -p: the server's own pid, for `down`.
-        launcher = spawn(
-            [str(es.home / "bin" / "elasticsearch"), "-d", "-p", str(es.pidfile)],
-            log_file=es.console_log,
-            env=env,
-            cwd=es.logs,
-            user=user.pw_name if user else None,
-        )
+        pid = launch(es.home, es, user=user, timeout=timeout)
         logs = [es.console_log, es.server_log]
-        try:
-            rc = launcher.wait(timeout)
-        except subprocess.TimeoutExpired:
-            raise StackError(
-                f"elasticsearch: the launcher did not finish within {timeout:.0f} s; "
-                f"{failure_context(logs)}"
-            ) from None
-        pid = read_pid(es.pidfile)
-        if rc != 0 or pid is None:
-            raise StackError(
-                f"elasticsearch: failed to start (launcher exit {rc}); {failure_context(logs)}"
-            )
         rec = EsRecord(
             url=url,
             port=http_port,

@@ -96,8 +96,13 @@ def server_properties(*, port: int, controller_port: int, data_dir: Path) -> str
 
 
 def new_cluster_id() -> str:
-    """The format Kafka's Uuid.randomUuid().toString() produces (22-char base64url)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """The format Kafka's Uuid.randomUuid().toString() produces (22-char base64url),
+    never starting with "-", as Kafka's own never does: the storage tool would read
+    `--cluster-id -xyz…` as an option with no value (one start in 64 failed)."""
+    while True:
+        text = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not text.startswith("-"):
+            return text
 
 
 def _java_argv(java: Path, paths: StackPaths, main: str, *args: str) -> list[str]:

@@ -14,35 +14,9 @@ from agents.indexing import Indexer
 from monitor.service.indexing import RetryPolicy
 from monitor.service.metrics import Metrics
 from monitor.settings import Settings
-from schemas.analysis import Analysis, Paragraph
+from schemas.analysis import Analysis
+from tests.agents.recorder import Recorder, analysis_bytes, event
 from tests.monitor.service.fakes import FakeBulkClient
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.acked: list[int] = []
-        self.dead: list[Any] = []
-
-    async def ack(self, event: Any) -> bool:
-        self.acked.append(event.message.offset)
-        return True
-
-    async def send(self, record: Any) -> None:
-        self.dead.append(record)
-
-
-def event(offset: int, value: bytes) -> Any:
-    message = SimpleNamespace(topic="t.news.enriched", partition=0, offset=offset, key=b"k")
-    return SimpleNamespace(value=value, message=message)
-
-
-def analysis_bytes(article: str) -> bytes:
-    a = Analysis(
-        id=article,
-        body="هدنة في قره باغ",
-        paragraphs=[Paragraph(index=0, text="هدنة في قره باغ", start=0, end=15, fingerprint="0")],
-    )
-    return a.model_dump_json().encode()
 
 
 def make_indexer(settings: Settings, client: FakeBulkClient) -> tuple[Indexer, Recorder]:
@@ -91,9 +65,18 @@ async def test_cancellation_during_an_outage_acks_nothing(settings: Settings) ->
     client = FakeBulkClient(down_calls=10**6)
     indexer, rec = make_indexer(settings, client)
     indexer.policy = RetryPolicy(initial_backoff=0.01, max_backoff=0.01)
+    retrying = asyncio.Event()
+    mark_unavailable = indexer._unavailable
+
+    def on_retry(reason: str) -> None:  # called before each wait for the node
+        mark_unavailable(reason)
+        if client.calls >= 3:
+            retrying.set()
+
+    indexer._unavailable = on_retry  # type: ignore[method-assign]
     await indexer.add(event(0, analysis_bytes("a")))
     task = asyncio.create_task(indexer.flush())
-    await asyncio.sleep(0.1)
+    await asyncio.wait_for(retrying.wait(), timeout=10)  # a few rounds into the outage
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

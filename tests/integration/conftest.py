@@ -16,6 +16,7 @@ import pytest
 from monitor.service.worker import WorkerProcess, worker_env
 from monitor.settings import Settings
 from tests.integration.secured_stack import SecuredStack, start_secured_stack, stop_secured_stack
+from tests.integration.small_es import SmallEs
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +126,34 @@ def start_workers(
 def workers(service: Settings, tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
     """Start `monitor run` children (each waits until healthy); all stopped after."""
     start, stop_all = start_workers(service, tmp_path)
+    yield start
+    stop_all()
+
+
+@pytest.fixture(scope="session")
+def own_es(local_stack: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmallEs]:
+    """An Elasticsearch node of this session's own (256 MB heap, about 20 s to start)
+    for the tests that stop or freeze one: the shared node stays up for everyone else."""
+    node = SmallEs(tmp_path_factory.mktemp("own-es"), local_stack, {})
+    node.start()
+    try:
+        yield node
+    finally:
+        node.stop()
+
+
+@pytest.fixture
+def service_on_own_es(service: Settings, own_es: SmallEs) -> Settings:
+    """`service`'s namespace with Elasticsearch on the session's own node."""
+    return service.model_copy(update={"es_url": own_es.url})
+
+
+@pytest.fixture
+def workers_on_own_es(
+    service_on_own_es: Settings, tmp_path: Path
+) -> Iterator[Callable[..., WorkerProcess]]:
+    """Like `workers`, indexing into the session's own node."""
+    start, stop_all = start_workers(service_on_own_es, tmp_path)
     yield start
     stop_all()
 

@@ -93,6 +93,8 @@ def search_ids(settings: Settings, query: str, **options: Any) -> list[str]:
 
 
 def wait_for(predicate: Any, timeout: float, what: str, every: float = 0.5) -> Any:
+    """Poll `predicate` every `every` seconds until it is truthy (returned) or
+    `timeout` passes (an AssertionError naming `what` and the last answer)."""
     deadline = time.monotonic() + timeout
     last = None
     while time.monotonic() < deadline:

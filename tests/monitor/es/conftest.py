@@ -32,10 +32,11 @@ def es_node(request: pytest.FixtureRequest) -> Settings:
     """Settings that reach a healthy node: the local stack, started if needed."""
     settings = Settings()
     if not settings.es_url:
-        request.getfixturevalue("local_stack")  # started (and stopped) for the session
+        # started (and stopped) for the session; its settings carry the node's address
+        settings = request.getfixturevalue("local_stack")
         from monitor.stack import up
 
-        up(settings)  # again: another session's test may have stopped the node since
+        up(Settings())  # again: another session's test may have stopped the node since
     client = make_client(settings)
     try:
         health = client.cluster.health(wait_for_status="yellow", timeout="60s")

@@ -50,6 +50,7 @@ def _handler(server_state: FeedServer) -> type[BaseHTTPRequestHandler]:
                 return
             route.hits += 1
             if route.delay:
+                # A slow outlet is the thing under test (the poller's timeout), not a wait.
                 time.sleep(route.delay)
             etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
             if route.status == 200 and (
@@ -90,7 +91,7 @@ def _handler(server_state: FeedServer) -> type[BaseHTTPRequestHandler]:
                     for i in range(0, len(route.body), 16):
                         self.wfile.write(route.body[i : i + 16])
                         self.wfile.flush()
-                        time.sleep(route.trickle)
+                        time.sleep(route.trickle)  # a trickling outlet, the thing under test
                 else:
                     self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError, OSError):

@@ -8,7 +8,6 @@ schema-version header, and the slow feed's entries arrive once it answers.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -32,10 +31,11 @@ pytestmark = pytest.mark.integration
 def kafka_settings(request: pytest.FixtureRequest) -> Settings:
     settings = Settings()
     if not settings.kafka_bootstrap_servers:
-        request.getfixturevalue("local_stack")  # started (and stopped) for the session
+        # started (and stopped) for the session; its settings carry the broker's address
+        settings = request.getfixturevalue("local_stack")
         from monitor.stack import up
 
-        up(settings)
+        up(Settings())
     return settings
 
 
@@ -58,32 +58,15 @@ def server() -> Iterator[FeedServer]:
         yield srv
 
 
-async def _read_raw(settings: Settings, idle: float = 3.0) -> list[tuple[str, dict, dict]]:
-    from aiokafka import AIOKafkaConsumer
-
-    from monitor.service.kafka import client_kwargs, header_dict
+async def _read_raw(settings: Settings) -> list[tuple[str, dict, dict]]:
+    """news.raw from the beginning to the end offsets it has now (the sink flushed
+    before `_poll` returned, so every message sent is below them)."""
+    from monitor.service.consume import read_topics
     from monitor.service.names import TopicNames
 
-    consumer = AIOKafkaConsumer(
-        TopicNames.from_settings(settings).raw,
-        **client_kwargs(settings),
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        group_id=None,
-    )
-    await consumer.start()
-    out = []
-    try:
-        while True:
-            batch = await consumer.getmany(timeout_ms=int(idle * 1000))
-            if not batch:
-                break
-            for records in batch.values():
-                for r in records:
-                    out.append((r.key.decode(), json.loads(r.value), header_dict(r.headers)))
-    finally:
-        await consumer.stop()
-    return out
+    raw = TopicNames.from_settings(settings).raw
+    records = await read_topics(settings, [raw], idle_seconds=0.0)
+    return [((r.key or b"").decode(), json.loads(r.value or b"null"), r.headers) for r in records]
 
 
 def _config(server: FeedServer) -> FeedsConfig:
@@ -142,4 +125,3 @@ async def test_every_entry_reaches_news_raw_exactly_once(
         assert value["body"].strip() and "<p>" not in value["body"]
     sources = sorted(v["source"] for _, v, _ in messages)
     assert sources == ["arabic"] * 3 + ["sample"] * 4 + ["slow"] * 2
-    await asyncio.sleep(0)

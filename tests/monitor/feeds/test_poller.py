@@ -225,11 +225,14 @@ async def test_run_polls_at_the_interval_until_stopped(tmp_path: Path) -> None:
         feeds=[FeedSpec(name="file", path=path)],
     )
     calls = 0
+    third_poll = asyncio.Event()
 
     class Counting(HttpFetcher):
         async def __call__(self, feed: FeedSpec, validators: Validators) -> FetchResult:
             nonlocal calls
             calls += 1
+            if calls == 3:
+                third_poll.set()
             return await super().__call__(feed, validators)
 
     sink = MemorySink()
@@ -242,7 +245,7 @@ async def test_run_polls_at_the_interval_until_stopped(tmp_path: Path) -> None:
     )
     stop = asyncio.Event()
     task = asyncio.create_task(poller.run(stop))
-    await asyncio.sleep(0.3)
+    await asyncio.wait_for(third_poll.wait(), timeout=10)  # 0.05 s apart, so about 0.1 s
     stop.set()
     await asyncio.wait_for(task, timeout=2)
     assert calls >= 3
