@@ -18,6 +18,7 @@ news even when the agreement they refer to is old.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from monitor.detect import clause, timeframe
@@ -259,11 +260,36 @@ def _far_governor(toks: tuple[Token, ...], first: int) -> _Cue | None:
             break
     if j < 0 or toks[j].text not in _OBJECTS:
         return None
-    for k in range(j - 1, -1, -1):
-        status = _cue_of(toks[k].text, toks[k + 1].text)
+    for k, status in _cues_before(toks, j):
         if status in _GOVERNING:
             return _Cue(status, k)
     return None
+
+
+def _aside_before_object(toks: tuple[Token, ...], first: int) -> tuple[int, int] | None:
+    """The span of an aside between commas that ends right before the على or
+    إلى governing the trigger (or its extension: على تمديد وقف ...)."""
+    j = first - 1
+    if j > 0 and any(v in _EXTENSIONS for v in clitic_variants(toks[j].text, min_rest=2)):
+        j -= 1
+    if j <= 0 or toks[j].text not in _OBJECTS or not toks[j].broken:
+        return None
+    a = j - 1
+    while a > 0 and not toks[a].broken:
+        a -= 1
+    return (a, j) if toks[a].broken else None
+
+
+def _cues_before(toks: tuple[Token, ...], j: int) -> Iterator[tuple[int, str]]:
+    """The cues before `j`, nearest first, over an aside between commas that ends
+    right before it: in "اتفقت الحكومة والحركة، في ختام جولة مفاوضات في الدوحة،
+    على وقف ..." the talks of the aside govern nothing."""
+    aside = _aside_before_object(toks, j + 1) if toks[j].text in _OBJECTS else None
+    start = j - 1 if aside is None else aside[0] - 1
+    for k in range(start, -1, -1):
+        status = _cue_of(toks[k].text, toks[k + 1].text)
+        if status is not None:
+            yield k, status
 
 
 def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
@@ -272,8 +298,11 @@ def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
     إلى, else among the few words before it; None when nothing governs it."""
     if not any(v in _EXTENSIONS for v in clitic_variants(toks[k].text, min_rest=2)):
         return None
-    far = k > 0 and toks[k - 1].text in _OBJECTS
-    for j in range(k - 1, -1 if far else max(-1, k - 4), -1):
+    if k > 0 and toks[k - 1].text in _OBJECTS:
+        for _, status in _cues_before(toks, k - 1):
+            return status if status in _GOVERNING else None
+        return None
+    for j in range(k - 1, max(-1, k - 4), -1):
         if toks[j].text in _TURNS:
             break
         status = _cue_of(toks[j].text, toks[j + 1].text)
@@ -475,6 +504,9 @@ def _statement(
     far = _far_governor(toks, m.first)
     if far is not None and all(c.index != far.index for c in cues):
         cues.append(far)
+    aside = _aside_before_object(toks, m.first)
+    if aside is not None:
+        cues = [c for c in cues if not aside[0] <= c.index < aside[1]]
     after = [c for c in cues if m.last < c.index <= m.last + _PREDICATE]
     if (
         after

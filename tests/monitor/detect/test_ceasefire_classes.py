@@ -344,3 +344,30 @@ def test_an_extension_takes_the_status_of_its_governing_verb(
 ) -> None:
     result = detect_ceasefire(Document.from_text("t", None, body))
     assert [s.status for s in result.statements] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the talks or the mediation in an aside before على govern nothing
+        (
+            "اتفقت الحكومة والمتمردون، في ختام جولة مفاوضات استمرت أسبوعا في الدوحة، على "
+            "وقف فوري للأعمال العدائية.",
+            ["agreed"],
+        ),
+        (
+            "اتفق وفدا البلدين، في ختام محادثات في أنقرة بوساطة قطرية، على تمديد وقف إطلاق "
+            "النار شهرين.",
+            ["agreed"],
+        ),
+        ("وافقت الحركة، بوساطة مصرية، على الهدنة المقترحة.", ["agreed"]),
+        # look-alikes: talks that are the subject of the clause still propose
+        ("تتواصل المفاوضات في القاهرة حول وقف إطلاق النار في القطاع.", ["proposed"]),
+        ("دعت مصر، بعد جولة مفاوضات، إلى وقف إطلاق النار.", ["called_for"]),
+    ],
+)
+def test_an_aside_before_the_governing_preposition_governs_nothing(
+    body: str, expected: list[str]
+) -> None:
+    result = detect_ceasefire(Document.from_text("t", None, body))
+    assert [s.status for s in result.statements] == expected
