@@ -299,15 +299,14 @@ def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
     if not any(v in _EXTENSIONS for v in clitic_variants(toks[k].text, min_rest=2)):
         return None
     if k > 0 and toks[k - 1].text in _OBJECTS:
-        for _, status in _cues_before(toks, k - 1):
-            return status if status in _GOVERNING else None
-        return None
+        governor = next(_cues_before(toks, k - 1), None)
+        return governor[1] if governor is not None and governor[1] in _GOVERNING else None
     for j in range(k - 1, max(-1, k - 4), -1):
         if toks[j].text in _TURNS:
             break
-        status = _cue_of(toks[j].text, toks[j + 1].text)
-        if status is not None:
-            return status if status in _GOVERNING else None
+        near = _cue_of(toks[j].text, toks[j + 1].text)
+        if near is not None:
+            return near if near in _GOVERNING else None
     return None
 
 
