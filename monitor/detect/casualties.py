@@ -115,6 +115,7 @@ _LINK = norm_set(_GRAMMAR["link"])
 #: Words after a number that close its phrase without naming what it counts.
 _AFTER_OK = norm_set(_GRAMMAR["after_ok"])
 _PREP_OF = norm_set(_GRAMMAR["prep_of"])
+_NOT_OF_WHOM = norm_set(_GRAMMAR["not_of_whom"])
 _THEIR_NUMBER = norm_set(_GRAMMAR["their_number"])
 _OF_THEM = norm_set(_GRAMMAR["of_them"])
 #: "One of": a count of one only before a plural of people (أحد جنودها).
@@ -319,6 +320,8 @@ def _people_verb(
     `phrase_at_once`: a phrase may open right after `k`, as after "جنديا واحدا")."""
     n = len(words)
     relative = False
+    #: "خمسة جنود من الفرقة المدرعة قتلوا": only a verb counts them after it
+    of_whom = False
     aside_closed = False
     m = k
     reach = k + 16
@@ -349,9 +352,13 @@ def _people_verb(
             words[m] in _NOT_YET and m + 1 < n and member(words[m + 1], timeframe.STILL)
         ):
             continue  # "ألف شخص ما زالوا مفقودين": still, then the predicate
+        if _number_at_plain(words, m) is not None and member(words[m - 1], _POSITION_WORDS):
+            continue  # "من وحدة المدفعية التابعة للواء 58": a unit's number, not a count
         if _number_at_plain(words, m) is not None or member(words[m], _THAT):
             break  # another count, or "that": a verb after it has another subject
-        kind = _lookup(words[m], VERBS) or _lookup(words[m], NOUNS)
+        if words[m - 1] in _PP_OPENERS:
+            continue  # "لضلوعهم في قتل": after a preposition the word is a masdar
+        kind = _lookup(words[m], VERBS) or (None if of_whom else _lookup(words[m], NOUNS))
         if kind:
             if family and kind not in _FAMILY_KINDS:
                 return None
@@ -362,7 +369,9 @@ def _people_verb(
         ):
             continue  # "سبعة جنود في عداد المفقودين": counted among the missing
         if member(words[m], RELATIVE_OPENERS) or (
-            words[m] in _PP_OPENERS and (m > k + 1 or phrase_at_once) and not partitive
+            words[m] in _PP_OPENERS
+            and (m > k + 1 or phrase_at_once or (of_whom := _of_whom(words, k, m)))
+            and not partitive
         ):
             # "كانوا في مهمة لإزالة الألغام"، "من وحدات الحدود والمشاة":
             # a clause or a phrase that describes them
@@ -390,6 +399,18 @@ _MAX_ASIDE = 20
 
 
 _NOT_A_VERB = frozenset("لب")
+
+
+def _of_whom(words: list[str], k: int, m: int) -> bool:
+    """"من" right after the people counted (at `k`) that says whose they are (خمسة
+    جنود من الفرقة المدرعة), not a cause or a place (من جراء، من بين), and not
+    after a casualty noun (عشرات القتلى والجرحى من الحوثيين)."""
+    return (
+        words[m] in _PREP_OF
+        and m + 1 < len(words)
+        and not member(words[m + 1], _NOT_OF_WHOM)
+        and _lookup(words[k], NOUNS, articles=True) is None
+    )
 
 
 def _verb_follows(words: list[str], m: int) -> bool:
@@ -964,8 +985,8 @@ def _is_count(words: Sequence[str], k: int) -> bool:
     or a duration may: "التي اندلعت قبل خمسة أيام")."""
     ws = list(words)
     num = _number_at_plain(ws, k)
-    if num is None:
-        return False
+    if num is None or (k > 0 and member(ws[k - 1], _POSITION_WORDS)):
+        return False  # (للواء 58: a unit's number)
     if num.last + 1 < len(ws) and (
         member(ws[num.last + 1], TIME_UNITS) or member(ws[num.last + 1], NOT_PERSONS, articles=True)
     ):
@@ -1193,6 +1214,11 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 elif (noun := _noun_before(words, q_first)) is not None:
                     # "ونقل المصابين إلى الطوارئ، ومن بينهم ثلاثة في حالة حرجة"
                     link = _Link(noun[0], num.first, person, "sub_count", noun[1])
+        if link is None and num.last + 1 < n and words[num.last + 1] in _OF_THEM and q_first > 0:
+            # "قتل 7 عناصر وجرح أربعة منهم": the verb right before the part gives its kind
+            before = _before_number(toks, words, num, q_first, used)
+            if before is not None and before.trigger == q_first - 1:
+                link = before
         if (
             link is None
             and num.last + 1 < n

@@ -680,3 +680,42 @@ def test_a_past_date_between_verb_and_number_keeps_the_figure_historical(
     body: str, expected: set[tuple[str, int | None, bool]]
 ) -> None:
     assert _dated(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "من" right after the people says whose they are; the verb after counts them
+        ("خمسة جنود من الفرقة المدرعة قتلوا في الهجوم.", {("killed", 5)}),
+        ("وقال مسؤولون إن خمسة مدنيين من الجانب الهندي أصيبوا.", {("wounded", 5)}),
+        ("أكثر من أربعين مدنيا من الطوارق قتلوا خلال اليومين الماضيين.", {("killed", 40)}),
+        # a unit's number is a name, not a count
+        ("ثلاثة جنود من الكتيبة ٧ أصيبوا بجروح.", {("wounded", 3)}),
+        ("قال الجيش إن قائد اللواء 401 قتل في المعركة.", set()),
+        # look-alikes: a cause after من, and "of" after a casualty noun
+        (
+            "قتل 17 مدنيا، بينهم 7 أطفال من جراء غارات على مخيم للاجئين.",
+            {("killed", 17), ("killed", 7)},
+        ),
+        ("أبدى استعداده لإخراج 200 مسلح من رفح مقابل جثة الجندي.", set()),
+    ],
+)
+def test_whose_people_and_numbered_units(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the verb right before "N منهم" gives the part its kind
+        ("قتل 7 عناصر وجرح أربعة منهم في الأنبار.", {("killed", 7), ("wounded", 4)}),
+        (
+            "أعلن الجيش مقتل ما يزيد على 15 من عناصر الحركة وأسر اثنين منهم.",
+            {("killed", 15), ("captured", 2)},
+        ),
+        # without a verb before it, the part is of the figure before it
+        ("ستون شخصا أصيبوا، ونقل 38 منهم إلى المستشفيات.", {("wounded", 60), ("wounded", 38)}),
+    ],
+)
+def test_the_verb_before_a_part_of_them(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert figs(body) == expected
