@@ -402,7 +402,7 @@ _NOT_A_VERB = frozenset("لب")
 
 
 def _of_whom(words: list[str], k: int, m: int) -> bool:
-    """"من" right after the people counted (at `k`) that says whose they are (خمسة
+    """ "من" right after the people counted (at `k`) that says whose they are (خمسة
     جنود من الفرقة المدرعة), not a cause or a place (من جراء، من بين), and not
     after a casualty noun (عشرات القتلى والجرحى من الحوثيين)."""
     return (
