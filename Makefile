@@ -7,7 +7,7 @@
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 RUN := $(UV) run --all-extras
 
-.PHONY: demo test check
+.PHONY: demo test test-reversed check
 .DEFAULT_GOAL := demo
 
 demo: | $(UV)  ## the seed article through the whole service: alerts and a search
@@ -15,6 +15,9 @@ demo: | $(UV)  ## the seed article through the whole service: alerts and a searc
 
 test: | $(UV)  ## unit and integration tests (pass more pytest options with ARGS=...)
 	$(RUN) python -m pytest $(ARGS)
+
+test-reversed: | $(UV)  ## the unit tests backwards: a test that leans on another's leftovers fails
+	$(RUN) python -m pytest -p no:randomly --reverse -m "not integration" -q $(ARGS)
 
 check: | $(UV)  ## lint, formatting, types, exported schemas (CI runs it before the tests)
 	$(RUN) ruff check .
