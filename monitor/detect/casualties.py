@@ -120,6 +120,8 @@ _THEIR_NUMBER = norm_set(_GRAMMAR["their_number"])
 _OF_THEM = norm_set(_GRAMMAR["of_them"])
 #: "One of": a count of one only before a plural of people (أحد جنودها).
 _ONE_OF = norm_set(_GRAMMAR["one_of"])
+#: "One of them" after a comma: a part of one of the figure before it.
+_ONE_OF_THEM = norm_set(_GRAMMAR["one_of_them"])
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
 _YEAR_BEFORE = norm_set(_GRAMMAR["year_before"])
 MONTHS = norm_set(_DATA["months"])
@@ -1154,6 +1156,11 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             num = Number(1, None, i, i, False)  # "بينهم صبي": one among them
         if num is None and _one_before_its_verb(words, i):
             num = Number(1, None, i, i, False)  # "أن جنديا أذربيجانيا قتل": one soldier
+        one_of_them = (
+            num is None and found and breaks is not None and breaks[i] and words[i] in _ONE_OF_THEM
+        )
+        if one_of_them:
+            num = Number(1, None, i, i, False)  # "مواطنان، أحدهما مسعف،": one of them
         if num is None:
             i += 1
             continue
@@ -1190,6 +1197,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             before = _before_number(toks, words, num, q_first, used)
             if before is not None and before.trigger == q_first - 1:
                 link = before
+        if one_of_them and found:
+            prev = _previous(found, i)
+            link = _Link(prev.kind, num.first, num.last, "sub_count", prev.trigger)
         if (
             (link is None and q_first > 0 and words[q_first - 1] in SUB_COUNT)
             or (i > 1 and words[i - 2] in _PREP_OF and words[i - 1] in SUB_COUNT)

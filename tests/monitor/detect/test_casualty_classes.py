@@ -719,3 +719,22 @@ def test_whose_people_and_numbered_units(body: str, expected: set[tuple[str, int
 )
 def test_the_verb_before_a_part_of_them(body: str, expected: set[tuple[str, int | None]]) -> None:
     assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "one of them" after a comma is a part of one of the figure before it
+        (
+            "استشهد مواطنان، أحدهما عنصر في الدفاع المدني، بغارة إسرائيلية.",
+            {("killed", 2), ("killed", 1)},
+        ),
+        ("قتل ثلاثة أشخاص، أحدهم طفل، في القصف.", {("killed", 3), ("killed", 1)}),
+        ("أصيب خمسة جنود، إحداهم مجندة، بجروح.", {("wounded", 5), ("wounded", 1)}),
+        # look-alikes: "one of them" with no figure before it, or of people unharmed
+        ("قال أحدهم إن القصف استمر طوال الليل.", set()),
+        ("وصل وفدان، أحدهما من باكو، إلى جنيف.", set()),
+    ],
+)
+def test_one_of_them_after_a_figure(body: str, expected: set[tuple[str, int | None]]) -> None:
+    assert figs(body) == expected
