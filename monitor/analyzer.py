@@ -37,18 +37,21 @@ from schemas.news import NewsItem
 STATE_FORMAT = 2
 
 
-def _dedup_words(normalized: str) -> list[str]:
+def _dedup_words(normalized: str, words: list[str] | None = None) -> list[str]:
     """A paragraph's words as dedup compares them: the conjunction glued to its
     first word (و، ف) dropped, since copies add or remove it at will ("وتتهم باكو"
     for "كما تتهم باكو", "ويأتي ذلك" for "يأتي ذلك"). Both sides lose it alike,
-    so a word that merely starts with those letters (وزارة) still matches."""
-    words = tokens(normalized)
+    so a word that merely starts with those letters (وزارة) still matches.
+    `words` are `tokens(normalized)` when the caller has them (left unchanged)."""
+    if words is None:
+        words = tokens(normalized)
     if not _SPELLING_SCREEN.isdisjoint(words):
         words = [_fold_word(w) for w in words]
     if _SPELLING_SUBSTRINGS_SCREEN.search(normalized):
         words = [_fold_substrings(w) for w in words]
     if words and words[0][0] in "وف" and (len(words[0]) > 3 or words[0][1:] in _PARTICLES):
-        words[0] = words[0][1:]  # "ولم يصدر" for "كما لم يصدر": و before a particle too
+        # "ولم يصدر" for "كما لم يصدر": و before a particle too
+        words = [words[0][1:], *words[1:]]
     return words
 
 
@@ -130,7 +133,10 @@ class Analyzer:
         t = time.perf_counter()
         doc = Document.from_text(item_id, item.title, item.body)
         t = self._lap("split", t)
-        words = [word_hashes(_dedup_words(a.normalized)) for a in doc.aligned]
+        words = [
+            word_hashes(_dedup_words(a.normalized, split))
+            for a, split in zip(doc.aligned, doc.words, strict=True)
+        ]
         t = self._lap("fingerprint", t)
         verdict = self.dedup.check_article(item_id, item.source, words, event.at, watermark)
         #: What this item added to the dedup state, for a caller that persists it.
