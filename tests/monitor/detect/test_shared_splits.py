@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from pathlib import Path
 
 from monitor.alerts.story import CONFLICTS
-from monitor.detect.text import _WORDS, paragraphs, token_texts, tokenize
+from monitor.detect.text import (
+    _CLAUSE_BREAK,
+    _TOKEN,
+    _WORDS,
+    Token,
+    paragraphs,
+    token_texts,
+    tokenize,
+)
 from monitor.document import Document
 from monitor.text.normalize import normalize
 
@@ -93,3 +102,33 @@ def test_phrase_payloads_are_what_find_finds() -> None:
             assert CONFLICTS.payloads(token_texts(text)) == expected
             found += len(expected)
     assert found > 100
+
+
+def _reference_tokenize(normalized: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """`tokenize` as first written: one match object per token."""
+    out: list[Token] = []
+    prev = start
+    for m in _TOKEN.finditer(normalized, start, len(normalized) if end is None else end):
+        s, e = m.span()
+        broken = s - prev > 1 and _CLAUSE_BREAK.search(normalized, prev, s) is not None
+        out.append(Token(m.group(), s, e, broken))
+        prev = e
+    return out
+
+
+def test_tokenize_gives_the_tokens_of_one_match_per_token() -> None:
+    rng = random.Random(5)
+    for title, body in _gold_bodies() + _random_bodies(2000):
+        for text in (normalize(title or ""), normalize(body), body):
+            assert tokenize(text) == _reference_tokenize(text)
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            assert tokenize(text, a, b) == _reference_tokenize(text, a, b)
+            assert all(type(t) is Token for t in tokenize(text))
+
+
+def test_tokenize_is_linear_on_a_long_run_of_punctuation() -> None:
+    text = "كلمة" + " ." * 200_000  # a quadratic scan of the tail would take minutes
+    started = time.process_time()
+    assert [t.text for t in tokenize(text)] == ["كلمة"]
+    assert time.process_time() - started < 2.0
