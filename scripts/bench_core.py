@@ -186,7 +186,9 @@ def main() -> None:
         metavar="ROUNDS",
         help="also run `monitor analyze` and the datasketch peer ROUNDS times each, alternately",
     )
-    parser.add_argument("--peer-script", type=Path, default=PEER, help="(%(default)s)")
+    parser.add_argument(
+        "--peer-script", type=Path, default=PEER, help="the peer's script (%(default)s)"
+    )
     parser.add_argument(
         "--peer-python",
         default=sys.executable,
