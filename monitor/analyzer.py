@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -88,18 +89,24 @@ _PARTICLES = frozenset(normalize(w) for w in load("spellings")["conjunction_part
 STREAM_GC_THRESHOLD = 10_000
 
 
-def tune_gc_for_stream() -> None:
-    """Collector settings for a process that analyses a stream, called once its
-    analyser is built: what exists then (lexicons, matchers, caches) lives as long
-    as the process and is left out of every later collection, and young
-    collections run every 10,000 allocations instead of 700. An item leaves a few
-    reference cycles behind, which young collections still free; the full
-    collections that walked the whole heap every few hundred items cost 7-10 %
-    of `monitor analyze` (bench_core), now under 3 %."""
+@contextmanager
+def gc_for_stream() -> Iterator[None]:
+    """Collector settings for analysing a stream, entered once the analyser is
+    built: what exists then (lexicons, matchers, caches) lives as long as the run
+    and is left out of every later collection, and young collections run every
+    10,000 allocations instead of 700. An item leaves a few reference cycles
+    behind, which young collections still free; the full collections that walked
+    the whole heap every few hundred items cost 7-10 % of `monitor analyze`
+    (bench_core). The previous settings come back on exit."""
+    threshold = gc.get_threshold()
     gc.collect()
     gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(STREAM_GC_THRESHOLD, middle, old)
+    gc.set_threshold(STREAM_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 class Analyzer:

@@ -27,7 +27,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from monitor.analyzer import Analyzer, tune_gc_for_stream
+from monitor.analyzer import Analyzer, gc_for_stream
 from monitor.dedup.fingerprint import paragraph_words
 from monitor.dedup.index import ParagraphIndex
 from monitor.document import Document
@@ -60,17 +60,17 @@ def bench_pipeline(lines: list[bytes]) -> Analyzer:
     timings = analyzer.enable_timings()
     timings["serialize"] = 0.0
     errors = 0
-    tune_gc_for_stream()  # as `monitor analyze` runs
-    started = time.perf_counter()
-    cpu_started = time.process_time()
-    for number, raw in enumerate(lines, 1):
-        result = analyzer.analyze_raw(raw, line=number, now=1_700_000_000.0 + number)
-        t = time.perf_counter()
-        result.model_dump_json()
-        timings["serialize"] += time.perf_counter() - t
-        errors += not isinstance(result, Analysis)
-    elapsed = time.perf_counter() - started
-    cpu = time.process_time() - cpu_started
+    with gc_for_stream():  # as `monitor analyze` runs
+        started = time.perf_counter()
+        cpu_started = time.process_time()
+        for number, raw in enumerate(lines, 1):
+            result = analyzer.analyze_raw(raw, line=number, now=1_700_000_000.0 + number)
+            t = time.perf_counter()
+            result.model_dump_json()
+            timings["serialize"] += time.perf_counter() - t
+            errors += not isinstance(result, Analysis)
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
     size_mb = sum(len(line) + 1 for line in lines) / 1e6
     n = len(lines)
     print(f"items: {n:,} ({size_mb:.1f} MB), errors: {errors}")

@@ -11,7 +11,7 @@ from typing import BinaryIO, TextIO
 
 import click
 
-from monitor.analyzer import Analyzer, tune_gc_for_stream
+from monitor.analyzer import Analyzer, gc_for_stream
 from monitor.eventtime import Reorderer
 from monitor.items import ItemError, parse_item
 from monitor.settings import Settings
@@ -202,7 +202,7 @@ def analyze(
             ) from exc
     if texts and file:
         raise click.UsageError("give either FILE or --text, not both")
-    tune_gc_for_stream()
+    click.get_current_context().with_resource(gc_for_stream())  # until the command ends
     out = click.get_text_stream("stdout")
     if texts:
         lines: Iterator[bytes] = _text_items(texts)
