@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from monitor.text.normalize import AlignedText, align, from_marked, mark, strip_html
+from monitor.text.normalize import AlignedText, align, from_marked, mark, strip_html, tokens
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 
@@ -67,6 +67,12 @@ class Document:
                 aligned = align(p.text)  # an invisible mark at the paragraph's edge
             out.append(aligned)
         return out
+
+    @cached_property
+    def words(self) -> list[list[str]]:
+        """Each paragraph's words (`tokens` of its normalized text), split once:
+        dedup hashes them and the detectors' word screens are built from them."""
+        return [tokens(a.normalized) for a in self.aligned]
 
     @cached_property
     def aligned_title(self) -> AlignedText | None:

@@ -1,10 +1,13 @@
 """Benchmark of the processing core over the real corpus in ../shared/data.
 
 Prints articles per second, MB per second, time per stage, peak memory and
-bytes of dedup state per remembered paragraph. Run on demand:
+bytes of dedup state per remembered paragraph; with --peer, also `monitor
+analyze` and the datasketch peer of ../shared/bench/ run as commands on the
+same corpus, alternately, in the same run. Run on demand:
 
     python scripts/bench_core.py                # every corpus file
     python scripts/bench_core.py --limit 5000   # a quicker look
+    python scripts/bench_core.py --peer 5       # and 5 rounds of the CLI vs the peer
 
 Figures vary with the machine; the README records a run and its command.
 """
@@ -14,19 +17,24 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-from monitor.analyzer import Analyzer
+from monitor.analyzer import Analyzer, gc_for_stream
 from monitor.dedup.fingerprint import paragraph_words
 from monitor.dedup.index import ParagraphIndex
 from monitor.document import Document
 from schemas.analysis import Analysis
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+PEER = DATA.parent / "bench" / "peer_datasketch.py"
 CORPUS = (
     "ant_multisource_2018-04.jsonl",
     "saudinewsnet_2015-08-10_11.jsonl",
@@ -52,17 +60,17 @@ def bench_pipeline(lines: list[bytes]) -> Analyzer:
     timings = analyzer.enable_timings()
     timings["serialize"] = 0.0
     errors = 0
-    gc.collect()
-    started = time.perf_counter()
-    cpu_started = time.process_time()
-    for number, raw in enumerate(lines, 1):
-        result = analyzer.analyze_raw(raw, line=number, now=1_700_000_000.0 + number)
-        t = time.perf_counter()
-        result.model_dump_json()
-        timings["serialize"] += time.perf_counter() - t
-        errors += not isinstance(result, Analysis)
-    elapsed = time.perf_counter() - started
-    cpu = time.process_time() - cpu_started
+    with gc_for_stream():  # as `monitor analyze` runs
+        started = time.perf_counter()
+        cpu_started = time.process_time()
+        for number, raw in enumerate(lines, 1):
+            result = analyzer.analyze_raw(raw, line=number, now=1_700_000_000.0 + number)
+            t = time.perf_counter()
+            result.model_dump_json()
+            timings["serialize"] += time.perf_counter() - t
+            errors += not isinstance(result, Analysis)
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
     size_mb = sum(len(line) + 1 for line in lines) / 1e6
     n = len(lines)
     print(f"items: {n:,} ({size_mb:.1f} MB), errors: {errors}")
@@ -117,14 +125,83 @@ def bench_state_memory(lines: list[bytes]) -> None:
     )
 
 
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one command, output discarded."""
+    started = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL) as proc:
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        sys.exit(f"bench: {' '.join(command)} failed with status {proc.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def _peer_version(python: str) -> str:
+    probe = "import importlib.metadata as m; print(m.version('datasketch'))"
+    done = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"bench: the peer needs datasketch in {python} (pip install datasketch)")
+    return done.stdout.strip()
+
+
+def bench_against_peer(lines: list[bytes], rounds: int, peer: Path, peer_python: str) -> None:
+    """`monitor analyze` and the peer, each a whole command (start-up, reading,
+    writing JSON lines included), alternately on the same file: the machine's
+    load at any moment weighs on both, so their ratio is steadier than either."""
+    version = _peer_version(peer_python)
+    n = len(lines)
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as corpus:
+        corpus.write(b"\n".join(lines) + b"\n")
+        corpus.flush()
+        ours = [sys.executable, "-m", "monitor", "analyze", "--no-progress", corpus.name]
+        theirs = [peer_python, str(peer), corpus.name]
+        runs: dict[str, list[tuple[float, float]]] = {"monitor analyze": [], "peer": []}
+        for _ in range(rounds):
+            runs["monitor analyze"].append(_run(ours))
+            runs["peer"].append(_run(theirs))
+    print(f"monitor analyze vs the peer ({peer.name}, datasketch {version}), {n:,} items,")
+    print(f"  {rounds} alternate runs each, medians (articles per second):")
+    for name, results in runs.items():
+        wall = statistics.median(w for w, _ in results)
+        cpu = statistics.median(c for _, c in results)
+        print(f"  {name:<16} {n / wall:8,.0f} wall clock  {n / cpu:8,.0f} per CPU-second")
+    ratios_wall = [p[0] / o[0] for o, p in zip(runs["monitor analyze"], runs["peer"], strict=True)]
+    ratios_cpu = [p[1] / o[1] for o, p in zip(runs["monitor analyze"], runs["peer"], strict=True)]
+    print(
+        f"  ratio, monitor analyze / peer: {statistics.median(ratios_wall):.2f}x wall clock, "
+        f"{statistics.median(ratios_cpu):.2f}x CPU (median of the rounds; range "
+        f"{min(ratios_cpu):.2f}-{max(ratios_cpu):.2f}x CPU)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the corpus files")
     parser.add_argument("--limit", type=int, default=None, help="first N items only")
+    parser.add_argument(
+        "--peer",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="also run `monitor analyze` and the datasketch peer ROUNDS times each, alternately",
+    )
+    parser.add_argument(
+        "--peer-script", type=Path, default=PEER, help="the peer's script (%(default)s)"
+    )
+    parser.add_argument(
+        "--peer-python",
+        default=sys.executable,
+        help="the interpreter that runs the peer, with datasketch installed (this one)",
+    )
     args = parser.parse_args()
     lines = load(args.data, args.limit)
     if not lines:
         sys.exit(f"bench: no corpus found in {args.data}")
+    if args.peer:
+        if not args.peer_script.exists():
+            sys.exit(f"bench: the peer {args.peer_script} is missing")
+        bench_against_peer(lines, args.peer, args.peer_script, args.peer_python)
     bench_pipeline(lines)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of the process so far): {peak:.0f} MB")

@@ -22,7 +22,7 @@ from typing import Any
 
 from monitor.detect.lexicon import load, norm_phrase, norm_set, screen
 from monitor.detect.matcher import PhraseMatcher
-from monitor.detect.text import tokenize
+from monitor.detect.text import token_texts
 from monitor.text.normalize import normalize
 from schemas.analysis import Analysis
 
@@ -66,12 +66,12 @@ def conflict_key(analysis: Analysis) -> str:
         return KARABAKH
     votes: Counter[str] = Counter()
     if analysis.title:
-        for m in CONFLICTS.find(tokenize(normalize(analysis.title))):
-            votes[m.payload] += 3
+        for conflict in CONFLICTS.payloads(token_texts(normalize(analysis.title))):
+            votes[conflict] += 3
     # The opening of the body says what the article is about; reading all of
     # a long piece would cost more than it tells.
-    for m in CONFLICTS.find(tokenize(normalize(analysis.body[:_LEDE_CHARS]))):
-        votes[m.payload] += 1
+    for conflict in CONFLICTS.payloads(token_texts(normalize(analysis.body[:_LEDE_CHARS]))):
+        votes[conflict] += 1
     votes.pop(KARABAKH, None)  # named in passing: the story is the other conflict's
     if PARTIES in votes:
         # the war between Armenia and Azerbaijan is the Karabakh conflict
@@ -92,7 +92,7 @@ def is_accident(analysis: Analysis) -> bool:
     armed violence (DESIGN: their figures are figures, but only conflict
     stories raise alerts)."""
     text = " ".join(filter(None, [analysis.title, analysis.body[: _LEDE_CHARS * 2]]))
-    words = {t.text for t in tokenize(normalize(text))}
+    words = set(token_texts(normalize(text)))
     if not words.isdisjoint(_CRIME_FORMS) and words.isdisjoint(_WAR_ACTS_FORMS):
         return True  # a brawl with a gunshot is a crime, not a battle
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(_VIOLENCE_FORMS)
@@ -104,7 +104,7 @@ def accident_sentence(sentence: str) -> bool:
     armed violence ("أجلت وزارة الطوارئ 35 من السكان بعد أن امتد حريق"): in an item
     that also speaks of war (the fire is in an old front line), the figure is still
     the fire's."""
-    words = {t.text for t in tokenize(normalize(sentence))}
+    words = set(token_texts(normalize(sentence)))
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(
         _VIOLENCE_FORMS | _WAR_ACTS_FORMS
     )

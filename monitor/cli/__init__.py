@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
@@ -13,7 +14,7 @@ from monitor import __version__
 class _Group(click.Group):
     """The command group; a bad MONITOR_* value, wherever a command reads the
     settings, is reported by its variable name and allowed values, not as a
-    pydantic traceback."""
+    pydantic traceback. Commands are imported when first asked for (`_COMMANDS`)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -24,6 +25,15 @@ class _Group(click.Group):
             from monitor.cli.errors import settings_error
 
             raise settings_error(exc) from None
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in _COMMANDS:
+            module, attribute = _COMMANDS[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,38 +47,23 @@ def main() -> None:
     """
 
 
-def _register() -> None:
-    # Imported here so that each command family stays in its own module and a
-    # broken optional dependency (faust, elasticsearch) only breaks its commands.
-    from monitor.cli import analyze, config, evaluate
-    from monitor.cli import stack as stack_cli
-
-    main.add_command(analyze.analyze)
-    main.add_command(analyze.schemas)
-    main.add_command(evaluate.evaluate)
-    main.add_command(config.config)
-    main.add_command(stack_cli.stack)
-    _register_service()
-    _register_search_and_feeds()
-
-
-def _register_service() -> None:
-    from monitor.cli import demo, kafka_tools, run, watch
-
-    main.add_command(run.run)
-    main.add_command(kafka_tools.produce)
-    main.add_command(kafka_tools.tail)
-    main.add_command(watch.watch)
-    main.add_command(demo.demo)
-
-
-def _register_search_and_feeds() -> None:
-    from monitor.cli import feeds, kibana, search
-
-    main.add_command(search.search)
-    main.add_command(search.es)
-    main.add_command(kibana.kibana)
-    main.add_command(feeds.feeds)
-
-
-_register()
+#: Each command and where it lives, imported when it is run or listed: `monitor
+#: analyze` then loads neither the service, nor the stack, nor the terminal views
+#: (a short run's start-up), and a broken optional dependency (faust,
+#: elasticsearch) only breaks the commands that import it.
+_COMMANDS = {
+    "analyze": "monitor.cli.analyze:analyze",
+    "schemas": "monitor.cli.analyze:schemas",
+    "eval": "monitor.cli.evaluate:evaluate",
+    "config": "monitor.cli.config:config",
+    "stack": "monitor.cli.stack:stack",
+    "run": "monitor.cli.run:run",
+    "produce": "monitor.cli.kafka_tools:produce",
+    "tail": "monitor.cli.kafka_tools:tail",
+    "watch": "monitor.cli.watch:watch",
+    "demo": "monitor.cli.demo:demo",
+    "search": "monitor.cli.search:search",
+    "es": "monitor.cli.search:es",
+    "kibana": "monitor.cli.kibana:kibana",
+    "feeds": "monitor.cli.feeds:feeds",
+}

@@ -75,35 +75,47 @@ class PhraseMatcher(Generic[P]):
         return not self._screen.isdisjoint(words)
 
     def find(self, toks: Sequence[Token]) -> list[PhraseMatch[P]]:
-        out: list[PhraseMatch[P]] = []
-        n = len(toks)
+        return [
+            PhraseMatch(first, last, toks[first].start + clitic, toks[last].end, payload)
+            for first, last, clitic, payload in self._scan([t.text for t in toks])
+        ]
+
+    def payloads(self, words: Sequence[str]) -> list[P]:
+        """What `find` would find, payloads only, in a text given as its token texts
+        (`token_texts`): no offsets, so no `Token` needs building."""
+        return [payload for _, _, _, payload in self._scan(words)]
+
+    def _scan(self, words: Sequence[str]) -> list[tuple[int, int, int, P]]:
+        """(first token, last token, length of the clitic before the first word,
+        payload) of each match, leftmost-longest, not overlapping."""
+        out: list[tuple[int, int, int, P]] = []
+        n = len(words)
         i = 0
         index = self._index
         starts = self._starts
         while i < n:
-            tok = toks[i].text
+            tok = words[i]
             if tok not in starts:
                 i += 1
                 continue
-            found: PhraseMatch[P] | None = None
+            found: tuple[int, int, int, P] | None = None
             variants = clitic_variants(tok) if self.clitics else (tok,)
             for v in variants:
                 entries = index.get(v)
                 if not entries:
                     continue
-                for words, payload in entries:
-                    k = len(words)
+                for phrase, payload in entries:
+                    k = len(phrase)
                     if i + k > n:
                         continue
-                    if all(toks[i + m].text == words[m] for m in range(1, k)):
-                        start = toks[i].start + (len(tok) - len(v))
-                        found = PhraseMatch(i, i + k - 1, start, toks[i + k - 1].end, payload)
+                    if all(words[i + m] == phrase[m] for m in range(1, k)):
+                        found = (i, i + k - 1, len(tok) - len(v), payload)
                         break
                 if found:
                     break
             if found:
                 out.append(found)
-                i = found.last + 1
+                i = found[1] + 1
             else:
                 i += 1
         return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -27,6 +27,10 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?;|]+(?:\s*\")?(?=\s|$)|(?<=\d)[.!?;|]+(?
 #: Characters that break a clause between two words.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
+#: A letter beside a digit: a word of `Document.words` that `_WORDS` splits in two.
+#: Led by the digit, so the engine skips to digits in C (six times faster than
+#: the plain alternation, which tries every letter).
+_LETTER_DIGIT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|[^\W\d_])")
 
 
 class Token(NamedTuple):
@@ -72,6 +76,8 @@ class Paragraph:
     index: int | None
     aligned: AlignedText
     body_offset: int  # where the paragraph starts in the body (0 for the title)
+    #: The paragraph's words as the document split them (`Document.words`), if it did.
+    split: list[str] | None = field(default=None, repr=False)
 
     @property
     def norm(self) -> str:
@@ -79,7 +85,12 @@ class Paragraph:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """The distinct words, for cheap "does this paragraph say X" screens."""
+        """The distinct words (runs of letters, runs of digits), for cheap "does
+        this paragraph say X" screens."""
+        if self.split is not None and not _LETTER_DIGIT.search(self.aligned.normalized):
+            # No word mixes letters and digits (95 % of paragraphs): the document's
+            # split is this one, and it is already made.
+            return frozenset(self.split)
         return frozenset(_WORDS.findall(self.aligned.normalized))
 
     @cached_property
@@ -101,18 +112,35 @@ class Paragraph:
         return self.aligned.original[s:e]
 
 
+#: The gap before a token (what no token holds, taken whole: no backtracking) and
+#: the token, or the end of the text; findall returns both as strings, so the
+#: offsets are counted rather than asked of a match object per token.
+_GAP_AND_TOKEN = re.compile(r"([\W_]*+)(" + _TOKEN.pattern + r"|\Z)")
+_new_tuple = tuple.__new__
+
+
 def tokenize(normalized: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of `normalized[start:end]`, with offsets into `normalized`."""
     out: list[Token] = []
-    prev = start
+    append = out.append
+    pos = start
     search = _CLAUSE_BREAK.search
-    for m in _TOKEN.finditer(normalized, start, len(normalized) if end is None else end):
-        s, e = m.span()
+    stop = len(normalized) if end is None else end
+    for gap, text in _GAP_AND_TOKEN.findall(normalized, start, stop):
+        if not text:
+            break  # the end: only a gap was left
+        s = pos + len(gap)
+        pos = s + len(text)
         # Most gaps are one space; only longer ones can hold punctuation.
-        broken = s - prev > 1 and search(normalized, prev, s) is not None
-        out.append(Token(m.group(), s, e, broken))
-        prev = e
+        # (tuple.__new__ builds the NamedTuple without its Python-level __new__.)
+        append(_new_tuple(Token, (text, s, pos, len(gap) > 1 and search(gap) is not None)))
     return out
+
+
+def token_texts(normalized: str) -> list[str]:
+    """The texts of `tokenize(normalized)`, without offsets: one findall in C, for
+    readers that only ask which words a text has (ten times cheaper)."""
+    return _TOKEN.findall(normalized)
 
 
 def split_sentences(normalized: str) -> list[Sentence]:
@@ -140,7 +168,8 @@ def paragraphs(doc: Document) -> tuple[list[Paragraph], Paragraph | None]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     paras = [
-        Paragraph(p.index, a, p.start) for p, a in zip(doc.paragraphs, doc.aligned, strict=True)
+        Paragraph(p.index, a, p.start, w)
+        for p, a, w in zip(doc.paragraphs, doc.aligned, doc.words, strict=True)
     ]
     title = Paragraph(None, doc.aligned_title, 0) if doc.aligned_title else None
     doc.derived["detect.paragraphs"] = (paras, title)
