@@ -143,7 +143,7 @@ class Settings(BaseSettings):
     )
     es_index_prefix: str = Field("news", description="Indices are named from this prefix.")
     es_refresh_interval: str = Field(
-        "1s",
+        "250ms",
         pattern=r"^([1-9]\d*(ms|s|m)|-1)$",
         description="How often the articles index makes new documents searchable (e.g. "
         "250ms, 1s; -1 = only on demand). Shorter: sooner searchable, more merge work "
@@ -151,7 +151,7 @@ class Settings(BaseSettings):
         "after the change (an existing one keeps its own until the next rollover).",
     )
     index_flush_seconds: float = Field(
-        0.5,
+        0.1,
         gt=0,
         le=60,
         description="The index agent sends its bulk batch when it is full or this old "
