@@ -4,9 +4,10 @@ faust's `stream.take()` acknowledges its buffer in a `finally`, also when the
 agent is cancelled mid-batch (SIGTERM during an Elasticsearch outage), and the
 consumer commits on stop: that would lose the batch. So this agent batches
 itself on a no-ack stream and acks each event only after its document is
-indexed or dead-lettered. Batches flush when full or `FLUSH_SECONDS` old (a
-timer); while a flush waits for an unavailable node, the stream stops at two
-batches' worth (back-pressure) instead of buffering without bound.
+indexed or dead-lettered. Batches flush when full or
+`MONITOR_INDEX_FLUSH_SECONDS` old (a timer); while a flush waits for an
+unavailable node, the stream stops at two batches' worth (back-pressure)
+instead of buffering without bound.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from schemas.analysis import Analysis
 log = logging.getLogger("agents.indexing")
 
 BATCH_SIZE = 500
-FLUSH_SECONDS = 0.5
 
 
 @dataclass
@@ -96,7 +96,7 @@ class Indexer:
 
     async def flush_if_stale(self) -> None:
         if self.buffer and not self.lock.locked():
-            if time.monotonic() - self.oldest >= FLUSH_SECONDS:
+            if time.monotonic() - self.oldest >= self.rt.settings.index_flush_seconds:
                 await self.flush()
 
     async def flush(self) -> None:
@@ -229,7 +229,7 @@ def register(app: faust.App, rt: Runtime) -> Indexer:
         finally:
             await indexer.stop()
 
-    @app.timer(FLUSH_SECONDS / 2)
+    @app.timer(rt.settings.index_flush_seconds / 2)
     async def flush_stale() -> None:
         if indexer.stream is not None and indexer.client is not None:
             await indexer.flush_if_stale()

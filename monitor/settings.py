@@ -142,6 +142,21 @@ class Settings(BaseSettings):
         "Elasticsearch). Anyone on the path can then read the credentials. Logged loudly.",
     )
     es_index_prefix: str = Field("news", description="Indices are named from this prefix.")
+    es_refresh_interval: str = Field(
+        "250ms",
+        pattern=r"^([1-9]\d*(ms|s|m)|-1)$",
+        description="How often the articles index makes new documents searchable (e.g. "
+        "250ms, 1s; -1 = only on demand). Shorter: sooner searchable, more merge work "
+        "per document. Set in the index template: it applies to backing indices created "
+        "after the change (an existing one keeps its own until the next rollover).",
+    )
+    index_flush_seconds: float = Field(
+        0.1,
+        gt=0,
+        le=60,
+        description="The index agent sends its bulk batch when it is full or this old "
+        "(seconds): shorter is sooner searchable, with smaller batches under light load.",
+    )
 
     # --- service ------------------------------------------------------------------
     web_host: str = Field("127.0.0.1", description="Health/metrics bind address (loopback).")

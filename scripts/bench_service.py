@@ -1,23 +1,36 @@
 """End-to-end benchmark of the service on this machine, next to the servers' own figures.
 
-    python scripts/bench_service.py [--items 10000] [--rate 0] [--keep]
+    python scripts/bench_service.py [--items 3000] [--sweep-seconds 20] [--json]
+        [--tune 0.5:1s,0.1:250ms] [--workers 2] [--no-kafka-perf] [--keep]
 
-Measures, in one run, against the local stack (`monitor stack up`):
+Measures, in one run, against the local stack (`monitor stack up`), every phase
+with its own topics, indices and worker state (a unique prefix, deleted after
+unless --keep):
 
-1. the service: a `monitor run` worker fed a replay of N items (built at run time
-   from ../shared/data/*.jsonl; nothing is copied into the repository) through
-   news.raw; articles per second from the first produce to the last document
-   searchable, and produce-to-searchable latency p50/p99 (a sample of ids polled
-   in Elasticsearch without forcing a refresh, so the index refresh interval counts);
-2. the core alone (`Analyzer`, no Kafka, no Elasticsearch) over the same items;
-3. a plain `_bulk` of the same documents into an index with the same template;
-4. Kafka's own perf tools from the broker's Maven artifacts
+1. the core alone (`Analyzer`, no Kafka, no Elasticsearch) over N items (built
+   at run time from ../shared/data/*.jsonl; nothing is copied into the
+   repository), which also says which article raises which alert;
+2. a plain `_bulk` of the same documents into an index with the service's template;
+3. the service's burst rate: one `monitor run` worker fed the N items at once
+   through news.raw; articles per second from the first produce to the last
+   document searchable, and the process stage's own rate (its `received` count);
+4. offered-rate sweeps at 25, 50 and 75 % of that burst rate, each on a fresh
+   worker: produce->alert (an item produced until the alert it raises is read
+   from its alert topic by a consumer in this script, matched by alert id) and
+   produce->searchable (sampled ids polled in Elasticsearch without forcing a
+   refresh, so the index refresh interval counts), p50 and p99;
+5. the process stage's framework cost: a worker running the process agent alone
+   (the alert and index agents removed) next to a plain aiokafka loop doing the
+   same work with the same function (`Processor.handle`, the enriched message
+   and the stored record on a changelog topic, offsets committed), same items;
+6. with --workers 2: the burst with two workers in one consumer group;
+7. with --tune: for each flush:refresh pair (MONITOR_INDEX_FLUSH_SECONDS,
+   MONITOR_ES_REFRESH_INTERVAL), the burst rate and the latencies at half of it;
+8. Kafka's own perf tools from the broker's Maven artifacts
    (org.apache.kafka.tools.ProducerPerformance / ConsumerPerformance) with the
    same items as payload.
 
-`--rate R` paces the replay at R items/s (0 = as fast as possible: the latency
-then mostly measures queueing behind the burst). Topics and indices get a
-unique prefix and are deleted afterwards unless --keep.
+The machine is shared: compare figures of one run with each other.
 """
 
 from __future__ import annotations
@@ -27,12 +40,14 @@ import asyncio
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,17 +63,32 @@ CORPORA = (
     "focus_ceasefire_karabakh_extra.jsonl",
     "aljazeera_gaza_title_lede_2023-2025.jsonl",
 )
-SAMPLE_EVERY = 10
+#: Every how many items one id is polled in Elasticsearch (burst / sweeps).
+BURST_SAMPLE_EVERY = 10
+SWEEP_SAMPLE_EVERY = 2
+SWEEP_FRACTIONS = (0.25, 0.5, 0.75)
+#: faust's default commit interval, used by the plain loop too.
+COMMIT_SECONDS = 2.8
+BASE_WEB_PORT = 6099
 
 
 def note(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
 # --- input ------------------------------------------------------------------------------
 
 
 def load_items(n: int) -> list[bytes]:
+    """The first n items of the corpora, in order (a sweep sends a prefix)."""
     lines: list[bytes] = []
     for name in CORPORA:
         path = DATA / name
@@ -99,11 +129,119 @@ def item_ids(lines: list[bytes], settings: Settings) -> list[str | None]:
     return ids
 
 
-# --- the service -----------------------------------------------------------------------------
+# --- one measured phase: its own prefix, its own workers -------------------------------------
 
 
-async def produce_timed(settings: Settings, lines: list[bytes], rate: float) -> list[float]:
-    """Send every line to news.raw; returns each line's send time (time.time())."""
+def phase_settings(base: Settings, run_tag: str, label: str) -> Settings:
+    return base.model_copy(
+        update={
+            "topic_prefix": f"bench-{run_tag}-{label}.",
+            "es_index_prefix": f"bench-{run_tag}-{label}",
+        }
+    )
+
+
+def cleanup(settings: Settings) -> None:
+    from monitor.es.client import delete_prefixed_indices
+    from monitor.service.kafka import delete_prefixed_topics
+
+    asyncio.run(delete_prefixed_topics(settings))
+    delete_prefixed_indices(settings)
+
+
+class BenchWorker:
+    """A worker child (`monitor run`, or this script's process-only faust worker)."""
+
+    def __init__(self, settings: Settings, workdir: Path, n: int, env: Mapping[str, str]) -> None:
+        from monitor.service.worker import WorkerProcess, monitor_argv, worker_env
+
+        port = BASE_WEB_PORT + n
+        self.env = worker_env(
+            {
+                "MONITOR_TOPIC_PREFIX": settings.topic_prefix,
+                "MONITOR_ES_INDEX_PREFIX": settings.es_index_prefix,
+                "MONITOR_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
+                "MONITOR_ES_URL": settings.es_url,
+                "MONITOR_WEB_PORT": str(port),
+                "MONITOR_WORKER_ID": f"bench-{n + 1}",
+                "MONITOR_STATE_DIR": str(workdir / f"state-{n}"),
+                "MONITOR_LOG_LEVEL": "WARNING",
+                **env,
+            }
+        )
+        self.proc = WorkerProcess(self.env, workdir / f"worker-{n}.log", settings.web_host, port)
+        self.argv = monitor_argv("run")
+
+    def start(self) -> None:
+        # WorkerProcess runs `monitor run`; the process-only worker is this script.
+        self.proc.log_file.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.proc.log_file, "ab") as log:
+            self.proc.proc = subprocess.Popen(
+                self.argv,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=self.env,
+            )
+
+    def assigned(self) -> int:
+        body = self.proc.health()[1]
+        return int(body.get("kafka_partitions_assigned", 0)) if isinstance(body, dict) else 0
+
+    def received(self) -> int:
+        return int(self.proc.metrics().get("counts", {}).get("received", 0))
+
+
+@contextmanager
+def running_workers(
+    settings: Settings,
+    workdir: Path,
+    count: int = 1,
+    env: Mapping[str, str] | None = None,
+    process_only: bool = False,
+) -> Iterator[list[BenchWorker]]:
+    """`count` workers of one consumer group, started and waited for until every
+    one has partitions and the assignment has held still for 3 s (the
+    process-only worker is not waited for: its rate is timed from its first item)."""
+    workers = [BenchWorker(settings, workdir, n, env or {}) for n in range(count)]
+    if process_only:
+        for w in workers:
+            w.argv = [sys.executable, str(Path(__file__).resolve()), "--faust-process-only"]
+    try:
+        for w in workers:
+            w.start()
+        if process_only:
+            yield workers
+            return
+        for w in workers:
+            w.proc.wait_ready(timeout=180, require_es=not process_only)
+        deadline = time.monotonic() + 180
+        last: tuple[int, ...] = ()
+        since = time.monotonic()
+        while time.monotonic() < deadline:
+            now = tuple(w.assigned() for w in workers)
+            if now != last:
+                last, since = now, time.monotonic()
+            elif all(now) and time.monotonic() - since >= 3.0:
+                break
+            time.sleep(0.3)
+        else:
+            raise TimeoutError(f"workers not assigned: {last}")
+        yield workers
+    finally:
+        for w in workers:
+            w.proc.stop()
+
+
+async def produce_timed(
+    settings: Settings,
+    lines: list[bytes],
+    rate: float,
+    ids: list[str | None],
+    produced: dict[str, float],
+) -> list[float]:
+    """Send every line to news.raw at `rate` items/s (0: at once); records each
+    item's send time (time.time()) in `produced` as it goes."""
     from aiokafka import AIOKafkaProducer
 
     from monitor.service.kafka import client_kwargs, ensure_topics, headers
@@ -124,7 +262,10 @@ async def produce_timed(settings: Settings, lines: list[bytes], rate: float) -> 
                 wait = start + n / rate - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
-            sent_at.append(time.time())
+            now = time.time()
+            sent_at.append(now)
+            if ids[n] is not None:
+                produced[ids[n]] = now  # type: ignore[index]
             futures.append(
                 await producer.send(
                     topic,
@@ -142,10 +283,14 @@ async def produce_timed(settings: Settings, lines: list[bytes], rate: float) -> 
 
 
 async def watch_searchable(
-    settings: Settings, sample: set[str], expected: int, timeout: float
+    settings: Settings,
+    sample: set[str],
+    produced: Mapping[str, float],
+    expected: int,
+    timeout: float,
 ) -> tuple[dict[str, float], float]:
-    """Poll Elasticsearch: when each sampled id became searchable, and when the
-    alias first held `expected` documents."""
+    """Poll Elasticsearch: when each sampled id (once produced) became searchable,
+    and when the alias first held `expected` documents."""
     from monitor.es.client import make_async_client
     from monitor.es.names import articles_alias
 
@@ -158,21 +303,18 @@ async def watch_searchable(
     try:
         while time.monotonic() < deadline:
             now = time.time()
-            chunk = list(pending)[:1000]
+            chunk = [i for i in pending if i in produced][:1000]
             if chunk:
                 try:
                     resp = await client.search(
-                        index=alias,
-                        query={"ids": {"values": chunk}},
-                        source=False,
-                        size=len(chunk),
+                        index=alias, query={"ids": {"values": chunk}}, source=False, size=len(chunk)
                     )
                     for hit in resp["hits"]["hits"]:
                         seen[hit["_id"]] = now
                         pending.discard(hit["_id"])
                 except Exception:  # noqa: BLE001 - the alias may not exist yet
                     pass
-            if not all_at:
+            if not all_at and len(produced) >= expected:
                 try:
                     count = (await client.count(index=alias))["count"]
                 except Exception:  # noqa: BLE001
@@ -187,78 +329,282 @@ async def watch_searchable(
     return seen, all_at
 
 
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
-    return ordered[k]
+@dataclass
+class AlertWatch:
+    """Alerts read from the alert topics: alert id -> (evidence articles, time received)."""
+
+    received: dict[str, tuple[list[str], float]] = field(default_factory=dict)
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+    stop_at: float = float("inf")
 
 
-def run_service(
-    settings: Settings, lines: list[bytes], rate: float, workdir: Path
+async def collect_alerts(settings: Settings, watch: AlertWatch, expected: set[str]) -> None:
+    """Read both alert topics from their start until every expected alert id came
+    or `watch.stop_at` (monotonic) passed; the receive time is the alert's arrival."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from monitor.service.kafka import client_kwargs, ensure_topics
+    from monitor.service.names import TopicNames
+
+    await ensure_topics(settings)
+    consumer = AIOKafkaConsumer(
+        **client_kwargs(settings), enable_auto_commit=False, fetch_max_wait_ms=50
+    )
+    await consumer.start()
+    try:
+        await consumer._client.force_metadata_update()
+        tps = [
+            TopicPartition(topic, p)
+            for topic in TopicNames.from_settings(settings).alert_topics()
+            for p in sorted(consumer.partitions_for_topic(topic) or ())
+        ]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        watch.ready.set()
+        while time.monotonic() < watch.stop_at and not expected <= watch.received.keys():
+            batch = await consumer.getmany(timeout_ms=100)
+            now = time.time()
+            for records in batch.values():
+                for r in records:
+                    try:
+                        alert = json.loads(r.value or b"null")
+                        articles = [e["article"] for e in alert.get("evidence") or ()]
+                        watch.received[alert["alert_id"]] = (articles, now)
+                    except (ValueError, KeyError, TypeError):
+                        continue
+    finally:
+        watch.ready.set()
+        await consumer.stop()
+
+
+async def watch_received(workers: list[BenchWorker], n: int, timeout: float) -> tuple[float, float]:
+    """(first, last): when the workers' process stage had received its first and
+    all `n` items (their /metrics `received`, polled every 0.1 s)."""
+    first = 0.0
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        counts = await asyncio.gather(*(asyncio.to_thread(w.received) for w in workers))
+        now = time.time()
+        total = sum(counts)
+        if total and not first:
+            first = now
+        if total >= n:
+            return first, now
+        await asyncio.sleep(0.1)
+    return first, float("nan")
+
+
+def run_phase(
+    settings: Settings,
+    lines: list[bytes],
+    rate: float,
+    workdir: Path,
+    alert_of: Mapping[str, str],
+    *,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
+    sample_every: int = BURST_SAMPLE_EVERY,
 ) -> dict[str, Any]:
-    from monitor.service.worker import WorkerProcess, worker_env
-
+    """Start the workers, send `lines` at `rate` (0: at once), measure."""
     ids = item_ids(lines, settings)
     valid = {i for i in ids if i is not None}
-    sample = {i for n, i in enumerate(ids) if i is not None and n % SAMPLE_EVERY == 0}
-    env = worker_env(
-        {
-            "MONITOR_TOPIC_PREFIX": settings.topic_prefix,
-            "MONITOR_ES_INDEX_PREFIX": settings.es_index_prefix,
-            "MONITOR_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
-            "MONITOR_ES_URL": settings.es_url,
-            "MONITOR_WEB_PORT": str(settings.web_port),
-            "MONITOR_STATE_DIR": str(workdir / "state"),
-            "MONITOR_LOG_LEVEL": "WARNING",
-        }
-    )
-    worker = WorkerProcess(env, workdir / "worker.log", settings.web_host, settings.web_port)
-    worker.start()
-    try:
-        worker.wait_ready(timeout=180)
+    sample = {i for n, i in enumerate(ids) if i is not None and n % sample_every == 0}
+    expected = {a for a, article in alert_of.items() if article in valid}
+    produced: dict[str, float] = {}
+    with running_workers(settings, workdir, workers, env) as procs:
 
-        async def both() -> tuple[list[float], dict[str, float], float]:
+        async def drive() -> tuple[list[float], dict[str, float], float, AlertWatch, float]:
+            alerts = AlertWatch()
+            alert_task = asyncio.create_task(collect_alerts(settings, alerts, expected))
+            await alerts.ready.wait()
             watch = asyncio.create_task(
-                watch_searchable(settings, sample, len(valid), timeout=1800)
+                watch_searchable(settings, sample, produced, len(valid), timeout=900)
             )
-            sent_at = await produce_timed(settings, lines, rate)
+            received = asyncio.create_task(watch_received(procs, len(lines), timeout=900))
+            sent_at = await produce_timed(settings, lines, rate, ids, produced)
             seen, all_at = await watch
-            return sent_at, seen, all_at
+            _, processed_at = await received
+            alerts.stop_at = time.monotonic() + 10.0  # late or unexpected alerts
+            await alert_task
+            return sent_at, seen, all_at, alerts, processed_at
 
-        sent_at, seen, all_at = asyncio.run(both())
-        metrics = worker.metrics()
-    finally:
-        worker.stop()
-    produced = {i: t for i, t in zip(ids, sent_at, strict=True) if i is not None}
-    latencies = [seen[i] - produced[i] for i in sample if i in seen]
-    elapsed = (all_at or time.time()) - sent_at[0]
+        sent_at, seen, all_at, alerts, processed_at = asyncio.run(drive())
+        metrics = [w.proc.metrics() for w in procs]
+    searchable = [seen[i] - produced[i] for i in sample if i in seen]
+    alert_lat = []
+    unmatched = 0
+    for alert_id, (articles, at) in alerts.received.items():
+        # The article the core says raised it, else the latest one of its evidence.
+        source = alert_of.get(alert_id) or max(
+            (a for a in articles if a in produced), key=produced.__getitem__, default=None
+        )
+        if source is not None and source in produced:
+            alert_lat.append(at - produced[source])
+        else:
+            unmatched += 1
+    elapsed = (all_at or float("nan")) - sent_at[0]
     return {
+        "workers": workers,
         "items": len(lines),
         "valid": len(valid),
+        "offered_per_s": rate or None,
+        "produced_per_s": len(lines) / max(sent_at[-1] - sent_at[0], 1e-9),
         "elapsed_s": elapsed,
         "articles_per_s": len(valid) / elapsed,
-        "produce_s": sent_at[-1] - sent_at[0],
-        "latency_p50_s": percentile(latencies, 50),
-        "latency_p99_s": percentile(latencies, 99),
-        "latency_mean_s": statistics.fmean(latencies) if latencies else float("nan"),
-        "latency_samples": len(latencies),
+        "process_stage_articles_per_s": len(lines) / (processed_at - sent_at[0]),
+        "searchable_p50_s": percentile(searchable, 50),
+        "searchable_p99_s": percentile(searchable, 99),
+        "searchable_max_s": max(searchable, default=float("nan")),
+        "searchable_samples": len(searchable),
+        "alert_p50_s": percentile(alert_lat, 50),
+        "alert_p99_s": percentile(alert_lat, 99),
+        "alert_max_s": max(alert_lat, default=float("nan")),
+        "alerts": len(alerts.received),
+        "alerts_expected": len(expected),
+        "alerts_unmatched": unmatched,
         "complete": bool(all_at),
-        "dead_letters": metrics.get("dead_letters", {}).get("total"),
+        "dead_letters": sum(m.get("dead_letters", {}).get("total", 0) for m in metrics),
     }
+
+
+# --- the process stage: faust agent alone vs a plain aiokafka loop -----------------------------
+
+
+def faust_process_only() -> None:
+    """Child entry point: the service's faust app with only its process agent
+    (the alert and index agents removed), run like `monitor run`."""
+    from faust import Worker
+
+    from agents.app import make_app
+    from monitor.service.kafka import ensure_topics
+    from monitor.service.logs import logging_config, setup_logging
+
+    settings = Settings()
+    setup_logging(settings.log_format, settings.log_level)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    loop.run_until_complete(ensure_topics(settings))
+    app, _ = make_app(settings)
+    for name in ("alerts", "index"):
+        del app.agents[name]
+    Worker(
+        app,
+        loop=loop,
+        loglevel=settings.log_level.upper(),
+        logging_config=logging_config(settings.log_format, settings.log_level),
+        redirect_stdouts=False,
+        quiet=True,
+    ).execute_from_commandline()
+
+
+async def plain_process_loop(settings: Settings, n: int) -> tuple[float, float]:
+    """The process agent's work without faust: consume news.raw, `Processor.handle`
+    each message (the same function the agent calls), send the enriched value or
+    the dead letter, write the stored record to a changelog topic (what the
+    agent's table write does), commit every COMMIT_SECONDS after a flush.
+    Returns (first message received, last one handled and committed), time.time()."""
+    from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    from monitor.service.deadletter import Origin
+    from monitor.service.kafka import client_kwargs, headers
+    from monitor.service.names import TopicNames
+    from monitor.service.process import Processor
+
+    names = TopicNames.from_settings(settings)
+    changelog = f"{settings.topic_prefix}plain-processed-changelog"
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    await admin.start()
+    try:  # like the table's changelog: one partition, as news.raw
+        await admin.create_topics([NewTopic(changelog, 1, settings.topic_replication)])
+    finally:
+        await admin.close()
+    processor = Processor(settings)
+    table: dict[str, Any] = {}
+    consumer = AIOKafkaConsumer(
+        names.raw,
+        **client_kwargs(settings),
+        group_id=f"{settings.topic_prefix}plain-process",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+    )
+    producer = AIOKafkaProducer(**client_kwargs(settings), acks="all")
+    await consumer.start()
+    await producer.start()
+    handled = 0
+    first = 0.0
+    try:
+        last_commit = time.monotonic()
+        while handled < n:
+            batch = await consumer.getmany(timeout_ms=100)
+            for records in batch.values():
+                if not first:
+                    first = time.time()
+                for r in records:
+                    origin = Origin(r.topic, r.partition, r.offset, r.key, r.timestamp / 1000)
+                    outcome = processor.handle(r.value, origin, table.get)
+                    if outcome.dead is not None:
+                        await producer.send(
+                            names.deadletter,
+                            key=(outcome.dead.item_id or "").encode(),
+                            value=outcome.dead.model_dump_json().encode(),
+                            headers=headers("deadletter", stage=outcome.dead.stage),
+                        )
+                    elif outcome.analysis is not None and outcome.value is not None:
+                        await producer.send(
+                            names.enriched,
+                            key=outcome.analysis.id.encode(),
+                            value=outcome.value,
+                            headers=headers("analysis"),
+                        )
+                    if outcome.analysis is not None and outcome.stored is not None:
+                        table[outcome.analysis.id] = outcome.stored
+                        await producer.send(
+                            changelog,
+                            key=json.dumps(outcome.analysis.id).encode(),
+                            value=json.dumps(outcome.stored).encode(),
+                        )
+                    handled += 1
+            if time.monotonic() - last_commit >= COMMIT_SECONDS or handled >= n:
+                await producer.flush()
+                await consumer.commit()
+                last_commit = time.monotonic()
+        return first, time.time()
+    finally:
+        await producer.stop()
+        await consumer.stop()
+
+
+def run_process_stage(
+    base: Settings, run_tag: str, lines: list[bytes], workdir: Path, keep: bool
+) -> dict[str, Any]:
+    """Both on a news.raw filled beforehand: rate from the first item received to
+    the last one handled."""
+    ids = item_ids(lines, base)
+    out: dict[str, Any] = {"items": len(lines)}
+    for label in ("faust", "plain"):
+        settings = phase_settings(base, run_tag, f"ps{label}")
+        try:
+            asyncio.run(produce_timed(settings, lines, 0, ids, {}))
+            if label == "faust":
+                with running_workers(settings, workdir / label, process_only=True) as procs:
+                    first, last = asyncio.run(watch_received(procs, len(lines), timeout=900))
+            else:
+                first, last = asyncio.run(plain_process_loop(settings, len(lines)))
+            out[f"{label}_articles_per_s"] = len(lines) / (last - first)
+        finally:
+            if not keep:
+                cleanup(settings)
+    out["framework_cost"] = out["plain_articles_per_s"] / out["faust_articles_per_s"]
+    return out
 
 
 # --- the core alone and a plain _bulk ----------------------------------------------------------
 
 
-def run_core_and_bulk(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
-    from elasticsearch.helpers import bulk
-
+def run_core(settings: Settings, lines: list[bytes]) -> tuple[dict[str, Any], list[Any]]:
+    """The core's rate, and the analyses (with the alerts each article raises)."""
     from monitor.analyzer import Analyzer
-    from monitor.es.client import make_client
-    from monitor.es.documents import article_document
-    from monitor.es.names import articles_alias
     from schemas.analysis import Analysis
 
     analyzer = Analyzer(settings)
@@ -267,10 +613,24 @@ def run_core_and_bulk(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
         a for a in (analyzer.analyze_raw(line) for line in lines) if isinstance(a, Analysis)
     ]
     core_s = time.perf_counter() - started
+    return {"core_articles_per_s": len(analyses) / core_s}, analyses
+
+
+def run_bulk(settings: Settings, analyses: list[Any]) -> dict[str, Any]:
+    """A plain `_bulk` of the same article documents, into an index made by the
+    service's own template, refreshed at the end."""
+    from elasticsearch.helpers import bulk
+
+    from monitor.es.client import make_client
+    from monitor.es.documents import article_document
+    from monitor.es.names import articles_alias
+    from monitor.es.setup import ensure_setup
+
     docs = [article_document(a) for a in analyses]
     index = f"{articles_alias(settings)}-plain-bulk"  # matches the articles template
     client = make_client(settings)
     try:
+        ensure_setup(client, settings)
         client.indices.create(index=index)
         actions = (
             {"_index": index, "_id": a.id, "_source": d}
@@ -285,7 +645,6 @@ def run_core_and_bulk(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
         client.close()
     payload = sum(len(json.dumps(d, ensure_ascii=False).encode()) for d in docs)
     return {
-        "core_articles_per_s": len(analyses) / core_s,
         "bulk_docs_per_s": count / bulk_s,
         "bulk_docs": count,
         "bulk_errors": len(errors) if isinstance(errors, list) else errors,
@@ -387,35 +746,77 @@ def run_kafka_perf(settings: Settings, lines: list[bytes], workdir: Path) -> dic
     }
 
 
-# --- cleanup and report ---------------------------------------------------------------
+# --- report ---------------------------------------------------------------------------
 
 
-def cleanup(settings: Settings) -> None:
-    from monitor.es.client import delete_prefixed_indices
-    from monitor.service.kafka import delete_prefixed_topics
-
-    asyncio.run(delete_prefixed_topics(settings))
-    delete_prefixed_indices(settings)
+def _s(value: float | None) -> str:
+    return "-" if value is None or value != value else f"{value:.2f} s"
 
 
-def report(service: dict[str, Any], base: dict[str, Any], kafka: dict[str, Any] | None) -> str:
-    rate = service["articles_per_s"]
-    rows = [
-        ("service end to end (news.raw -> searchable)", f"{rate:,.0f} articles/s", ""),
+def _latency(run: Mapping[str, Any]) -> str:
+    return (
+        f"alert p50 {_s(run['alert_p50_s'])} p99 {_s(run['alert_p99_s'])}; "
+        f"searchable p50 {_s(run['searchable_p50_s'])} p99 {_s(run['searchable_p99_s'])}"
+    )
+
+
+def report(fig: Mapping[str, Any]) -> str:
+    burst = fig["service"]["burst"]
+    rate = burst["articles_per_s"]
+    core, bulk, kafka = fig["core"], fig["bulk"], fig["kafka"]
+    rows: list[tuple[str, str, str]] = [
         (
-            "  produce-to-searchable latency",
-            f"p50 {service['latency_p50_s']:.2f} s, p99 {service['latency_p99_s']:.2f} s",
-            f"{service['latency_samples']} sampled ids",
+            "service burst (news.raw -> searchable), 1 worker",
+            f"{rate:,.0f} articles/s",
+            f"process stage {burst['process_stage_articles_per_s']:,.0f}/s; {_latency(burst)}",
         ),
+    ]
+    for sweep in fig["service"]["sweeps"]:
+        rows.append(
+            (
+                f"  offered {sweep['fraction']:.0%} of burst ({sweep['offered_per_s']:,.0f}/s)",
+                _latency(sweep),
+                f"{sweep['alerts']} alerts, {sweep['searchable_samples']} ids polled, "
+                f"{sweep['items']} items",
+            )
+        )
+    two = fig["service"].get("two_workers")
+    if two:
+        rows.append(
+            (
+                "service burst, 2 workers",
+                f"{two['articles_per_s']:,.0f} articles/s",
+                f"x{two['articles_per_s'] / rate:.2f} of 1 worker (measured before it: "
+                f"{fig['service']['one_worker_again']['articles_per_s']:,.0f}/s)",
+            )
+        )
+    ps = fig.get("process_stage")
+    if ps:
+        rows.append(
+            (
+                "process stage alone: faust agent / plain aiokafka",
+                f"{ps['faust_articles_per_s']:,.0f} / {ps['plain_articles_per_s']:,.0f} /s",
+                f"framework cost x{ps['framework_cost']:.2f}",
+            )
+        )
+    for t in fig.get("tuning", []):
+        rows.append(
+            (
+                f"flush {t['flush_seconds']} s, refresh {t['refresh_interval']}",
+                f"burst {t['burst']['articles_per_s']:,.0f} articles/s",
+                f"at {t['half']['offered_per_s']:,.0f}/s: {_latency(t['half'])}",
+            )
+        )
+    rows += [
         (
             "core alone (Analyzer, one process)",
-            f"{base['core_articles_per_s']:,.0f} articles/s",
-            f"service = {rate / base['core_articles_per_s']:.0%}",
+            f"{core['core_articles_per_s']:,.0f} articles/s",
+            f"service = {rate / core['core_articles_per_s']:.0%}",
         ),
         (
             "plain _bulk of the same documents",
-            f"{base['bulk_docs_per_s']:,.0f} docs/s ({base['bulk_mb_per_s']:.1f} MB/s)",
-            f"service = {rate / base['bulk_docs_per_s']:.0%}",
+            f"{bulk['bulk_docs_per_s']:,.0f} docs/s ({bulk['bulk_mb_per_s']:.1f} MB/s)",
+            f"service = {rate / bulk['bulk_docs_per_s']:.2f} x _bulk",
         ),
     ]
     if kafka:
@@ -424,72 +825,155 @@ def report(service: dict[str, Any], base: dict[str, Any], kafka: dict[str, Any] 
                 "kafka ProducerPerformance (same payloads)",
                 f"{kafka['producer_records_per_s']:,.0f} records/s "
                 f"({kafka['producer_mb_per_s']:.1f} MB/s)",
-                f"service = {rate / kafka['producer_records_per_s']:.1%}; "
                 f"p50 {kafka['producer_p50_ms']} ms, p99 {kafka['producer_p99_ms']} ms",
             ),
             (
                 "kafka ConsumerPerformance",
                 f"{kafka['consumer_records_per_s']:,.0f} records/s "
                 f"({kafka['consumer_mb_per_s']:.1f} MB/s)",
-                f"service = {rate / kafka['consumer_records_per_s']:.1%}",
+                "",
             ),
         ]
     width = max(len(r[0]) for r in rows)
-    lines = [
-        f"items {service['items']:,} ({service['valid']:,} valid), "
-        f"replay produced in {service['produce_s']:.1f} s, all searchable after "
-        f"{service['elapsed_s']:.1f} s, dead letters {service['dead_letters']}, "
-        f"cpus {os.cpu_count()}",
-    ]
-    lines += [f"{a:<{width}}  {b:<38} {c}" for a, b, c in rows]
-    return "\n".join(lines)
+    mid = max(len(r[1]) for r in rows)
+    head = (
+        f"items {burst['items']:,} ({burst['valid']:,} valid), cpus {os.cpu_count()}, "
+        f"load average {fig['load_average']}, burst all searchable after "
+        f"{burst['elapsed_s']:.1f} s, dead letters {burst['dead_letters']}"
+    )
+    return "\n".join([head] + [f"{a:<{width}}  {b:<{mid}}  {c}" for a, b, c in rows])
+
+
+# --- main ------------------------------------------------------------------------------
+
+
+def parse_tune(text: str) -> list[tuple[float, str]]:
+    out = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        flush, _, refresh = part.partition(":")
+        out.append((float(flush), refresh or "1s"))
+    return out
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--rate", type=float, default=0.0, help="items/s; 0 = burst")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--items", type=int, default=3000, help="items of the burst")
+    parser.add_argument(
+        "--sweep-seconds", type=float, default=20.0, help="how long each offered rate lasts"
+    )
+    parser.add_argument("--workers", type=int, choices=(1, 2), default=2,
+                        help="2: also the burst with two workers")  # fmt: skip
+    parser.add_argument("--tune", type=parse_tune, default=[],
+                        help="flush:refresh pairs to compare, e.g. 0.5:1s,0.1:250ms")  # fmt: skip
+    parser.add_argument("--no-sweeps", action="store_true", help="the burst without the sweeps")
+    parser.add_argument("--no-process-stage", action="store_true")
     parser.add_argument("--no-kafka-perf", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep topics and indices")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--faust-process-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.faust_process_only:
+        faust_process_only()
+        return
 
     from monitor import stack
     from monitor.service.worker import get_json
 
     base = Settings()
     stack.up(base)
-    tag = uuid.uuid4().hex[:6]
-    settings = base.model_copy(
+    base = base.model_copy(
         update={
             "kafka_bootstrap_servers": stack.resolve_kafka(base),
             "es_url": stack.resolve_es_url(base),
-            "topic_prefix": f"bench-{tag}.",
-            "es_index_prefix": f"bench-{tag}",
-            "web_port": 6099,
         }
     )
-    if get_json(f"http://{settings.web_host}:{settings.web_port}/health/")[0]:
-        raise SystemExit(f"port {settings.web_port} is taken by another worker")
+    for port in (BASE_WEB_PORT, BASE_WEB_PORT + 1):
+        if get_json(f"http://{base.web_host}:{port}/health/")[0]:
+            raise SystemExit(f"port {port} is taken by another worker")
+    run_tag = uuid.uuid4().hex[:6]
     lines = load_items(args.items)
-    note(f"{len(lines)} items from {DATA}; prefix {settings.topic_prefix}")
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-service-") as tmp:
-            workdir = Path(tmp)
-            note("service: replaying through a `monitor run` worker ...")
-            service = run_service(settings, lines, args.rate, workdir)
-            note("core alone and plain _bulk ...")
-            core = run_core_and_bulk(settings, lines)
-            kafka = None
-            if not args.no_kafka_perf:
-                note("kafka perf tools ...")
-                kafka = run_kafka_perf(settings, lines, workdir)
-    finally:
-        if not args.keep:
-            cleanup(settings)
-    print(report(service, core, kafka))
+    note(f"{len(lines)} items from {DATA}; prefix bench-{run_tag}-*")
+    fig: dict[str, Any] = {"cpus": os.cpu_count(), "service": {}}
+
+    def phase(label: str, run: Callable[[Settings, Path], dict[str, Any]]) -> dict[str, Any]:
+        settings = phase_settings(base, run_tag, label)
+        note(f"  {label} ...")
+        try:
+            with tempfile.TemporaryDirectory(prefix=f"bench-{label}-") as tmp:
+                out = run(settings, Path(tmp))
+        finally:
+            if not args.keep:
+                cleanup(settings)
+        note(f"  {label}: {json.dumps(out)}")
+        return out
+
+    started = time.monotonic()
+    note("core alone and plain _bulk ...")
+    fig["core"], analyses = run_core(base, lines)
+    alert_of = {al.alert_id: a.id for a in analyses for al in a.alerts}
+    fig["bulk"] = phase("bulk", lambda s, _: run_bulk(s, analyses))
+
+    note("service: the burst, then the offered-rate sweeps ...")
+    burst = phase("burst", lambda s, d: run_phase(s, lines, 0, d, alert_of))
+    fig["service"]["burst"] = burst
+    fig["service"]["sweeps"] = []
+    for fraction in () if args.no_sweeps else SWEEP_FRACTIONS:
+        rate = fraction * burst["articles_per_s"]
+        n = min(len(lines), max(200, round(rate * args.sweep_seconds)))
+        sweep = phase(
+            f"s{round(fraction * 100)}",
+            lambda s, d, rate=rate, n=n: run_phase(  # type: ignore[misc]
+                s, lines[:n], rate, d, alert_of, sample_every=SWEEP_SAMPLE_EVERY
+            ),
+        )
+        sweep["fraction"] = fraction
+        fig["service"]["sweeps"].append(sweep)
+
+    if args.workers == 2:
+        note("service: two workers, and one again right before for comparison ...")
+        fig["service"]["one_worker_again"] = phase(
+            "w1", lambda s, d: run_phase(s, lines, 0, d, alert_of)
+        )
+        fig["service"]["two_workers"] = phase(
+            "w2", lambda s, d: run_phase(s, lines, 0, d, alert_of, workers=2)
+        )
+
+    if not args.no_process_stage:
+        note("process stage: faust agent alone vs a plain aiokafka loop ...")
+        with tempfile.TemporaryDirectory(prefix="bench-ps-") as tmp:
+            fig["process_stage"] = run_process_stage(base, run_tag, lines, Path(tmp), args.keep)
+
+    fig["tuning"] = []
+    for n_conf, (flush, refresh) in enumerate(args.tune):
+        env = {"MONITOR_INDEX_FLUSH_SECONDS": str(flush), "MONITOR_ES_REFRESH_INTERVAL": refresh}
+        note(f"tuning: flush {flush} s, refresh {refresh} ...")
+        t_burst = phase(f"t{n_conf}b", lambda s, d, env=env: run_phase(  # type: ignore[misc]
+            s, lines, 0, d, alert_of, env=env))  # fmt: skip
+        rate = 0.5 * t_burst["articles_per_s"]
+        n = min(len(lines), max(200, round(rate * args.sweep_seconds)))
+        half = phase(f"t{n_conf}h", lambda s, d, env=env, rate=rate, n=n: run_phase(  # type: ignore[misc]
+            s, lines[:n], rate, d, alert_of, env=env, sample_every=SWEEP_SAMPLE_EVERY))  # fmt: skip
+        fig["tuning"].append(
+            {"flush_seconds": flush, "refresh_interval": refresh, "burst": t_burst, "half": half}
+        )
+
+    fig["kafka"] = None
+    if not args.no_kafka_perf:
+        note("kafka perf tools ...")
+        fig["kafka"] = phase("kafka", lambda s, d: run_kafka_perf(s, lines, d))
+
+    # The figures the issue names, at the top level of the JSON.
+    half = next((s for s in fig["service"]["sweeps"] if s["fraction"] == 0.5), {})
+    fig["service_articles_per_s"] = burst["articles_per_s"]
+    fig["bulk_docs_per_s"] = fig["bulk"]["bulk_docs_per_s"]
+    fig["service_over_bulk"] = burst["articles_per_s"] / fig["bulk"]["bulk_docs_per_s"]
+    fig["half_saturation_alert_p99_s"] = half.get("alert_p99_s")
+    fig["half_saturation_searchable_p99_s"] = half.get("searchable_p99_s")
+    fig["load_average"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    fig["run_seconds"] = time.monotonic() - started
+    print(report(fig))
     if args.json:
-        print(json.dumps({"service": service, "core_and_bulk": core, "kafka": kafka}, indent=2))
+        print(json.dumps(fig, indent=2))
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ def index_settings(text_analyzer: str, ilm: bool, settings: Settings) -> dict[st
             "number_of_shards": 1,
             # 0 replicas on one node (green), 1 as soon as a second node joins.
             "auto_expand_replicas": "0-1",
-            "refresh_interval": "1s",
+            "refresh_interval": settings.es_refresh_interval,
         }
     }
     if ilm:

@@ -109,3 +109,18 @@ async def test_a_document_the_client_cannot_serialize_is_dead_lettered_not_retri
     assert (dead.item_id, dead.stage, dead.offset) == ("poison", "index", 1)
     assert dead.error_class == "SerializationError"
     assert set(client.indexed) == {("t-articles", "a"), ("t-articles", "b")}
+
+
+async def test_the_timer_flushes_a_batch_once_it_is_index_flush_seconds_old(
+    settings: Settings,
+) -> None:
+    # MONITOR_INDEX_FLUSH_SECONDS is what bounds how long a document waits in a
+    # half-full batch under light load (a part of produce -> searchable).
+    client = FakeBulkClient()
+    indexer, rec = make_indexer(settings.model_copy(update={"index_flush_seconds": 5.0}), client)
+    await indexer.add(event(0, analysis_bytes("a")))
+    await indexer.flush_if_stale()
+    assert rec.acked == [] and client.calls == 0  # younger than 5 s: still waiting
+    indexer.oldest -= 5.0  # as if 5 s had passed since the batch's first event
+    await indexer.flush_if_stale()
+    assert rec.acked == [0] and set(client.indexed) == {("t-articles", "a")}

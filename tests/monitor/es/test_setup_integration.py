@@ -30,6 +30,16 @@ def test_setup_is_idempotent(es: Elasticsearch, es_settings: Settings) -> None:
     assert any("is current" in a for a in second.actions)
 
 
+def test_the_refresh_interval_setting_reaches_the_articles_index(
+    es: Elasticsearch, es_settings: Settings
+) -> None:
+    settings = es_settings.model_copy(update={"es_refresh_interval": "750ms"})
+    setup.ensure_setup(es, settings)
+    index = names.first_articles_index(settings)
+    got = es.indices.get_settings(index=index, name="index.refresh_interval")
+    assert got[index]["settings"]["index"]["refresh_interval"] == "750ms"
+
+
 def test_detection_matches_the_node(es: Elasticsearch, es_settings: Settings) -> None:
     report = setup.ensure_setup(es, es_settings)
     modules = {
