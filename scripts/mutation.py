@@ -1,7 +1,14 @@
 """Mutation testing of the pure core's decision modules with mutmut (docs/mutation.md).
 
-    python scripts/mutation.py dedup            # or: alerts, detect
-    python scripts/mutation.py dedup --report   # the summary of the last run only
+    python scripts/mutation.py dedup               # or: alerts, detect
+    python scripts/mutation.py dedup --survivors   # rerun only the last run's survivors
+    python scripts/mutation.py dedup --report      # the summary of the last run only
+
+Each run writes `.mutation/GROUP.json` (mutant -> status) and
+`.mutation/GROUP-survivors.txt` (each survivor's diff). `--survivors` runs the
+mutants that survived the last full run against the current tests (a mutant the
+old tests killed stays killed when tests are only added) and prints the score of
+the two runs together.
 
 Each group mutates a few modules and runs only their unit tests against each
 mutant (mutmut narrows further to the tests that call the mutated function).
@@ -23,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -55,14 +61,17 @@ GROUPS = {
         modules=("monitor/alerts/state.py", "monitor/alerts/story.py"),
         tests=("tests/monitor/alerts",),
     ),
-    # The detectors are large: only the decision functions named in docs/mutation.md.
+    # The detectors are large: their shared decisions only, negation and denial
+    # (clause.py) and historical framing (timeframe.py), against the unit tests of
+    # those modules and of the two detectors that use them.
     "detect": Group(
-        modules=(
-            "monitor/detect/casualties.py",
-            "monitor/detect/ceasefire.py",
+        modules=("monitor/detect/clause.py", "monitor/detect/timeframe.py"),
+        tests=(
+            "tests/monitor/detect/test_clause.py",
+            "tests/monitor/detect/test_timeframe.py",
+            "tests/monitor/detect/test_casualties.py",
+            "tests/monitor/detect/test_ceasefire.py",
         ),
-        tests=("tests/monitor/detect",),
-        functions=(),
     ),
 }
 
@@ -113,8 +122,13 @@ def _results(work: Path) -> dict[str, str]:
     return status
 
 
-def _report(name: str, work: Path) -> None:
+def _report(name: str, work: Path, rerun: bool) -> None:
     status = _results(work)
+    saved = REPO / ".mutation" / f"{name}.json"
+    if rerun:
+        before = json.loads(saved.read_text(encoding="utf-8"))
+        status = {**before, **{k: v for k, v in status.items() if k in _survivors(before)}}
+    saved.write_text(json.dumps(status, indent=1, sort_keys=True), encoding="utf-8")
     counts: dict[str, int] = {}
     for state in status.values():
         counts[state] = counts.get(state, 0) + 1
@@ -122,8 +136,8 @@ def _report(name: str, work: Path) -> None:
     tested = sum(n for s, n in counts.items() if s not in ("skipped", "not checked"))
     score = 100.0 * killed / tested if tested else 0.0
     print(f"{name}: {len(status)} mutants, {counts}; score {killed}/{tested} = {score:.1f} %")
-    survivors = sorted(n for n, s in status.items() if s in ("survived", "no tests"))
-    out = work / "survivors.txt"
+    survivors = _survivors(status)
+    out = REPO / ".mutation" / f"{name}-survivors.txt"
     with out.open("w", encoding="utf-8") as f:
         for mutant in survivors:
             diff = subprocess.run(
@@ -133,21 +147,31 @@ def _report(name: str, work: Path) -> None:
     print(f"{len(survivors)} survivors, with their diffs, in {out.relative_to(REPO)}")
 
 
+def _survivors(status: dict[str, str]) -> list[str]:
+    return sorted(n for n, s in status.items() if s in ("survived", "no tests"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("group", choices=sorted(GROUPS))
     parser.add_argument("--report", action="store_true", help="summarize the last run only")
+    parser.add_argument(
+        "--survivors", action="store_true", help="rerun only the last full run's survivors"
+    )
     args = parser.parse_args()
     group = GROUPS[args.group]
     if shutil.which("mutmut") is None:
         sys.exit("mutmut is not installed in this environment (see the docstring)")
     work = REPO / ".mutation" / args.group
+    names = list(group.functions)
+    if args.survivors:
+        saved = REPO / ".mutation" / f"{args.group}.json"
+        names = _survivors(json.loads(saved.read_text(encoding="utf-8")))
     if not args.report:
         work = _scratch(args.group, group)
-        cmd = ["nice", "-n", "19", "mutmut", "run", "--max-children", "1", *group.functions]
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        subprocess.run(cmd, cwd=work, env=env, check=False)
-    _report(args.group, work)
+        cmd = ["nice", "-n", "19", "mutmut", "run", "--max-children", "1", *names]
+        subprocess.run(cmd, cwd=work, check=False)
+    _report(args.group, work, rerun=args.survivors)
     return 0
 
 
