@@ -223,3 +223,24 @@ def test_after_a_restart_nothing_already_alerted_is_alerted_again() -> None:
     assert killed(rise) == [(20, "exact", 12)]
     # Three articles before the restart, three restated, the late one, the copy, this one.
     assert rise.article_count == 9
+
+
+def test_every_alert_setting_reaches_the_state() -> None:
+    from monitor.analyzer import Analyzer
+    from monitor.settings import Settings
+
+    settings = Settings(
+        alerts_karabakh_only=True,
+        alerts_story_gap_seconds=7200,
+        alerts_max_age_seconds=86400,
+        alerts_max_stories=70,
+        alerts_max_articles=900,
+    )
+    state = Analyzer(settings).alerts
+    assert (
+        state.karabakh_only,
+        state.story_gap,
+        state.max_age,
+        state.max_stories,
+        state.max_articles,
+    ) == (True, 7200, 86400, 70, 900)

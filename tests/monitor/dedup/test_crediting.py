@@ -105,3 +105,22 @@ def test_a_copy_with_more_words_at_its_end_says_more_and_is_not_a_copy() -> None
     check(index, "agency", "aa_arabic", [LONG], NOW)
     longer = check(index, "copy", "alghad", [LONG + " وجرحى"], NOW + HOUR)
     assert longer.duplicates == [None]
+
+
+def test_every_dedup_setting_reaches_the_index() -> None:
+    # An operator's MONITOR_DEDUP_* values must be the ones the index decides with.
+    from monitor.analyzer import Analyzer
+    from monitor.settings import Settings
+
+    values = {
+        "max_paragraphs": 5000,
+        "max_bytes": 2 << 20,
+        "max_article_paragraphs": 50,
+        "max_age_seconds": 7200.0,
+        "min_fraction": 0.4,
+        "max_leading_words": 3,
+        "republication_share": 0.7,
+    }
+    settings = Settings(**{f"dedup_{k}": v for k, v in values.items()})
+    config = Analyzer(settings).dedup.config
+    assert {k: getattr(config, k) for k in values} == values
