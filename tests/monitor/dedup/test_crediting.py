@@ -124,3 +124,50 @@ def test_every_dedup_setting_reaches_the_index() -> None:
     settings = Settings(**{f"dedup_{k}": v for k, v in values.items()})
     config = Analyzer(settings).dedup.config
     assert {k: getattr(config, k) for k in values} == values
+
+
+TALKS = (
+    "وقال مسؤول في الخارجية الروسية إن موسكو مستعدة لاستضافة جولة جديدة من المحادثات "
+    "بين يريفان وباكو حول ترسيم الحدود وفتح طرق النقل في المنطقة"
+)
+
+
+def test_a_truncated_copy_ending_in_another_place_name_is_not_a_copy() -> None:
+    # Cut where the original names Lachin, with another town in its place.
+    index = ParagraphIndex()
+    check(index, "agency", "aa_arabic", [LONG], NOW)
+    words = LONG.split()
+    cut = " ".join(words[:6]) + " أغدام"
+    assert words[6] == "لاتشين"
+    assert check(index, "other", "alghad", [cut], NOW + HOUR).duplicates == [None]
+
+
+def test_a_truncated_copy_with_a_changed_opening_is_a_copy() -> None:
+    # "كما قال" for "وقال", and cut mid-word after fifteen words.
+    index = ParagraphIndex()
+    check(index, "agency", "aa_arabic", [TALKS], NOW)
+    words = TALKS.split()
+    copy = "كما قال " + " ".join(words[1:14]) + " " + words[14][:3]
+    seen = check(index, "copy", "alghad", [copy], NOW + HOUR).duplicates[0]
+    assert seen is not None and seen.article == "agency"
+
+
+def test_the_record_of_an_article_restores_its_paragraphs_and_publisher() -> None:
+    # The service saves each verdict's record (a changelog) and replays it on start.
+    first = ParagraphIndex()
+    record = check(first, "agency", "aa_arabic", [LONG, TALKS], NOW).record
+    restarted = ParagraphIndex()
+    restarted.remember(record)
+    seen = check(restarted, "copy", "alghad", [TALKS], NOW + HOUR).duplicates[0]
+    assert seen is not None and (seen.article, seen.paragraph, seen.source) == (
+        "agency",
+        1,
+        "aa_arabic",
+    )
+
+
+def test_an_article_repeating_its_own_paragraph_is_not_a_republication() -> None:
+    # A caption repeated under each photo: copies within the article, not of another.
+    verdict = check(ParagraphIndex(), "agency", "aa_arabic", [LONG, TALKS, TALKS, TALKS], NOW)
+    assert verdict.duplicate_count == 2
+    assert verdict.republication_of is None
