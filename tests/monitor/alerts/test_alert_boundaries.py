@@ -218,6 +218,7 @@ def test_after_a_restart_nothing_already_alerted_is_alerted_again() -> None:
         }
     )
     assert restored.update(copy, at + 3 * HOUR) == []
+    assert restored.story_of("copy") is story  # where its updates inherit relatedness from
     (rise,) = restored.update(analyze(TOLL.format(20), id="rise"), at + 4 * HOUR)
     assert rise.karabakh_related
     assert killed(rise) == [(20, "exact", 12)]
