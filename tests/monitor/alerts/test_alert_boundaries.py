@@ -245,3 +245,37 @@ def test_every_alert_setting_reaches_the_state() -> None:
         state.max_stories,
         state.max_articles,
     ) == (True, 7200, 86400, 70, 900)
+
+
+def _story_key(title: str, body: str) -> str:
+    state = AlertState()
+    analysis = analyze(body, id="x", title=title)
+    assert state.update(analysis, T0.timestamp())
+    story = state.story_of("x")
+    assert story is not None
+    return story.key
+
+
+def test_the_title_outweighs_two_mentions_in_the_body_and_not_four() -> None:
+    title = "قصف إسرائيلي على جنوب لبنان"
+    two = "قالت وزارة الصحة إن 6 أشخاص قتلوا في الغارة قرب الحدود مع سوريا، وفرّ آخرون إلى سوريا."
+    four = two + " ونقلت وسائل إعلام في سوريا أن الطيران حلق فوق سوريا طوال الليل."
+    assert _story_key(title, two) == "lebanon"
+    assert _story_key(title, four) == "syria"
+
+
+def test_an_article_naming_no_known_conflict_is_a_story_of_its_own() -> None:
+    # Neither the Karabakh story nor a story shared with another unrelated attack.
+    state = AlertState()
+    at = T0.timestamp()
+    bodies = [
+        "قتل 7 جنود في هجوم شنه مسلحون على قاعدة عسكرية في شمال بوركينا فاسو.",
+        "قتل 4 جنود في هجوم شنه مسلحون على دورية للجيش في غرب النيجر.",
+    ]
+    alerts = [
+        state.update(analyze(body, id=f"x{n}", title="هجوم مسلح"), at + n * HOUR)
+        for n, body in enumerate(bodies)
+    ]
+    assert [len(a) for a in alerts] == [1, 1]
+    assert alerts[0][0].story_id != alerts[1][0].story_id
+    assert not any(a[0].karabakh_related for a in alerts)
