@@ -140,11 +140,16 @@ def _report(name: str, work: Path, rerun: bool) -> None:
     out = REPO / ".mutation" / f"{name}-survivors.txt"
     with out.open("w", encoding="utf-8") as f:
         for mutant in survivors:
-            diff = subprocess.run(
-                ["mutmut", "show", mutant], cwd=work, capture_output=True, text=True
-            ).stdout
+            # A rerun's survivors are a subset of the full run's, whose diffs are kept.
+            diff = "" if rerun else _diff(work, mutant)
             f.write(f"### {mutant} ({status[mutant]})\n{diff}\n")
     print(f"{len(survivors)} survivors, with their diffs, in {out.relative_to(REPO)}")
+
+
+def _diff(work: Path, mutant: str) -> str:
+    return subprocess.run(
+        ["mutmut", "show", mutant], cwd=work, capture_output=True, text=True
+    ).stdout
 
 
 def _survivors(status: dict[str, str]) -> list[str]:
@@ -158,6 +163,9 @@ def main() -> int:
     parser.add_argument(
         "--survivors", action="store_true", help="rerun only the last full run's survivors"
     )
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="rerun only these survivors (mutmut globs)"
+    )
     args = parser.parse_args()
     group = GROUPS[args.group]
     if shutil.which("mutmut") is None:
@@ -167,11 +175,13 @@ def main() -> int:
     if args.survivors:
         saved = REPO / ".mutation" / f"{args.group}.json"
         names = _survivors(json.loads(saved.read_text(encoding="utf-8")))
+    if args.only:
+        names = args.only
     if not args.report:
         work = _scratch(args.group, group)
         cmd = ["nice", "-n", "19", "mutmut", "run", "--max-children", "1", *names]
         subprocess.run(cmd, cwd=work, check=False)
-    _report(args.group, work, rerun=args.survivors)
+    _report(args.group, work, rerun=args.survivors or bool(args.only))
     return 0
 
 
