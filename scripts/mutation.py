@@ -127,7 +127,9 @@ def _report(name: str, work: Path, rerun: bool) -> None:
     saved = REPO / ".mutation" / f"{name}.json"
     if rerun:
         before = json.loads(saved.read_text(encoding="utf-8"))
-        status = {**before, **{k: v for k, v in status.items() if k in _survivors(before)}}
+        # Mutants this rerun did not run are reported "not checked": keep their status.
+        rerun_status = {k: v for k, v in status.items() if v != "not checked"}
+        status = {**before, **{k: v for k, v in rerun_status.items() if k in _survivors(before)}}
     saved.write_text(json.dumps(status, indent=1, sort_keys=True), encoding="utf-8")
     counts: dict[str, int] = {}
     for state in status.values():
