@@ -111,3 +111,48 @@ def test_a_figure_in_a_when_clause_after_since_is_of_that_year() -> None:
 def test_memorials_and_two_years_on(title: str) -> None:
     result = _titled(title, "ونقشت على الجدران أسماء 2,908 عسكريين لقوا حتفهم خلال المعارك.")
     assert [(f.count, f.historical) for f in result.casualties] == [(2908, True)]
+
+
+# Boundaries a mutmut run over timeframe.py left unguarded (docs/mutation.md).
+
+
+@pytest.mark.parametrize(
+    ("title", "historical"),
+    [
+        ("ثلاث سنوات على الحرب في قره باغ", True),
+        # "after three years": a span that reaches today, whatever follows the opener
+        ("بعد ثلاث سنوات على الحرب، اشتباكات جديدة في قره باغ", False),
+    ],
+)
+def test_a_headline_opening_with_after_is_a_span_not_a_commemoration(
+    title: str, historical: bool
+) -> None:
+    result = _titled(title, "قتل 5 جنود أذربيجانيين في اشتباكات على الحدود.")
+    assert {f.historical for f in result.casualties} == {historical}
+
+
+def test_a_truce_of_an_earlier_year_than_the_items_is_history() -> None:
+    body = "وأعلنت أرمينيا وأذربيجان وقفا لإطلاق النار في قره باغ في نوفمبر 2020."
+    dated = {s.status for s in analyze(body).ceasefire.statements if not s.historical}
+    undated = {s.status for s in analyze(body, None).ceasefire.statements if not s.historical}
+    assert dated == set()  # published in 2025
+    assert undated == {"announced"}  # without a date only the 1900s are past
+
+
+def test_a_truce_announced_last_month_is_history() -> None:
+    body = "أعلنت أرمينيا وأذربيجان وقفا لإطلاق النار في قره باغ الشهر الماضي."
+    assert [s.historical for s in analyze(body).ceasefire.statements] == [True]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالت وزارة الصحة إن 40 شخصا قتلوا منذ بدء الحملة العسكرية الشهر الماضي.",
+        "يسري وقف إطلاق النار منذ بدء المفاوضات الشهر الماضي.",
+    ],
+)
+def test_since_a_start_last_month_is_current(body: str) -> None:
+    # "Since the campaign began last month": a toll or a truce that goes on today.
+    result = analyze(body)
+    spans = [*result.casualties, *result.ceasefire.statements]
+    assert spans and not any(s.historical for s in spans)
