@@ -141,3 +141,12 @@ def test_a_claimant_after_its_verb_is_named() -> None:
     body = "وأعلنت وزارة الصحة في غزة مقتل 23 شخصا في غارات ليلية."
     figures = detect_casualties(_doc(body))
     assert [(f.count, f.attributed_to) for f in figures] == [(23, "وزارة الصحة")]
+
+
+def test_a_claimant_ends_at_the_clause_break_that_follows_it() -> None:
+    # The name up to the comma, not nothing (a mutmut survivor dropped it).
+    body = "وأعلنت وزارة الدفاع الأرمينية، مساء الأحد، مقتل 4 جنود في القصف."
+    figures = detect_casualties(_doc(body))
+    assert [(f.count, f.attributed_to) for f in figures] == [(4, "وزارة الدفاع الأرمينية")]
+    truce = detect_ceasefire(_doc("وافقت أذربيجان، بحسب الكرملين، على وقف إطلاق النار."))
+    assert [(s.status, s.accepted_by) for s in truce.statements] == [("agreed", "أذربيجان")]
