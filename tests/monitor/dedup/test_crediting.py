@@ -173,3 +173,12 @@ def test_an_article_repeating_its_own_paragraph_is_not_a_republication() -> None
     verdict = check(ParagraphIndex(), "agency", "aa_arabic", [TALKS] * 5, NOW)
     assert verdict.duplicate_count == 4  # four of five paragraphs: over the 0.8 share
     assert verdict.republication_of is None
+
+
+def test_a_copy_that_drops_the_originals_opening_connectives_is_a_copy() -> None:
+    original = "وفي المقابل قالت " + TALKS[len("وقال ") :]
+    index = ParagraphIndex()
+    check(index, "agency", "aa_arabic", [original], NOW)
+    copy = "قالت " + TALKS[len("وقال ") :]
+    seen = check(index, "copy", "alghad", [copy], NOW + HOUR).duplicates[0]
+    assert seen is not None and seen.article == "agency"
