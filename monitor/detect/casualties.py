@@ -1065,7 +1065,13 @@ def _dating(
     def dated(at: int) -> bool:
         if any(k < at and _when_clause(words, k, at, year) for k in years):
             return True  # "منذ عام 2015، حين أودى زلزال نيبال بحياة 9 آلاف": that year's
-        return any(k < at or not _clause_turns(words, breaks, at, k) for k in past)
+        # A past year after the figure dates it unless its clause turns first or
+        # says it is today's (قتل 3 جنود اليوم في القرية التي دمرتها حرب 2020)
+        return any(
+            k < at
+            or not (_clause_turns(words, breaks, at, k) or timeframe.present_marker(words[at:k]))
+            for k in past
+        )
 
     return dated
 

@@ -12,9 +12,8 @@ and extra denial verbs; the words every detector shares are data
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
-from monitor.detect.lexicon import load, member, norm_set, screen
+from monitor.detect.lexicon import load, member, norm_set
 from monitor.detect.text import Paragraph, Token
 
 _DATA = load("clause")
@@ -66,16 +65,6 @@ def denied(
         if member(w, denials):
             return True
     return False
-
-
-def may_deny(words: frozenset[str] | set[str], denials: frozenset[str] = DENIALS) -> bool:
-    """A screen: whether any word could be a denial verb (one set operation)."""
-    return not _screen(denials).isdisjoint(words)
-
-
-@lru_cache(maxsize=8)
-def _screen(denials: frozenset[str]) -> frozenset[str]:
-    return screen(denials, articles=False)
 
 
 def phrase(

@@ -29,6 +29,8 @@ YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 #: How far back a "since" word reaches over the words that name the start (منذ
 #: انتهاء حرب عام 2020).
 _SINCE_REACH = 14
+#: How far back "after" reaches over a span's length (بعد ثلاث سنوات على ...).
+_SPAN_REACH = 3
 
 
 def since_before(words: Sequence[str], k: int) -> bool:
@@ -61,6 +63,8 @@ def past_phrase(words: Sequence[str]) -> bool:
     for i, w in enumerate(words):
         if w not in _PAST_SCREEN or since_before(words, i):
             continue  # "منذ بدء الحملة الشهر الماضي": the start of what goes on
+        if any(words[j] in _SPAN_OPENERS for j in range(max(0, i - _SPAN_REACH), i)):
+            continue  # "بعد ثلاث سنوات على حرب 2020": a span that reaches today
         if w in PERIODS:
             return True
         if i + 1 < len(words) and words[i + 1] in ORDINALS and w.endswith(("ها", "ه")):

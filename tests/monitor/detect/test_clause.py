@@ -150,3 +150,15 @@ def test_a_claimant_ends_at_the_clause_break_that_follows_it() -> None:
     assert [(f.count, f.attributed_to) for f in figures] == [(4, "وزارة الدفاع الأرمينية")]
     truce = detect_ceasefire(_doc("وافقت أذربيجان، بحسب الكرملين، على وقف إطلاق النار."))
     assert [(s.status, s.accepted_by) for s in truce.statements] == [("agreed", "أذربيجان")]
+
+
+def test_a_report_of_today_after_years_of_a_past_war_is_current() -> None:
+    """A span that reaches today (بعد ثلاث سنوات على حرب 2020) and a past year in a
+    clause about something else leave today's report current."""
+    truce = "أعلنت أرمينيا وأذربيجان اليوم الأحد وقفا لإطلاق النار، بعد ثلاث سنوات على حرب 2020."
+    toll = "قتل 3 جنود اليوم الأحد في القصف على القرية التي دمرتها حرب 2020."
+    past = "قتل 3 جنود في القصف على القرية عام 1994."
+    statements = detect_ceasefire(_doc(truce), 2023).statements
+    assert [(s.status, s.historical) for s in statements] == [("announced", False)]
+    assert [(f.count, f.historical) for f in detect_casualties(_doc(toll), 2023)] == [(3, False)]
+    assert [(f.count, f.historical) for f in detect_casualties(_doc(past), 2023)] == [(3, True)]
