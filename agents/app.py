@@ -7,6 +7,7 @@ time, so tests and tools can import `agents` without a broker.
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from typing import Any
 
@@ -125,3 +126,18 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     indexing.register(app, rt)
     web.register(app, rt)
     return app, rt
+
+
+def run_worker(app: faust.App, loop: asyncio.AbstractEventLoop, settings: Settings) -> None:
+    """Run the app's agents in this process until SIGTERM or SIGINT, logging as
+    the settings say (faust's own stdout redirection and banner off)."""
+    from monitor.service.logs import logging_config
+
+    faust.Worker(
+        app,
+        loop=loop,
+        loglevel=settings.log_level.upper(),
+        logging_config=logging_config(settings.log_format, settings.log_level),
+        redirect_stdouts=False,
+        quiet=True,
+    ).execute_from_commandline()

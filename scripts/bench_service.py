@@ -473,11 +473,9 @@ def run_phase(
 def faust_process_only() -> None:
     """Child entry point: the service's faust app with only its process agent
     (the alert and index agents removed), run like `monitor run`."""
-    from faust import Worker
-
-    from agents.app import make_app
+    from agents.app import make_app, run_worker
     from monitor.service.kafka import ensure_topics
-    from monitor.service.logs import logging_config, setup_logging
+    from monitor.service.logs import setup_logging
 
     settings = Settings()
     setup_logging(settings.log_format, settings.log_level)
@@ -487,14 +485,7 @@ def faust_process_only() -> None:
     app, _ = make_app(settings)
     for name in ("alerts", "index"):
         del app.agents[name]
-    Worker(
-        app,
-        loop=loop,
-        loglevel=settings.log_level.upper(),
-        logging_config=logging_config(settings.log_format, settings.log_level),
-        redirect_stdouts=False,
-        quiet=True,
-    ).execute_from_commandline()
+    run_worker(app, loop, settings)
 
 
 async def plain_process_loop(settings: Settings, n: int) -> tuple[float, float]:

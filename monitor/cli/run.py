@@ -78,12 +78,10 @@ def run(wait_seconds: float) -> None:
     unfinished work is redone on the next start). Health and metrics on
     http://MONITOR_WEB_HOST:MONITOR_WEB_PORT/health/ and /metrics/.
     """
-    from faust import Worker
-
-    from agents.app import make_app
+    from agents.app import make_app, run_worker
     from monitor.cli.settings import load_settings
     from monitor.service.access import check_elasticsearch
-    from monitor.service.logs import logging_config, setup_logging
+    from monitor.service.logs import setup_logging
 
     settings = load_settings()
     setup_logging(settings.log_format, settings.log_level)
@@ -98,12 +96,4 @@ def run(wait_seconds: float) -> None:
         raise click.ClickException(str(exc)) from exc
     app, _ = make_app(settings)
     _log_start(settings)
-    worker = Worker(
-        app,
-        loop=loop,
-        loglevel=settings.log_level.upper(),
-        logging_config=logging_config(settings.log_format, settings.log_level),
-        redirect_stdouts=False,
-        quiet=True,
-    )
-    worker.execute_from_commandline()
+    run_worker(app, loop, settings)
