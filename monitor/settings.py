@@ -94,7 +94,11 @@ class Settings(BaseSettings):
 
     # --- Kafka ------------------------------------------------------------------
     kafka_bootstrap_servers: str = Field(
-        "", description="host:port[,host:port]; empty means the local stack's address."
+        "",
+        description=(
+            "host:port[,host:port]; empty: the `monitor` command fills in the local"
+            " stack's broker when it is running, else 127.0.0.1:9092."
+        ),
     )
     topic_prefix: str = Field("", description="Prefix for every topic name, e.g. 'prod.'.")
     topic_partitions: int = Field(3, ge=1)
@@ -117,7 +121,13 @@ class Settings(BaseSettings):
     )
 
     # --- Elasticsearch ------------------------------------------------------------
-    es_url: str = Field("", description="Elasticsearch URL; empty means the local stack's node.")
+    es_url: str = Field(
+        "",
+        description=(
+            "Elasticsearch URL; empty: the `monitor` command fills in the local stack's"
+            " node when it is running, else http://127.0.0.1:9200."
+        ),
+    )
     es_api_key: SecretStr = Field(
         SecretStr(""), description="API key, the `encoded` value Elasticsearch returns."
     )
