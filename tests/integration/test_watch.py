@@ -77,8 +77,13 @@ class Terminal:
     def screen(self) -> list[str]:
         return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", "w").splitlines()
 
-    def dead(self) -> str:
-        return self.tmux("display-message", "-p", "-t", "w", "#{pane_dead} #{pane_dead_status}")
+    def exit(self) -> tuple[str, str] | None:
+        """How the pane's program ended, once tmux knows: (exit status, signal),
+        one of them empty. tmux marks a pane dead when its terminal closes and
+        learns the status when it reaps the child, a moment later on a busy machine."""
+        fmt = "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"
+        dead, status, sig = self.tmux("display-message", "-p", "-t", "w", fmt).strip().split("|")
+        return (status, sig) if dead == "1" and (status or sig) else None
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
@@ -175,8 +180,8 @@ def test_watch_in_a_terminal_shows_the_seed_alerts_in_arabic_right_to_left(
                     assert any(r and fig.attributed_to.startswith(r) for r in read), matching
 
     terminal.tmux("send-keys", "-t", "w", "C-c")
-    state = wait_for(lambda: terminal.dead().startswith("1") and terminal.dead(), 30, "exit")
-    assert state.split() == ["1", "0"], state  # Ctrl-C is a normal way out
+    ended = wait_for(terminal.exit, 30, "exit")
+    assert ended == ("0", ""), ended  # Ctrl-C is a normal way out: status 0, no signal
     assert not any("Traceback" in row or "Unclosed" in row for row in terminal.screen())
 
 
