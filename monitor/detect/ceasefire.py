@@ -180,8 +180,11 @@ def _cue_of(word: str, next_word: str) -> str | None:
 def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] = _NEGATORS) -> bool:
     """A negator just before `k` (لم تسجل أي خروقات، دون خروقات); a negator of
     fact after إذا is a condition, not a report (إذا لم يتم الالتزام)."""
-    words = [t.text for t in toks]
-    return clause.negated(words, k, negators, facts_only=negators is _FACT_NEGATORS)
+    # Only the words the rule reads (the reach, one before it for إذا, and `k`):
+    # this runs for every cue word of every sentence with a truce in it.
+    lo = max(0, k - clause.NEGATION_REACH - 1)
+    words = [t.text for t in toks[lo : k + 1]]
+    return clause.negated(words, k - lo, negators, facts_only=negators is _FACT_NEGATORS)
 
 
 def _threatened(toks: tuple[Token, ...], k: int) -> bool:
