@@ -354,9 +354,10 @@ def _people_verb(
             words[m] in _NOT_YET and m + 1 < n and member(words[m + 1], timeframe.STILL)
         ):
             continue  # "ألف شخص ما زالوا مفقودين": still, then the predicate
-        if _number_at_plain(words, m) is not None and member(words[m - 1], _POSITION_WORDS):
+        counted = _number_at_plain(words, m) is not None
+        if counted and member(words[m - 1], _POSITION_WORDS):
             continue  # "من وحدة المدفعية التابعة للواء 58": a unit's number, not a count
-        if _number_at_plain(words, m) is not None or member(words[m], _THAT):
+        if counted or member(words[m], _THAT):
             break  # another count, or "that": a verb after it has another subject
         if words[m - 1] in _PP_OPENERS:
             continue  # "لضلوعهم في قتل": after a preposition the word is a masdar
