@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.detect import clause, constructions, timeframe
+from monitor.detect import clause, constructions, genre, timeframe
 from monitor.detect.lexicon import (
     clitic_variants,
     load,
@@ -240,6 +240,75 @@ def _counted_after(words: list[str], i: int) -> Number | None:
     return Number(2, None, i, i, False) if dual else None
 
 
+def _one_person(word: str) -> bool:
+    """An indefinite singular people-word (جندي، شخص، وطفل), which counts one
+    right after a casualty verb or masdar; "الجندي" names someone already told of."""
+    return not word.startswith(_DEFINITE) and member(word, PERSON_SINGULARS)
+
+
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل")
+_SINGLE_OPENERS = norm_set(_GRAMMAR["single_openers"])
+_CHARGED_WITH = norm_set(_GRAMMAR["charged_with"])
+_CHARGE_NOUNS = norm_set(_GRAMMAR["charge_nouns"])
+
+
+def _one_of_more(words: list[str], i: int) -> bool:
+    """The singular people-word at `i` is not the whole count: its verb's object
+    follows with a number (قتل شاب أمريكي 4 أشخاص: he killed them), or another
+    people-word is joined to it (أصيب طفل وسيدة فلسطينيان: two)."""
+    j = i + 1
+    while j < len(words) and _adjective(words[j]):
+        j += 1
+    if j >= len(words):
+        return False
+    nxt = words[j]
+    if _number_at_plain(words, j) is not None or nxt in _QUALIFIER_FIRST:
+        return True
+    return len(nxt) > 3 and nxt[0] == "و" and member(nxt[1:], PERSON_SINGULARS)
+
+
+def _charge(words: list[str], k: int) -> bool:
+    """The casualty word at `k` names a charge or an attempt (أدينوا بقتل، بتهمة
+    قتل، الشروع في قتل), not a death."""
+    return words[k] in _CHARGED_WITH or any(
+        member(words[j], _CHARGE_NOUNS) for j in range(max(0, k - 2), k)
+    )
+
+
+#: The kinds a singular people-word after their verb counts as one.
+_ONE_PERSON_KINDS = frozenset({"killed", "wounded", "captured"})
+
+
+def _single_casualty(
+    words: list[str], i: int, found: list[tuple[_Link, Number | None, str]]
+) -> str | None:
+    """The kind of a singular casualty noun that counts one itself: after
+    "سقوط" (سقوط قتيل وجريحين), or joined by و to the figure right before it
+    (سقوط قتيلين وجريح)."""
+    word = words[i]
+    if word.startswith(_DEFINITE) or not member(word, PERSON_SINGULARS):
+        return None
+    if i + 1 < len(words) and words[i + 1] in _COUNT_AFTER:
+        return None  # "سقوط قتيل واحد": the number after the noun counts it
+    kind = _lookup(word, NOUNS)
+    if kind is None:
+        return None
+    if i > 0 and words[i - 1] in _SINGLE_OPENERS:
+        return kind
+    last = found[-1][0] if found else None
+    if (
+        word[0] == "و"
+        and last is not None
+        and last.last == i - 1
+        and last.via in ("dual", "single")
+        and last.kind != kind
+    ):
+        # "سقوط قتيلين وجريح"; not "ألفي أسير ومعتقل" nor "29 ألف شهيد ومفقود",
+        # where the number counts both names
+        return kind
+    return None
+
+
 def _number_at(words: list[str], i: int) -> Number | None:
     w = words[i]
     if w in PERSON_DUALS:
@@ -248,14 +317,28 @@ def _number_at(words: list[str], i: int) -> Number | None:
         w in ORDINAL_ONE
         and i > 0
         and (_lookup(words[i - 1], MASDARS, True) or _lookup(words[i - 1], VERBS))
+        in _ONE_PERSON_KINDS
     ):
-        return Number(1, None, i, i, False)  # "مقتل جنديين وإصابة ثالث": a third one
+        # "مقتل جنديين وإصابة ثالث"، "وجرح آخر": one more; not "غادر آخر جندي" (the last)
+        return Number(1, None, i, i, False)
     plain = _number_at_plain(words, i)
     if plain is not None:
         return plain
     if w in _ONE_OF and i + 1 < len(words) and _one_of_people(words[i + 1]):
         return Number(1, None, i, i, False)  # "أودى بحياة أحد جنودها": one of them
-    return _counted_after(words, i)
+    counted = _counted_after(words, i)
+    if counted is None and i > 0 and _one_person(w) and not _charge(words, i - 1):
+        kind = _lookup(words[i - 1], MASDARS, True) or _lookup(words[i - 1], VERBS)
+        if (
+            kind in _ONE_PERSON_KINDS
+            and _TOLL_WORDS.isdisjoint(words)
+            and not _one_of_more(words, i)
+        ):
+            # "مقتل جندي"، "أصيب شخص": one. Not "غادر آخر جندي" (one person
+            # leaving is no displacement), nor "توفي جندي ثان، ليرتفع عدد القتلى
+            # إلى اثنين" (the one is inside the toll the sentence gives).
+            return Number(1, None, i, i, False)
+    return counted
 
 
 def _one_of_people(word: str) -> bool:
@@ -1055,8 +1138,13 @@ def _dating(
     year after the figure dates it only inside its own clause: "يحتجز الجنديان
     منذ أبريل، فيما أسر معظم العسكريين خلال مواجهات عامي 2020 و2022" keeps the
     two held today."""
-    if timeframe.past_phrase(words) or timeframe.anniversary(words):
+    if timeframe.anniversary(words):
         return lambda at: True
+    phrase = timeframe.past_phrase_at(words)
+    if phrase is not None:
+        # "قتل 12 جنديا اليوم ...، بعد ثلاث سنوات من الحرب الأولى": a word of the
+        # day's news between the figure and a past phrase after it keeps it today's
+        return lambda at: phrase < at or not timeframe.present_marker(words[at:phrase])
     years = [k for k, w in enumerate(words) if k not in counts and timeframe.YEAR.match(w)]
     if not years:
         return lambda at: False
@@ -1148,6 +1236,14 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             i += 1
             continue
         dual = _lookup(words[i], DUALS, articles=True)
+        single = None if dual or i in used else _single_casualty(words, i, found)
+        if single is not None:
+            if not _negated(words, i):
+                found.append(
+                    (_Link(single, i, i, "single", i), Number(1, None, i, i, False), "exact")
+                )
+            i += 1
+            continue
         if dual and i not in used:
             if not _negated(words, i):
                 found.append((_Link(dual, i, i, "dual", i), None, "exact"))
@@ -1354,6 +1450,8 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     `year`, the item's own, tells past years from this year's."""
     paras, title = paragraphs(doc)
     out: list[CasualtyFigure] = []
+    if genre.reviews_a_work(title):
+        return out  # a review of a film or a game: its dead are fiction
     # An item whose headline commemorates ("تحيي الذكرى 33 لمجزرة خوجالي"، "31 عاما
     # على هدنة بيشكيك") tells the figures of what it remembers.
     head = [t.text for t in title.tokens] if title is not None else []

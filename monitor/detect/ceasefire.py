@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from monitor.detect import clause, timeframe
+from monitor.detect import clause, genre, timeframe
 from monitor.detect.lexicon import (
     clitic_variants,
     load,
@@ -129,6 +129,8 @@ _PURPOSES = norm_set(_GRAMMAR["purposes"])
 _AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
 _HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
+_STARTS = norm_set(_GRAMMAR["starts"])
+_DEFINITE = ("ال", "وال", "بال", "فال", "لل")
 _ANY = norm_set(_GRAMMAR["any"])
 #: Words that open another clause of the sentence (فيما دعت ...، بينما ...).
 _TURNS = norm_set(_GRAMMAR["turns"])
@@ -215,6 +217,10 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
             )
         ):
             return None
+    if status == "holding" and k > 0 and _announced_start(toks, k - 1):
+        # "أعلنت الوزارة بدء سريان هدنة"، a headline "بدء سريان هدنة في السويداء":
+        # the truce taking effect is the news (not "بعد أيام من بدء سريان الهدنة")
+        return "announced"
     if status == "holding" and _aim(toks, k):
         return None  # "آلية لمراقبة الالتزام بالهدنة": what a mechanism is for
     if status == "holding" and _negated(toks, k):
@@ -238,6 +244,18 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     if status in ("agreed", "announced") and _pending(toks, k):
         return "proposed"  # "سبل التوصل إلى وقف إطلاق النار": still to be reached
     return status
+
+
+def _announced_start(toks: tuple[Token, ...], k: int) -> bool:
+    """A start word (بدء) at `k` that opens its sentence or is what an
+    announcement says (أعلنت بدء)."""
+    if not any(v in _STARTS for v in clitic_variants(toks[k].text)):
+        return False
+    return k == 0 or any(
+        EXACT_CUES.get(v) == "announced"
+        for t in toks[max(0, k - 5) : k]
+        for v in clitic_variants(t.text, min_rest=2)
+    )
 
 
 def _aim(toks: tuple[Token, ...], k: int) -> bool:
@@ -396,11 +414,22 @@ def _weak_cue(toks: tuple[Token, ...], first: int, last: int) -> str | None:
 def _hostile(toks: tuple[Token, ...], first: int, last: int) -> bool:
     """Whether the sentence, outside the trigger, speaks of fighting (قصف، استهداف ...)."""
     return any(
-        v in HOSTILITIES
+        v in HOSTILITIES or _unpossessed(v) in HOSTILITIES
         for k, t in enumerate(toks)
         if not first <= k <= last
         for v in clitic_variants(t.text, articles=True)
     )
+
+
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _unpossessed(word: str) -> str:
+    """The noun without a possessive suffix (غاراتها، قصفه: its strikes), or the word."""
+    for suffix in _POSSESSIVE_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _historical(
@@ -814,8 +843,12 @@ def _holding_and_violated(toks: tuple[Token, ...], best: str) -> str | None:
             return "violated"
     elif best == "violated":
         for k in range(len(toks)):
-            if _cue_at(toks, k) == "holding" and any(
-                v in _HOLDING_PREDICATES for v in clitic_variants(toks[k].text, articles=True)
+            # "بخرق تفاهم وقف إطلاق النار القائم": with the article the word
+            # describes the truce, it does not say that it holds
+            if (
+                not toks[k].text.startswith(_DEFINITE)
+                and _cue_at(toks, k) == "holding"
+                and any(v in _HOLDING_PREDICATES for v in clitic_variants(toks[k].text))
             ):
                 return "holding"
     return None
@@ -841,8 +874,10 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     # nothing of war anywhere, has only figurative truces.
     words: frozenset[str] = frozenset().union(*(p.words for p in parts))
     figurative = len(words & _FIGURATIVE_SCREEN)
-    item_figurative = (figurative and not _has_any(words, _WAR_SCREEN)) or (
-        figurative >= _FIGURATIVE_MANY and not _has_any(words, _WAR_ACTS_SCREEN)
+    item_figurative = (
+        (figurative and not _has_any(words, _WAR_SCREEN))
+        or (figurative >= _FIGURATIVE_MANY and not _has_any(words, _WAR_ACTS_SCREEN))
+        or genre.reviews_a_work(title)
     )
     for p in parts:
         statements.extend(_scan(p, year, item_figurative))

@@ -58,15 +58,20 @@ def past_year(words: Sequence[str], k: int, year: int | None, war: bool = False)
 
 def past_phrase(words: Sequence[str]) -> bool:
     """A phrase that dates the sentence to a finished past (الشهر الماضي، آنذاك)."""
+    return past_phrase_at(words) is not None
+
+
+def past_phrase_at(words: Sequence[str]) -> int | None:
+    """Where the first phrase that dates the sentence to a finished past starts."""
     if _PAST_SCREEN.isdisjoint(words):
-        return False
+        return None
     for i, w in enumerate(words):
         if w not in _PAST_SCREEN or since_before(words, i):
             continue  # "منذ بدء الحملة الشهر الماضي": the start of what goes on
         if any(words[j] in _SPAN_OPENERS for j in range(max(0, i - _SPAN_REACH), i)):
             continue  # "بعد ثلاث سنوات على حرب 2020": a span that reaches today
         if w in PERIODS:
-            return True
+            return i
         if i + 1 < len(words) and words[i + 1] in ORDINALS and w.endswith(("ها", "ه")):
             continue  # "الهدنة في يومها الأول": its first day, not "that day"
         if w not in _FIRST_WORDS and not any(v in _FIRST_WORDS for v in clitic_variants(w)):
@@ -79,8 +84,8 @@ def past_phrase(words: Sequence[str]) -> bool:
                 and tuple(cand[1:]) == phrase[1:]
                 and (cand[0] == phrase[0] or phrase[0] in clitic_variants(cand[0]))
             ):
-                return True
-    return False
+                return i
+    return None
 
 
 def anniversary(words: Sequence[str]) -> bool:
