@@ -1052,6 +1052,8 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
         num = Number(1, None, j, j, False)  # "راح ضحيته جندي": one
     elif num.digits and (_is_year(ws, j) or _is_day(ws, j)):
         return None
+    elif num.last + 1 < len(ws) and member(ws[num.last + 1], TIME_UNITS):
+        return None  # "قضى 20 عاما خلف القضبان": a duration, nobody counted
     last = num.last
     if last + 1 < len(ws) and member(ws[last + 1], _PREP_OF) and last + 2 < len(ws):
         last += 1  # partitive: 5 من الجنود
@@ -1215,6 +1217,14 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         num, qual = m.figure
         span = range(m.figure_first, m.figure_last + 1)
         if any(k in used for k in span) or _negated(words, m.trigger):
+            continue
+        if (
+            m.construction.slots[0].kind == "figure"
+            and m.figure_first > 0
+            and words[m.figure_first - 1] in SUB_COUNT
+        ):
+            # "تسعة عشر آخرين، من بينهم ثمانية مسؤولين، ما زالوا خلف القضبان": the
+            # part in the aside is not who the clause is about
             continue
         if qual == "exact":
             # "أودى بحياة 40 مدنيا على الأقل": the qualifier after the people;

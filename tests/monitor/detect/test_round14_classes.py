@@ -293,3 +293,31 @@ def test_look_alikes_of_one_inside_other_counts(
 )
 def test_a_start_that_only_dates_something_announces_nothing(body: str) -> None:
     assert "announced" not in statuses(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("لا يزال 19 أرمنيا خلف القضبان في باكو.", {("captured", 19)}),
+        ("يقبع ثلاثون معتقلا وراء القضبان منذ الحرب.", {("captured", 30)}),
+        ("ويقبع ١٢ أسيرا في السجون الأذربيجانية.", {("captured", 12)}),
+        ("قدرت المنظمة عدد الفارين بما يصل إلى 8 آلاف شخص.", {("displaced", 8000)}),
+        ("وصل عدد الفارين من المدينة إلى نحو 15 ألفا.", {("displaced", 15000)}),
+    ],
+)
+def test_held_behind_bars_and_those_who_fled(
+    body: str, expected: set[tuple[str, int | None]]
+) -> None:
+    assert figs(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قضى المعارض 20 عاما خلف القضبان قبل الإفراج عنه عام 2010.",
+        "ويتجه معظم الفارين إلى القرى الواقعة شمالي المدينة.",
+        "وتلاحق الحكومة الفارين من الخدمة العسكرية.",
+    ],
+)
+def test_look_alikes_of_prisoners_and_of_the_fleeing(body: str) -> None:
+    assert figs(body) == set()
