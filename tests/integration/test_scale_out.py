@@ -262,3 +262,46 @@ def test_a_replayed_part_of_the_stream_changes_nothing(service: Settings, pair: 
     assert max(published.values()) == 1
     assert _documents(service) == documents, "a document changed on replay"
     assert len(expected) == len(lines)
+
+
+def _create(settings: Settings, topic: str, partitions: int) -> None:
+    import asyncio
+
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    from monitor.service.kafka import client_kwargs
+
+    async def create() -> None:
+        admin = AIOKafkaAdminClient(**client_kwargs(settings))
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic(topic, partitions, 1)])
+        finally:
+            await admin.close()
+
+    asyncio.run(create())
+
+
+@pytest.mark.timeout(300)
+def test_a_news_raw_of_one_partition_from_before_keeps_working(
+    service: Settings, workers: Callable[..., WorkerProcess]
+) -> None:
+    names = TopicNames.from_settings(service)
+    _create(service, names.raw, 1)  # as an earlier version made it
+    worker = workers()
+    lines = jsonl(generate(300, prefix="o", seed=31))
+    produce(service, lines)
+    _quiet(service, [worker], {json.loads(line)["id"] for line in lines})
+    _check_against_the_core(service, lines)
+    assert _assignment(worker)[names.raw] == [0]
+
+
+def test_a_news_prepared_of_several_partitions_is_refused(service: Settings) -> None:
+    import asyncio
+
+    from monitor.service.kafka import ensure_topics
+
+    names = TopicNames.from_settings(service)
+    _create(service, names.prepared, 3)
+    with pytest.raises(RuntimeError, match=r"news\.prepared has 3 partitions; the ordered stage"):
+        asyncio.run(ensure_topics(service, names))
