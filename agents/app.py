@@ -14,14 +14,15 @@ from typing import Any
 import faust
 from mode.supervisors import CrashingSupervisor
 
-from agents import alerting, indexing, process, web
+from agents import alerting, indexing, prepare, process, web
 from agents.context import Runtime
 from agents.deadletter import DeadLetterSink
 from agents.topics import make_topics
 from monitor import security
 from monitor.service import kafka
 from monitor.service.metrics import Metrics
-from monitor.service.names import RAW_PARTITIONS, app_id
+from monitor.service.names import PREPARED_PARTITIONS, app_id
+from monitor.service.prepare import Preparer
 from monitor.service.process import Processor
 from monitor.settings import Settings
 
@@ -103,14 +104,18 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         topics=topics,
         metrics=metrics,
         processor=Processor(settings),
+        preparer=Preparer(settings),
         deadletters=DeadLetterSink(topics.deadletter, metrics),
     )
     # Plain (not windowed) tables with changelog topics: windowed tables did not
-    # survive restarts in past faust releases.
+    # survive restarts in past faust releases. faust's assignor puts topics of the
+    # same partition count in one co-partitioned group (PartitionAssignor.
+    # _get_copartitioned_groups): `processed` (1 partition) goes to the worker
+    # that holds news.prepared, `alerts_sent` follows news.enriched (and news.raw).
     rt.tables["processed"] = app.Table(
         "processed",
         default=None,
-        partitions=RAW_PARTITIONS,
+        partitions=PREPARED_PARTITIONS,
         schema=faust.Schema(key_serializer="json", value_serializer="json"),
         help="article id -> durable record of the process stage (dedup and alert state)",
     )
@@ -121,6 +126,7 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         schema=faust.Schema(key_serializer="json", value_serializer="json"),
         help="alert id -> time published (guards against repeats on redelivery)",
     )
+    prepare.register(app, rt)
     process.register(app, rt)
     alerting.register(app, rt)
     indexing.register(app, rt)

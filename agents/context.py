@@ -1,4 +1,4 @@
-"""What the agents share: settings, topics, tables, the process state, metrics."""
+"""What the agents share: settings, topics, tables, the two stages' logic, metrics."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from agents.deadletter import DeadLetterSink
 from agents.topics import Topics
 from monitor.service.metrics import Metrics
+from monitor.service.prepare import Preparer
 from monitor.service.process import Processor
 from monitor.settings import Settings
 
@@ -18,6 +19,7 @@ class Runtime:
     topics: Topics
     metrics: Metrics
     processor: Processor
+    preparer: Preparer
     deadletters: DeadLetterSink
     #: faust tables: "processed" (article id -> stored record; process stage state)
     #: and "alerts_sent" (alert id -> time published; the alert agent's redelivery guard).

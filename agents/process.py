@@ -1,13 +1,18 @@
-"""news.raw -> news.enriched: parse, analyse (dedup, detect, alerts), or dead-letter.
+"""news.prepared -> news.enriched: the ordered stage (dedup, event time, alerts).
 
+news.prepared has one partition, so one worker runs this at a time, in that
+topic's order: the sequencer that "first seen" refers to. The `processed` table
+has one partition too, and faust gives it to the worker holding news.prepared.
 All logic is in `monitor.service.process.Processor`; this agent iterates,
 routes and writes the durable per-article record to the `processed` table.
 Per-item failures never escape the loop (faust acks an event whose handling
-raised): decoding, validation, analysis and serialization each end in a dead
-letter with a reason (`Processor.handle`). Events are acked by hand once their
-result is queued. Only an infrastructure failure (the broker refuses to take
-messages) escapes, and the app's crashing supervisor then stops the worker
-without acking the event, so a restart resumes at it.
+raised): a message that does not parse, a failing decision and serialization
+each end in a dead letter with a reason (`Processor.handle_prepared`). Events
+are acked by hand once their result is queued (one at a time: `take()` is not
+safe to ack by hand in faust-streaming 0.15.3, faust-streaming/faust#606).
+Only an infrastructure failure (the broker refuses to take messages) escapes,
+and the app's crashing supervisor then stops the worker without acking the
+event, so a restart resumes at it.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ def register(app: faust.App, rt: Runtime) -> None:
         # stream resumes.
         rebuild()
 
-    @app.agent(rt.topics.raw, name="process")
+    @app.agent(rt.topics.prepared, name="process")
     async def process(stream: faust.StreamT[Any]) -> None:
         handled = 0
         # Manual acks: an event is acknowledged only once its result is queued
@@ -51,13 +56,13 @@ def register(app: faust.App, rt: Runtime) -> None:
             msg = event.message
             if rt.state_dirty:  # no recovery callback ran (nothing to recover)
                 rebuild()
-            rt.metrics.count("received")
+            rt.metrics.count("sequenced")
             origin = Origin(msg.topic, msg.partition, msg.offset, msg.key, msg.timestamp)
             # `handle` never raises: parsing, analysis and serialization failures
             # come back as a dead letter. What can still raise below is the broker
             # refusing to take a message: an infrastructure failure, left to stop
             # the worker before this event is acked (a restart redoes it).
-            outcome = rt.processor.handle(event.value, origin, table.get)
+            outcome = rt.processor.handle_prepared(event.value, origin, table.get)
             if outcome.dead is not None:
                 await rt.deadletters.send(outcome.dead)
             elif outcome.analysis is not None and outcome.value is not None:

@@ -20,6 +20,7 @@ from monitor.settings import Settings
 class Topics:
     names: TopicNames
     raw: TopicT
+    prepared: TopicT
     enriched: TopicT
     deadletter: TopicT
     alerts_ceasefire: TopicT
@@ -49,6 +50,7 @@ def make_topics(app: faust.App, settings: Settings) -> Topics:
     return Topics(
         names=names,
         raw=topic(names.raw),
+        prepared=topic(names.prepared),
         enriched=topic(names.enriched),
         deadletter=topic(names.deadletter),
         alerts_ceasefire=topic(names.alerts_ceasefire),

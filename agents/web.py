@@ -50,6 +50,19 @@ def _assigned(app: faust.App) -> int:
         return 0
 
 
+def _assignment(app: faust.App) -> dict[str, list[int]]:
+    """Topic -> the partitions this worker holds: which worker is the sequencer
+    (news.prepared) and which news.raw partitions it prepares."""
+    out: dict[str, list[int]] = {}
+    try:
+        tps = app.consumer.assignment()
+    except Exception:  # noqa: BLE001 - the consumer is not started yet
+        return out
+    for tp in tps:
+        out.setdefault(tp.topic, []).append(tp.partition)
+    return {topic: sorted(parts) for topic, parts in sorted(out.items())}
+
+
 def health_report(rt: Runtime, assigned: int, snap: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """(HTTP status, body) of /health: 200 only when both servers answer and the
     worker has partitions; the body says which server is missing and why, with
@@ -110,6 +123,7 @@ def register(app: faust.App, rt: Runtime) -> None:
     async def metrics(web: View, request: Request) -> Response:
         snap = rt.metrics.snapshot(_highwater(app))
         snap["kafka_partitions_assigned"] = _assigned(app)
+        snap["kafka_assignment"] = _assignment(app)
         snap["process_state"] = {
             "articles": rt.processor.analyzer.dedup.article_count,
             "paragraphs": len(rt.processor.analyzer.dedup),

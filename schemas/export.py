@@ -12,10 +12,12 @@ from schemas.analysis import Analysis, AnalysisError
 from schemas.deadletter import DeadLetter
 from schemas.gold import GoldCase
 from schemas.news import NewsItem
+from schemas.prepared import PreparedMessage
 
 #: File name (without .json) -> model. These are the messages on the topics.
 EXPORTED: dict[str, type[BaseModel]] = {
     "news-item": NewsItem,
+    "prepared": PreparedMessage,
     "analysis": Analysis,
     "analysis-error": AnalysisError,
     "alert": Alert,

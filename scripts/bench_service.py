@@ -13,16 +13,19 @@ unless --keep):
 2. a plain `_bulk` of the same documents into an index with the service's template;
 3. the service's burst rate: one `monitor run` worker fed the N items at once
    through news.raw; articles per second from the first produce to the last
-   document searchable, and the process stage's own rate (its `received` count);
+   document searchable, and the two stages' own rate (prepare, then the ordered
+   stage: its `sequenced` count);
 4. offered-rate sweeps at 25, 50 and 75 % of that burst rate, each on a fresh
    worker: produce->alert (an item produced until the alert it raises is read
    from its alert topic by a consumer in this script, matched by alert id) and
    produce->searchable (sampled ids polled in Elasticsearch without forcing a
    refresh, so the index refresh interval counts), p50 and p99;
-5. the process stage's framework cost: a worker running the process agent alone
-   (the alert and index agents removed) next to a plain aiokafka loop doing the
-   same work with the same function (`Processor.handle`, the enriched message
-   and the stored record on a changelog topic, offsets committed), same items;
+5. the framework cost: a worker running the prepare and process agents alone
+   (the alert and index agents removed; the items cross news.prepared) next to
+   a plain aiokafka loop doing the same work in one loop with one function
+   (`Processor.handle`: prepare and decide with no topic between them; the
+   enriched message and the stored record on a changelog topic, offsets
+   committed), same items;
 6. with --workers 2: the burst with two workers in one consumer group;
 7. with --tune: for each flush:refresh pair (MONITOR_INDEX_FLUSH_SECONDS,
    MONITOR_ES_REFRESH_INTERVAL), the burst rate and the latencies at half of it;
@@ -188,8 +191,13 @@ class BenchWorker:
         body = self.proc.health()[1]
         return int(body.get("kafka_partitions_assigned", 0)) if isinstance(body, dict) else 0
 
-    def received(self) -> int:
-        return int(self.proc.metrics().get("counts", {}).get("received", 0))
+    def handled(self) -> int:
+        """Items through both stages: decided by the ordered stage (`sequenced`),
+        or dead-lettered before it (stages parse and prepare)."""
+        snap = self.proc.metrics()
+        reasons = snap.get("dead_letters", {}).get("by_reason", {})
+        early = sum(n for k, n in reasons.items() if k.startswith(("parse:", "prepare:")))
+        return int(snap.get("counts", {}).get("sequenced", 0)) + int(early)
 
 
 @contextmanager
@@ -378,12 +386,13 @@ async def collect_alerts(settings: Settings, watch: AlertWatch, expected: set[st
 
 
 async def watch_received(workers: list[BenchWorker], n: int, timeout: float) -> tuple[float, float]:
-    """(first, last): when the workers' process stage had received its first and
-    all `n` items (their /metrics `received`, polled every 0.1 s)."""
+    """(first, last): when the workers' two stages had handled their first and
+    all `n` items (their /metrics `sequenced` and early dead letters, polled
+    every 0.1 s)."""
     first = 0.0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        counts = await asyncio.gather(*(asyncio.to_thread(w.received) for w in workers))
+        counts = await asyncio.gather(*(asyncio.to_thread(w.handled) for w in workers))
         now = time.time()
         total = sum(counts)
         if total and not first:
@@ -506,7 +515,7 @@ async def plain_process_loop(settings: Settings, n: int) -> tuple[float, float]:
     changelog = f"{settings.topic_prefix}plain-processed-changelog"
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
     await admin.start()
-    try:  # like the table's changelog: one partition, as news.raw
+    try:  # like the table's changelog: one partition, as news.prepared
         await admin.create_topics([NewTopic(changelog, 1, settings.topic_replication)])
     finally:
         await admin.close()

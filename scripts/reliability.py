@@ -236,12 +236,12 @@ def _until(predicate: Callable[[], Any], timeout: float, what: str, every: float
 
 
 def reconcile(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
-    """Expected (the offline core over the same stream) against indexed, alerted and
-    dead-lettered."""
+    """Expected (the offline core over the same stream, in the order the service's
+    sequencer took it) against indexed, alerted and dead-lettered."""
     from monitor.service.names import TopicNames
-    from tests.integration.helpers import alerts, es_ids, expected_analyses, read
+    from tests.integration.helpers import alerts, es_ids, expected_analyses, in_sequence, read
 
-    expected = expected_analyses(settings, lines)
+    expected = expected_analyses(settings, in_sequence(settings, lines))
     want_ids = {a.id for a in expected}
     want_alerts = {al.alert_id for a in expected for al in a.alerts}
     ids = es_ids(settings)
@@ -338,7 +338,9 @@ def _safe(predicate: Callable[[], Any]) -> Any:
 
 
 def _received(worker: Any) -> int:
-    return int(worker.metrics().get("counts", {}).get("received", 0))
+    """Items the worker's ordered stage took (preparing is quicker: a worker may
+    have prepared the whole stream while the ordered stage is mid-stream)."""
+    return int(worker.metrics().get("counts", {}).get("sequenced", 0))
 
 
 def _freeze(pid: int, seconds: float, during: Callable[[], None]) -> None:

@@ -121,7 +121,12 @@ def _run_pipeline(
     _step("3/6 sending the seed article and a republished copy to news.raw")
     items = seed_items(SEED.read_text(encoding="utf-8"))
     lines = [(i, json.dumps(it, ensure_ascii=False).encode()) for i, it in enumerate(items, 1)]
-    sent = asyncio.run(produce_lines(settings, lines))
+    sent = 0
+    for n, line in enumerate(lines, start=1):
+        # One by one: the copy is a copy because the seed was sequenced first
+        # (news.raw has several partitions; news.prepared's order is "first seen").
+        sent += asyncio.run(produce_lines(settings, [line]))
+        _wait_sequenced(worker, before.get("sequenced", 0) + n, timeout)
     seed = items[0]
     click.echo(
         f"sent {sent}: {SEED_ID} ({seed.get('source')}, published {seed.get('published_at')}),"
@@ -152,6 +157,14 @@ def _run_pipeline(
     _step("5/6 results")
     _print_alerts(settings, started)
     _print_search(settings)
+
+
+def _wait_sequenced(worker: Any, count: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while worker.metrics().get("counts", {}).get("sequenced", 0) < count:
+        if time.monotonic() > deadline:
+            raise click.ClickException(f"the worker did not take the item in {timeout:.0f} s")
+        time.sleep(0.05)
 
 
 def _send_feed(settings: Settings) -> int:

@@ -11,7 +11,7 @@ import ssl
 from typing import Any
 
 from monitor import security
-from monitor.service.names import TopicNames
+from monitor.service.names import PREPARED_PARTITIONS, TopicNames
 from monitor.settings import Settings
 from schemas.base import SCHEMA_VERSION
 
@@ -85,10 +85,12 @@ def client_kwargs(settings: Settings) -> dict[str, Any]:
 async def ensure_topics(settings: Settings, names: TopicNames | None = None) -> list[str]:
     """Create the project's topics that do not exist yet; returns those created.
 
-    news.raw gets one partition (see `names.RAW_PARTITIONS`), the others the
-    configured partitions; all get the configured replication factor. An
-    existing news.raw with more partitions is refused with a message that says
-    what to do, because the process stage's state would then be split.
+    news.prepared gets one partition (see `names.PREPARED_PARTITIONS`), the
+    others the configured partitions; all get the configured replication factor.
+    Existing topics are left as they are: a news.raw made with one partition by
+    an earlier version keeps working (its prepare stage then runs on one worker).
+    An existing news.prepared with more partitions is refused with a message
+    that says what to do, because the ordered stage's state would then be split.
     """
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
@@ -105,13 +107,14 @@ async def ensure_topics(settings: Settings, names: TopicNames | None = None) -> 
         # would let the broker auto-create them with its default partition count.
         present = set(await admin.list_topics())
         missing = [name for name in names.all() if name not in present]
-        if names.raw in present:
-            [raw] = await admin.describe_topics([names.raw])
-            if len(raw["partitions"]) > 1:
+        if names.prepared in present:
+            [prepared] = await admin.describe_topics([names.prepared])
+            if len(prepared["partitions"]) != PREPARED_PARTITIONS:
                 raise RuntimeError(
-                    f"topic {names.raw} has {len(raw['partitions'])} partitions; the process "
-                    "stage needs exactly 1 (dedup and alert state follow one stream order). "
-                    "Recreate it with 1 partition or use another MONITOR_TOPIC_PREFIX"
+                    f"topic {names.prepared} has {len(prepared['partitions'])} partitions; "
+                    "the ordered stage needs exactly 1 (dedup and alert state follow one "
+                    "stream order). Recreate it with 1 partition or use another "
+                    "MONITOR_TOPIC_PREFIX"
                 )
         if missing:
             new = [

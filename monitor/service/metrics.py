@@ -65,7 +65,16 @@ class Metrics:
         return out
 
     def snapshot(self, highwater: Callable[[str, int], int | None] | None = None) -> dict[str, Any]:
-        names = ("received", "enriched", "replayed", "alerts", "indexed", "dead_letters")
+        names = (
+            "received",
+            "prepared",
+            "sequenced",
+            "enriched",
+            "replayed",
+            "alerts",
+            "indexed",
+            "dead_letters",
+        )
         lag = self.lag(highwater) if highwater else {}
         return {
             "uptime_seconds": round(self.clock() - self.started, 1),

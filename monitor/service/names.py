@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from monitor.settings import Settings
 from schemas.alert import ALERT_TYPES
 
-#: news.raw has one partition on purpose: the process stage is one sequential
-#: state machine (paragraph dedup and alert state are defined by stream order,
-#: "first seen" needs a single order). Kafka keys still carry the article id.
-RAW_PARTITIONS = 1
+#: news.prepared has one partition on purpose: it is the sequencer. The ordered
+#: stage (paragraph dedup, story and alert state) is one state machine defined by
+#: one stream order, and "first seen" means first in news.prepared. news.raw has
+#: the configured partitions (MONITOR_TOPIC_PARTITIONS), so the stateless prepare
+#: stage runs on every worker; an older news.raw with one partition still works.
+PREPARED_PARTITIONS = 1
 
 
 @dataclass(frozen=True, slots=True)
 class TopicNames:
     raw: str
+    prepared: str
     enriched: str
     deadletter: str
     alerts_ceasefire: str
@@ -29,6 +32,7 @@ class TopicNames:
     def from_prefix(cls, prefix: str) -> TopicNames:
         return cls(
             raw=f"{prefix}news.raw",
+            prepared=f"{prefix}news.prepared",
             enriched=f"{prefix}news.enriched",
             deadletter=f"{prefix}news.deadletter",
             alerts_ceasefire=f"{prefix}alerts.ceasefire",
@@ -49,6 +53,7 @@ class TopicNames:
     def all(self) -> list[str]:
         return [
             self.raw,
+            self.prepared,
             self.enriched,
             self.deadletter,
             self.alerts_ceasefire,
@@ -59,6 +64,7 @@ class TopicNames:
         """A topic given as 'news.raw' (short) or with its prefix; returns the full name."""
         short = {
             "news.raw": self.raw,
+            "news.prepared": self.prepared,
             "news.enriched": self.enriched,
             "news.deadletter": self.deadletter,
             "alerts.ceasefire": self.alerts_ceasefire,
@@ -68,7 +74,7 @@ class TopicNames:
 
     def partitions(self, name: str, configured: int) -> int:
         """Partitions a topic is created with."""
-        return RAW_PARTITIONS if name == self.raw else configured
+        return PREPARED_PARTITIONS if name == self.prepared else configured
 
 
 def app_id(settings: Settings) -> str:

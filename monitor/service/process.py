@@ -1,4 +1,9 @@
-"""The process stage without Kafka: raw bytes in, an analysis or a dead letter out.
+"""The ordered stage without Kafka: a prepared item in, an analysis or a dead letter out.
+
+The stateless stage (`monitor.service.prepare`) parses and validates news.raw
+records and runs the detectors; this stage takes its messages (news.prepared,
+one partition: the order of that topic is the order "first seen" means) and
+runs `Analyzer.decide`: event time, paragraph dedup, story and alert state.
 
 The stage's memory (paragraph dedup and alert state, both inside one
 `Analyzer`) is made durable as one small record per article, kept by the
@@ -24,20 +29,18 @@ against a state that already contains it (which would call it a copy of itself).
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from monitor.analyzer import Analyzer
+from monitor.analyzer import Analyzer, Prepared
 from monitor.dedup.index import ArticleRecord
 from monitor.document import Document
-from monitor.items import ItemError, parse_item
 from monitor.service.deadletter import Origin, dead_letter, from_exception
 from monitor.service.kafka import MAX_MESSAGE_BYTES
+from monitor.service.prepare import Preparer, from_message
 from monitor.settings import Settings
 from schemas.analysis import Analysis
 from schemas.deadletter import DeadLetter
@@ -63,12 +66,6 @@ class Outcome:
     value: bytes | None = None
 
 
-def item_digest(item: NewsItem) -> str:
-    """What identifies a redelivery of the same content (not an updated article)."""
-    text = "\x1f".join((item.source or "", item.url or "", item.title or "", item.body))
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def slim_analysis(analysis: Analysis) -> dict[str, Any]:
     """The analysis without its body and paragraph texts (offsets restore them from
     the redelivered item), keeping the body's lede for the alert state's replay."""
@@ -92,12 +89,14 @@ def restore_analysis(slim: Mapping[str, Any], item: NewsItem) -> Analysis:
 
 
 class Processor:
-    """The process stage's logic and state; one per worker (news.raw has one partition)."""
+    """The ordered stage's logic and state; one per worker, used by the one that
+    holds news.prepared (its single partition)."""
 
     def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.time) -> None:
         self.settings = settings
         self._clock = clock
         self.analyzer = Analyzer(settings, clock=clock)
+        self.preparer = Preparer(settings)
         self._seq = 0
         # (event time, article id) in stream order, to forget records past the dedup age.
         self._ages: deque[tuple[float, str]] = deque()
@@ -135,79 +134,83 @@ class Processor:
         origin: Origin,
         lookup: Callable[[str], Mapping[str, Any] | None],
     ) -> Outcome:
-        """Process one message into what to send. Never raises: bad input, a failing
-        detector and an analysis that cannot be serialized or sent all become a
-        dead letter; `lookup(article_id)` reads the durable table."""
-        try:
-            outcome = self._analyze(raw, origin, lookup)
-        except Exception as exc:  # noqa: BLE001 - the per-message boundary of the stage
-            return Outcome(dead=from_exception(exc, stage="process", payload=raw, origin=origin))
-        if outcome.analysis is not None and outcome.dead is None:
-            outcome.value, outcome.dead = serialize(outcome.analysis, raw, origin)
-        return outcome
+        """Both stages in one call, with no message between them: a news.raw value
+        in, what to send out. The benchmark's reference loop and the tests use it;
+        the service runs the stages apart (`Preparer.handle`, `handle_prepared`)."""
+        prepared = self.preparer.handle(raw, origin)
+        if prepared.prepared is None:
+            return Outcome(dead=prepared.dead)
+        return self.decide(prepared.prepared, prepared.digest, raw, origin, lookup)
 
-    def _analyze(
+    def handle_prepared(
         self,
-        raw: bytes | str | None,
+        value: bytes | str | None,
         origin: Origin,
         lookup: Callable[[str], Mapping[str, Any] | None],
     ) -> Outcome:
-        if raw is None:
-            return Outcome(
-                dead=dead_letter(
-                    stage="parse",
-                    error_class="ItemError",
-                    error="message has no value (a tombstone?)",
-                    code="empty_message",
-                    payload=None,
-                    origin=origin,
-                )
-            )
+        """Finish one news.prepared message. Never raises: a message that does not
+        match the schema, a failing decision and an analysis that cannot be
+        serialized or sent all become a dead letter (stage `process`)."""
         try:
-            item = parse_item(raw, self.settings.max_body_bytes)
-        except ItemError as exc:
-            return Outcome(
-                dead=dead_letter(
-                    stage="parse",
-                    error_class=type(exc).__name__,
-                    error=exc.message,
-                    code=exc.code,
-                    payload=raw,
-                    origin=origin,
-                    item_id=exc.item_id,
-                )
-            )
-        item_id = item.id or ""
-        digest = item_digest(item)
-        try:
-            previous = lookup(item_id)
-            if previous is not None and previous.get("digest") == digest:
-                return Outcome(analysis=restore_analysis(previous["analysis"], item), replayed=True)
-            now = self._clock()
-            if item.ingested_at is None and origin.timestamp:
-                # The broker's record time is when the item entered the monitor.
-                item = item.model_copy(
-                    update={"ingested_at": datetime.fromtimestamp(origin.timestamp, UTC)}
-                )
-            analysis = self.analyzer.analyze(item, now)
-            at = analysis.event_time.at.timestamp() if analysis.event_time else now
-            # The record the dedup index itself kept: replaying it restores exactly that.
-            record = self.analyzer.last_record
-            assert record is not None
-            stored = {
-                "format": STORED_FORMAT,
-                "seq": self._seq,
-                "seen_at": at,
-                "digest": digest,
-                "record": record.to_json(),
-                "analysis": slim_analysis(analysis),
-            }
-        except Exception as exc:  # noqa: BLE001 - a detector bug must not stop the stream
+            if value is None:
+                raise ValueError("message has no value (a tombstone?)")
+            prepared, digest = from_message(value)
+        except Exception as exc:  # noqa: BLE001 - the per-message boundary of the stage
             return Outcome(
                 dead=from_exception(
-                    exc, stage="process", payload=raw, origin=origin, item_id=item_id
+                    exc, stage="process", payload=value, origin=origin, code="invalid_prepared"
                 )
             )
+        return self.decide(prepared, digest, value, origin, lookup)
+
+    def decide(
+        self,
+        prepared: Prepared,
+        digest: str,
+        payload: bytes | str | None,
+        origin: Origin,
+        lookup: Callable[[str], Mapping[str, Any] | None],
+    ) -> Outcome:
+        """The analysis of a prepared item (or the stored one, for a redelivery of
+        the same content), with the record to store; `payload` is what a dead
+        letter carries. `lookup(article_id)` reads the durable table."""
+        try:
+            outcome = self._decide(prepared, digest, lookup)
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the stream
+            return Outcome(
+                dead=from_exception(
+                    exc, stage="process", payload=payload, origin=origin, item_id=prepared.item.id
+                )
+            )
+        if outcome.analysis is not None:
+            outcome.value, outcome.dead = serialize(outcome.analysis, payload, origin)
+        return outcome
+
+    def _decide(
+        self,
+        prepared: Prepared,
+        digest: str,
+        lookup: Callable[[str], Mapping[str, Any] | None],
+    ) -> Outcome:
+        item = prepared.item
+        item_id = item.id or ""
+        previous = lookup(item_id)
+        if previous is not None and previous.get("digest") == digest:
+            return Outcome(analysis=restore_analysis(previous["analysis"], item), replayed=True)
+        now = self._clock()
+        analysis = self.analyzer.decide(prepared, now)
+        at = analysis.event_time.at.timestamp() if analysis.event_time else now
+        # The record the dedup index itself kept: replaying it restores exactly that.
+        record = self.analyzer.last_record
+        assert record is not None
+        stored = {
+            "format": STORED_FORMAT,
+            "seq": self._seq,
+            "seen_at": at,
+            "digest": digest,
+            "record": record.to_json(),
+            "analysis": slim_analysis(analysis),
+        }
         self._seq += 1
         self._ages.append((at, item_id))
         return Outcome(analysis=analysis, stored=stored)

@@ -37,7 +37,8 @@ def alerts(settings: Settings) -> list[dict[str, Any]]:
 
 
 def expected_analyses(settings: Settings, lines: Iterable[bytes]) -> list[Analysis]:
-    """What the service should publish: the offline core run over the same stream."""
+    """What the service should publish: the offline core run over the same stream
+    (in the service's order: `in_sequence`, or lines sent with `produce_in_order`)."""
     analyzer = Analyzer(settings)
     out = []
     for line in lines:
@@ -45,6 +46,58 @@ def expected_analyses(settings: Settings, lines: Iterable[bytes]) -> list[Analys
         if isinstance(result, Analysis):
             out.append(result)
     return out
+
+
+def sequenced(settings: Settings) -> list[tuple[str, str]]:
+    """(article id, content digest) in the order of news.prepared, the service's
+    sequencer, each once (a redelivery is the same pair again)."""
+    from monitor.service.names import TopicNames
+
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for record in read(settings, [TopicNames.from_settings(settings).prepared]):
+        message = json.loads(record.value)
+        key = (message["item"]["id"], message["digest"])
+        if key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def in_sequence(settings: Settings, lines: Iterable[bytes]) -> list[bytes]:
+    """The valid `lines` in the order the service's sequencer saw them: across the
+    partitions of news.raw there is no other order, and "first seen" is this one.
+    Every valid line must have been sequenced (call it once the service is idle)."""
+    from monitor.items import ItemError, parse_item
+    from monitor.service.prepare import item_digest
+
+    by_key: dict[tuple[str, str], bytes] = {}
+    for line in lines:
+        try:
+            item = parse_item(line, settings.max_body_bytes)
+        except ItemError:
+            continue
+        by_key.setdefault((item.id or "", item_digest(item)), line)
+    order = sequenced(settings)
+    assert set(order) == set(by_key), (
+        f"{len(set(by_key) - set(order))} items never sequenced, "
+        f"{len(set(order) - set(by_key))} sequenced that were not sent"
+    )
+    return [by_key[key] for key in order]
+
+
+def produce_in_order(settings: Settings, lines: list[bytes], worker: Any) -> None:
+    """Send valid `lines` one by one, each once the one before was sequenced by
+    `worker` (which must hold news.prepared): the order of the ordered stage is
+    then the order of `lines`, however news.raw partitions them."""
+    for n, line in enumerate(lines, start=1):
+        produce(settings, [line])
+        wait_for(
+            lambda n=n: worker.metrics().get("counts", {}).get("sequenced", 0) >= n,
+            60,
+            f"item {n} sequenced",
+            every=0.05,
+        )
 
 
 def es_client(settings: Settings) -> Any:

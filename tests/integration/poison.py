@@ -24,7 +24,9 @@ POISON: dict[str, bytes | None] = {
 }
 
 
-async def _send(settings: Settings, topic: str, values: Sequence[bytes | None]) -> None:
+async def _send(
+    settings: Settings, topic: str, values: Sequence[bytes | None], partition: int | None
+) -> None:
     from aiokafka import AIOKafkaProducer
 
     from monitor.service.kafka import client_kwargs
@@ -33,11 +35,15 @@ async def _send(settings: Settings, topic: str, values: Sequence[bytes | None]) 
     await producer.start()
     try:
         for n, value in enumerate(values):
-            await producer.send_and_wait(topic, value=value, key=b"raw-%d" % n)
+            key = b"raw-%d" % n
+            await producer.send_and_wait(topic, value=value, key=key, partition=partition)
     finally:
         await producer.stop()
 
 
-def send_raw(settings: Settings, topic: str, values: Sequence[bytes | None]) -> None:
-    """Write `values` to `topic` in order, one acknowledged message each."""
-    asyncio.run(_send(settings, topic, values))
+def send_raw(
+    settings: Settings, topic: str, values: Sequence[bytes | None], partition: int | None = None
+) -> None:
+    """Write `values` to `topic` in order, one acknowledged message each, to
+    `partition` (default: as the producer's partitioner places their keys)."""
+    asyncio.run(_send(settings, topic, values, partition))

@@ -14,7 +14,7 @@ from tests.integration.helpers import (
     alerts,
     es_client,
     expected_analyses,
-    produce,
+    produce_in_order,
     read,
     search_ids,
     wait_for,
@@ -39,7 +39,9 @@ def check_seed_and_republished_copy(service: Settings, workers: Callable[..., An
     assert expected[1].alerts == []
 
     worker = workers()
-    produce(service, [seed, copy])
+    # The copy is a copy because the seed was sequenced first (news.raw's
+    # partitions alone would not say which of two near-simultaneous items was).
+    produce_in_order(service, [seed, copy], worker)
     worker.wait_idle(received=2, timeout=120)
 
     published = wait_for(

@@ -16,7 +16,7 @@ import pytest
 from monitor.service.worker import WorkerProcess
 from monitor.settings import Settings
 from tests.integration.conftest import _delete_indices, _delete_topics, _free_port, env_for
-from tests.integration.helpers import alerts, es_client, produce, wait_for
+from tests.integration.helpers import alerts, es_client, produce, produce_in_order, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -54,7 +54,9 @@ def _run_stream(settings: Settings, log: Path) -> list[dict[str, Any]]:
     worker.start()
     try:
         worker.wait_ready(timeout=120)
-        produce(settings, STREAM)
+        # One by one, as the archive's order: news.raw's partitions would let the
+        # sequencer take them in another order, and the replay in yet another.
+        produce_in_order(settings, STREAM, worker)
         worker.wait_idle(received=len(STREAM), timeout=120)
         return wait_for(lambda: (a := alerts(settings)) and len(a) >= 2 and a, 60, "alerts")
     finally:

@@ -22,7 +22,7 @@ from monitor.service.worker import monitor_argv
 from monitor.settings import Settings
 from schemas.alert import Alert
 from tests.integration.conftest import env_for
-from tests.integration.helpers import alerts, expected_analyses, produce, wait_for
+from tests.integration.helpers import alerts, expected_analyses, in_sequence, produce, wait_for
 from tests.monitor.cli.rtl_reading import read_rtl_line, read_rtl_paragraph
 
 pytestmark = pytest.mark.integration
@@ -209,12 +209,13 @@ def test_watch_json_and_its_filters_for_scripts(
     service: Settings, workers: Callable[..., Any]
 ) -> None:
     seed, gaza = _seed(), _gaza()
-    expected = [a for analysis in expected_analyses(service, [seed, gaza]) for a in analysis.alerts]
-    assert {a.karabakh_related for a in expected} == {True, False}
-    assert {a.type for a in expected} == {"ceasefire", "casualties"}
     worker = workers()
     produce(service, [seed, gaza])
     worker.wait_idle(received=2, timeout=120)
+    ordered = in_sequence(service, [seed, gaza])
+    expected = [a for analysis in expected_analyses(service, ordered) for a in analysis.alerts]
+    assert {a.karabakh_related for a in expected} == {True, False}
+    assert {a.type for a in expected} == {"ceasefire", "casualties"}
     wait_for(lambda: len(alerts(service)) >= len(expected), 60, "the alerts")
 
     everything = _watch_json(service)

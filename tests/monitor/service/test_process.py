@@ -1,4 +1,5 @@
-"""The process stage's logic: analyse or dead-letter, durable records, recovery, replay."""
+"""The two stages' logic: prepare, then decide (through the news.prepared message) or
+dead-letter; durable records, recovery, replay."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from schemas.news import NewsItem
 from tests.monitor.service.conftest import item_bytes
 
 ORIGIN = Origin("t.news.raw", 0, 7, b"k")
+PREPARED = Origin("t.news.prepared", 0, 3, b"k")
 
 
 class Clock:
@@ -28,7 +30,13 @@ class Clock:
 
 
 def run(proc: Processor, table: dict[str, Any], raw: bytes) -> Any:
-    outcome = proc.handle(raw, ORIGIN, table.get)
+    """One news.raw value through both stages as the service runs them: prepared,
+    sent as a news.prepared message, decided from that message."""
+    prepared = proc.preparer.handle(raw, ORIGIN)
+    assert prepared.dead is None, prepared.dead
+    value, dead = proc.preparer.message(prepared, raw, ORIGIN)
+    assert dead is None and value is not None, dead
+    outcome = proc.handle_prepared(value, PREPARED, table.get)
     if outcome.analysis is not None and outcome.stored is not None:
         table[outcome.analysis.id] = outcome.stored
     return outcome
@@ -73,7 +81,7 @@ def test_missing_body_and_tombstone(settings: Settings) -> None:
     assert tomb is not None and tomb.code == "empty_message"
 
 
-def test_a_failing_detector_is_dead_lettered_not_raised(
+def test_a_failing_detector_is_dead_lettered_at_the_prepare_stage(
     settings: Settings, monkeypatch: Any
 ) -> None:
     proc = Processor(settings)
@@ -81,10 +89,38 @@ def test_a_failing_detector_is_dead_lettered_not_raised(
     def boom(*_: Any, **__: Any) -> Any:
         raise ZeroDivisionError("detector bug")
 
-    monkeypatch.setattr(proc.analyzer, "analyze", boom)
-    dead = proc.handle(item_bytes(id="z", body="نص"), ORIGIN, {}.get).dead
+    monkeypatch.setattr(proc.preparer.analyzer, "prepare", boom)
+    dead = proc.preparer.handle(item_bytes(id="z", body="نص"), ORIGIN).dead
+    assert dead is not None
+    assert (dead.stage, dead.error_class, dead.item_id) == ("prepare", "ZeroDivisionError", "z")
+    assert (dead.topic, dead.offset) == ("t.news.raw", 7)
+    # the ordered state never saw it
+    assert proc.analyzer.state_json() == Processor(settings).analyzer.state_json()
+
+
+def test_a_failing_decision_is_dead_lettered_at_the_process_stage(
+    settings: Settings, monkeypatch: Any
+) -> None:
+    proc = Processor(settings)
+    prepared = proc.preparer.handle(item_bytes(id="z", body="نص"), ORIGIN)
+    value, _ = proc.preparer.message(prepared, None, ORIGIN)
+
+    def boom(*_: Any, **__: Any) -> Any:
+        raise ZeroDivisionError("state bug")
+
+    monkeypatch.setattr(proc.analyzer, "decide", boom)
+    dead = proc.handle_prepared(value, PREPARED, {}.get).dead
     assert dead is not None
     assert (dead.stage, dead.error_class, dead.item_id) == ("process", "ZeroDivisionError", "z")
+    assert (dead.topic, dead.offset) == ("t.news.prepared", 3)
+
+
+def test_a_prepared_message_that_does_not_parse_is_dead_lettered(settings: Settings) -> None:
+    proc = Processor(settings)
+    for value in (b'{"item": {}}', b"not json", None):
+        dead = proc.handle_prepared(value, PREPARED, {}.get).dead
+        assert dead is not None
+        assert (dead.stage, dead.code) == ("process", "invalid_prepared")
 
 
 def test_redelivery_reemits_the_stored_analysis(settings: Settings, seed_body: str) -> None:

@@ -12,7 +12,7 @@ from monitor.service import kafka
 from monitor.service.deadletter import MAX_PAYLOAD_BYTES, Origin, dead_letter
 from monitor.service.logs import JsonFormatter, TextFormatter
 from monitor.service.metrics import Metrics
-from monitor.service.names import RAW_PARTITIONS, TopicNames, app_id
+from monitor.service.names import PREPARED_PARTITIONS, TopicNames, app_id
 from monitor.service.produce import item_key, read_lines, render_message
 from monitor.settings import Settings
 from schemas.base import SCHEMA_VERSION
@@ -22,6 +22,7 @@ def test_topic_names_carry_the_prefix(settings: Settings) -> None:
     names = TopicNames.from_settings(settings)
     assert names.all() == [
         "t.news.raw",
+        "t.news.prepared",
         "t.news.enriched",
         "t.news.deadletter",
         "t.alerts.ceasefire",
@@ -30,7 +31,9 @@ def test_topic_names_carry_the_prefix(settings: Settings) -> None:
     assert names.resolve("alerts.casualties") == "t.alerts.casualties"
     assert names.resolve("other.topic") == "other.topic"
     assert names.alert_topic("ceasefire") == "t.alerts.ceasefire"
-    assert names.partitions(names.raw, 6) == RAW_PARTITIONS == 1
+    assert names.resolve("news.prepared") == "t.news.prepared"
+    assert names.partitions(names.raw, 6) == 6
+    assert names.partitions(names.prepared, 6) == PREPARED_PARTITIONS == 1
     assert names.partitions(names.enriched, 6) == 6
     assert app_id(settings) == "t.karabakh-monitor"
     with pytest.raises(ValueError):
