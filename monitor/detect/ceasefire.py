@@ -619,13 +619,17 @@ def _still_holding(toks: tuple[Token, ...], last: int) -> _Cue | None:
     return None
 
 
+#: Every form a split head may take (bare or behind clitics), for one look-up a word.
+_SPLIT_HEAD_FORMS = screen(SPLIT_HEADS, articles=False)
+
+
 def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
     """Ceasefire phrases split by adjectives: "وقف فوري وغير مشروط لإطلاق النار"."""
     out: list[PhraseMatch[str]] = []
     words = [t.text for t in toks]
     n = len(words)
     for k, w in enumerate(words):
-        if not any(v in SPLIT_HEADS for v in clitic_variants(w)):
+        if w not in _SPLIT_HEAD_FORMS or not any(v in SPLIT_HEADS for v in clitic_variants(w)):
             continue
         for j in range(k + 2, min(n, k + 2 + SPLIT_MAX)):
             if toks[j].broken:
@@ -638,6 +642,14 @@ def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
     return out
 
 
+#: The figurative phrases by first word; the war-context words in every form.
+_FIGURATIVE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in FIGURATIVE_PHRASES:
+    _FIGURATIVE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+_FIGURATIVE_FIRST = frozenset(_FIGURATIVE_BY_FIRST)
+_WAR_CONTEXT_FORMS = screen(WAR_CONTEXT)
+
+
 def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool:
     """A truce of the press, of prices, of parties or of fiction: an adjective that
     says so right after the trigger, or a sentence with words of such a truce
@@ -647,12 +659,15 @@ def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool
         v in FIGURATIVE_ADJECTIVES for v in clitic_variants(words[m.last + 1], articles=True)
     ):
         return True
-    for phrase in FIGURATIVE_PHRASES:
-        for k in range(len(words) - len(phrase) + 1):
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                return True
+    if not _FIGURATIVE_FIRST.isdisjoint(words):
+        for k, w in enumerate(words):
+            for phrase in _FIGURATIVE_BY_FIRST.get(w, ()):
+                if tuple(words[k : k + len(phrase)]) == phrase:
+                    return True
     outside = [w for k, w in enumerate(words) if not m.first <= k <= m.last]
-    if any(any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside):
+    if not _WAR_CONTEXT_FORMS.isdisjoint(outside) and any(
+        any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside
+    ):
         return False
     quoted = text[max(0, m.start - 2) : m.start].strip().endswith(("«", '"')) and text[
         m.end : m.end + 2
