@@ -92,6 +92,7 @@ for _qp, _qq in QUALIFIERS:  # longest first, as in QUALIFIERS
 QUALIFIERS_AFTER = [(p, q) for q, ps in _DATA["qualifiers_after"].items() for p in norm_phrases(ps)]
 NEGATIONS = norm_set(_DATA["negations"])
 CUMULATIVE = norm_set(_DATA["cumulative"])
+_CUMULATIVE_FORMS = screen(CUMULATIVE)
 HISTORICAL = norm_set(_DATA["historical"])
 EXCLUDE = norm_set(_DATA["exclude"])
 REPORTING = norm_set(_DATA["reporting_verbs"])
@@ -1169,7 +1170,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     words = [t.text for t in toks]
     if not words:
         return []
-    illness = any(w in EXCLUDE for w in words)
+    illness = not EXCLUDE.isdisjoint(words)
     breaks = clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
@@ -1197,11 +1198,19 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         used.update(span)
     i = 0
     n = len(words)
-    may_count = _MAY_COUNT
+    # Where the scan may find something: most words can start nothing, and are
+    # passed over by `list.index` in C.
+    stops = list(map(_MAY_COUNT.__getitem__, words))
+    if not _COUNT_AFTER.isdisjoint(words):
+        for k in range(1, n):
+            if words[k] in _COUNT_AFTER:
+                stops[k - 1] = True  # a noun whose number follows it: "عاملين اثنين"
     while i < n:
-        if not may_count[words[i]] and (i + 1 == n or words[i + 1] not in _COUNT_AFTER):
-            i += 1  # nothing can start here (most words)
-            continue
+        if not stops[i]:
+            try:
+                i = stops.index(True, i)
+            except ValueError:
+                break  # nothing further can start a figure
         if i in used and not (_lookup(words[i], DUALS, articles=True)):
             i += 1
             continue
@@ -1369,7 +1378,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
     )
     dated = _dating(words, counts, year, breaks)
-    cumulative_sent = any(member(w, CUMULATIVE, articles=True) for w in words)
+    cumulative_sent = not _CUMULATIVE_FORMS.isdisjoint(words) and any(
+        member(w, CUMULATIVE, articles=True) for w in words
+    )
     out = []
     for link, num, qual in found:
         at = link.first

@@ -21,6 +21,7 @@ import monitor.detect.casualties as casualties
 import monitor.detect.ceasefire as ceasefire
 from monitor.detect.lexicon import PREFIXES, WordMemo
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE
+from monitor.detect.text import Token, clause_breaks, split_sentences, tokenize
 from monitor.document import Document
 from monitor.text.normalize import normalize, tokens
 
@@ -186,3 +187,28 @@ def test_the_ceasefire_screens_find_the_same_statements(monkeypatch: pytest.Monk
     slow = _statements_of(items)
     assert fast == slow
     assert sum(len(r["statements"]) for r in fast) > 300
+
+
+def test_clause_breaks_found_by_index_are_those_of_reading_every_gap() -> None:
+    """`clause_breaks` looks only behind the tokens that follow punctuation; it
+    answers as reading the gap before every token does (a comma, a full stop, not
+    a quotation mark; a gap of one mark glued between two words is no break)."""
+
+    def every_gap(text: str, toks: list[Token]) -> list[bool]:
+        out = [False] * len(toks)
+        for k in range(1, len(toks)):
+            if toks[k].broken:
+                gap = text[toks[k - 1].end : toks[k].start]
+                out[k] = any(c in ",.;:!?" for c in gap)
+        return out
+
+    texts = [normalize(t) for item in _gold_items() for t in item["body"].split("\n")]
+    texts += ["قتل 5، وأصيب 3", 'قالوا: "قتل" 5', "أ،ب ،ج , د", "«صامد» .", "", "،"]
+    breaks = 0
+    for text in texts:
+        for sent in [*split_sentences(text), None]:
+            toks = tokenize(text, sent.start, sent.end) if sent else tokenize(text)
+            expected = every_gap(text, toks)
+            assert clause_breaks(text, toks) == expected, text
+            breaks += sum(expected)
+    assert breaks > 1000
