@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from monitor.detect import clause, timeframe
 from monitor.detect.lexicon import (
+    WordMemo,
     clitic_variants,
     load,
     norm_phrase,
@@ -150,6 +151,12 @@ class _Cue:
 
 
 def _cue_of(word: str, next_word: str) -> str | None:
+    if word not in _PAIR_CUE_FORMS:
+        return _WORD_CUES[word]  # (most words) the cue does not depend on the next word
+    return _pair_cue(word, next_word)
+
+
+def _pair_cue(word: str, next_word: str) -> str | None:
     if word in _ENDED and next_word.startswith("ب"):
         return "agreed"  # the war "ended with" a ceasefire (انتهى باتفاق)
     if any(v in _ENDING for v in clitic_variants(word)) and any(
@@ -164,6 +171,11 @@ def _cue_of(word: str, next_word: str) -> str | None:
         return None  # "تجميد الحرب عبر وقف لإطلاق النار": freezing the war is the truce
     if next_word == _ON and any(v in COMMENT_VERBS for v in clitic_variants(word)):
         return None  # "حماس تعلق على وقف إطلاق النار": comments on it
+    return _word_cue(word)
+
+
+def _word_cue(word: str) -> str | None:
+    """The status a cue word gives by itself (the last test of `_pair_cue`)."""
     for v in clitic_variants(word, articles=True, min_rest=2):
         if word[0] == "ك" and v == word[1:]:
             continue  # "كامل" is "complete", not ك + أمل "hope"
@@ -175,6 +187,13 @@ def _cue_of(word: str, next_word: str) -> str | None:
             if v.startswith(prefix):
                 return status
     return None
+
+
+#: The words whose cue the next word may change (ended with, ending or freezing
+#: a war, commenting on), in every form behind clitics; any other word's cue is
+#: its own, remembered per word.
+_PAIR_CUE_FORMS = _ENDED | screen(_ENDING | _FREEZING | COMMENT_VERBS, articles=False)
+_WORD_CUES: WordMemo[str | None] = WordMemo(_word_cue)
 
 
 def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] = _NEGATORS) -> bool:

@@ -137,11 +137,22 @@ def find(
     )
     figure_led = [c for c in _FIGURE_LED if not c.requires.isdisjoint(present)]
     noun_led = [c for c in _NOUN_LED if not c.requires.isdisjoint(present)]
+    # The per-word tests by `map` (in C when they are cached look-ups), and the
+    # loop below only at the words where some construction can start.
+    word_led = list(map(_STARTS.get, words))
+    nouns = list(map(kind_of_noun, words)) if noun_led else [None] * n
+    figures = (
+        list(map(could_start, words))
+        if figure_led and could_start is not None
+        else [bool(figure_led)] * n
+    )
     for i in range(n):
-        starts = _STARTS.get(words[i], ())
-        if noun_led and kind_of_noun(words[i]) is not None:
+        if word_led[i] is None and nouns[i] is None and not figures[i]:
+            continue
+        starts = word_led[i] or ()
+        if nouns[i] is not None:
             starts = (*starts, *noun_led)
-        if figure_led and (could_start is None or could_start(words[i])):
+        if figures[i]:
             starts = (*starts, *figure_led)
         for c in starts:
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)

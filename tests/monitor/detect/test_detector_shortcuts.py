@@ -12,6 +12,7 @@ endings behind, a letter cut at either end).
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +185,7 @@ def test_the_ceasefire_screens_find_the_same_statements(monkeypatch: pytest.Monk
     monkeypatch.setattr(ceasefire, "_WAR_CONTEXT_FORMS", _Everything())
     monkeypatch.setattr(ceasefire, "_FIGURATIVE_FIRST", _Everything())
     monkeypatch.setattr(ceasefire, "_FIGURATIVE_BY_FIRST", _EveryFigurativePhrase())
+    monkeypatch.setattr(ceasefire, "_PAIR_CUE_FORMS", _Everything())
     slow = _statements_of(items)
     assert fast == slow
     assert sum(len(r["statements"]) for r in fast) > 300
@@ -212,3 +214,27 @@ def test_clause_breaks_found_by_index_are_those_of_reading_every_gap() -> None:
             assert clause_breaks(text, toks) == expected, text
             breaks += sum(expected)
     assert breaks > 1000
+
+
+def test_a_cue_read_by_its_word_alone_is_the_cue_read_with_the_next_word() -> None:
+    """`_cue_of` skips the tests of the next word (انتهى بـ، أنهى الحرب، تجميد
+    الحرب، تعلق على) for words that cannot pass them, and remembers the rest by
+    word: it answers as the full test for every pair of neighbours."""
+    words = sorted(_gold_words())
+    cue_words = {
+        *ceasefire.EXACT_CUES,
+        *(p for p, _ in ceasefire.PREFIX_CUES),
+        *ceasefire._ENDED,
+        *ceasefire._ENDING,
+        *ceasefire._FREEZING,
+        *ceasefire.COMMENT_VERBS,
+    }
+    forms = sorted({p + w for w in cue_words for p in PREFIXES} | {"كامل", "وكامل"})
+    nexts = ["بالاتفاق", "باتفاق", "الحرب", "حربا", "والحرب", ceasefire._ON, "على", "وقف", ""]
+    pairs = [(w, n) for w in forms for n in nexts] + list(pairwise(words))
+    found = 0
+    for word, next_word in pairs:
+        expected = ceasefire._pair_cue(word, next_word)
+        assert ceasefire._cue_of(word, next_word) == expected, (word, next_word)
+        found += expected is not None
+    assert found > 1000
