@@ -545,9 +545,7 @@ def _before_number(
             stop = max(-1, stop - (k - since))
             k = since
             continue
-        masdar = _lookup(w, MASDARS, articles=True) or _possessed(w, MASDARS)
-        verb = _lookup(w, VERBS)
-        noun = _lookup(w, NOUNS, articles=True)
+        masdar, verb, noun = _KINDS_BEFORE[w]
         kind = masdar or verb or noun
         if kind:
             person = _person_after(words, num, kind)
@@ -585,6 +583,20 @@ def _before_number(
         if gap > _MAX_GAP_VERB:
             break
     return None
+
+
+def _kinds_before(word: str) -> tuple[str | None, str | None, str | None]:
+    """The kind a word before a number names as a masdar, a verb and a noun."""
+    return (
+        _lookup(word, MASDARS, articles=True) or _possessed(word, MASDARS),
+        _lookup(word, VERBS),
+        _lookup(word, NOUNS, articles=True),
+    )
+
+
+#: `_kinds_before` remembered per word (`_before_number` asks it of every word it
+#: walks back over).
+_KINDS_BEFORE: WordMemo[tuple[str | None, str | None, str | None]] = WordMemo(_kinds_before)
 
 
 def _date_span(words: list[str], k: int) -> int | None:
@@ -703,9 +715,14 @@ _RESULT_PREPOSITIONS = norm_set(_GRAMMAR["result_prepositions"])
 _RESULT_VERBS = norm_set(_GRAMMAR["result_verbs"])
 
 
+#: Source markers and reporting verbs in every form behind clitics (`member`'s).
+_SOURCE_MARKER_FORMS = screen(SOURCE_MARKERS, articles=False)
+_REPORTING_FORMS = screen(REPORTING, articles=False)
+
+
 def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at: int) -> str | None:
     n = len(words)
-    for k, w in enumerate(words):
+    for k, w in enumerate(words if not _SOURCE_MARKER_FORMS.isdisjoint(words) else ()):
         if member(w, SOURCE_MARKERS):
             lo = k + 1
             while lo < n and (
@@ -714,6 +731,8 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
             ):
                 lo += 1  # وفق ما أعلنه الدفاع المدني: the claimant follows the verb
             return _phrase(para, toks, words, lo, min(n, lo + 6))
+    if _REPORTING_FORMS.isdisjoint(words):
+        return None  # no reporting verb before the figure or after it
     verb = None
     for k in range(at - 1, -1, -1):
         if member(words[k], REPORTING):

@@ -82,6 +82,16 @@ def test_the_screen_of_may_count_never_rules_out_a_word_the_exact_test_keeps() -
     assert kept > 10_000
 
 
+class _Everything:
+    """A screen that lets every word through (the long way)."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+    def isdisjoint(self, words: object) -> bool:
+        return False
+
+
 class _Always(dict[str, bool]):
     """A `_MAY_COUNT` that stops the scan at every word (the long way)."""
 
@@ -104,6 +114,9 @@ def test_passing_over_words_that_cannot_count_finds_the_same_figures(
     fast = _figures_of(items)
     monkeypatch.setattr(casualties, "_MAY_COUNT", _Always())
     monkeypatch.setattr(casualties, "_NOUN_KIND", WordMemo(casualties._noun_kind, limit=1))
+    monkeypatch.setattr(casualties, "_KINDS_BEFORE", WordMemo(casualties._kinds_before, limit=1))
+    for name in ("_SOURCE_MARKER_FORMS", "_REPORTING_FORMS", "_CUMULATIVE_FORMS"):
+        monkeypatch.setattr(casualties, name, _Everything())
     slow = _figures_of(items)
     assert fast == slow
     assert sum(map(len, fast)) > 500  # the gold rounds state many figures
@@ -139,16 +152,6 @@ def test_a_word_memo_answers_as_its_function_and_stays_bounded() -> None:
     for word in ("a", "bb", "ccc", "dddd"):
         assert memo[word] == len(word)
     assert len(memo) <= 3
-
-
-class _Everything:
-    """A screen that lets every word through (the long way)."""
-
-    def __contains__(self, word: object) -> bool:
-        return True
-
-    def isdisjoint(self, words: object) -> bool:
-        return False
 
 
 class _EveryFigurativePhrase:
