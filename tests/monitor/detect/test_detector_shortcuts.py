@@ -20,7 +20,8 @@ import pytest
 
 import monitor.detect.casualties as casualties
 import monitor.detect.ceasefire as ceasefire
-from monitor.detect.lexicon import PREFIXES, WordMemo
+from monitor.detect import constructions
+from monitor.detect.lexicon import PREFIXES, WordMemo, clitic_variants
 from monitor.detect.numbers import NUMBER_WORDS, VAGUE
 from monitor.detect.text import Token, clause_breaks, split_sentences, tokenize
 from monitor.document import Document
@@ -241,3 +242,25 @@ def test_a_cue_read_by_its_word_alone_is_the_cue_read_with_the_next_word() -> No
         assert ceasefire._cue_of(word, next_word) == expected, (word, next_word)
         found += expected is not None
     assert found > 1000
+
+
+def test_a_constructions_required_word_is_seen_in_its_forms_as_by_its_clitic_variants() -> None:
+    """`constructions.find` keeps a construction when a word of the sentence is one
+    of its required words' forms (bare, behind one or two clitics): exactly when
+    the word, a clitic taken off, is a required word."""
+    pairs = constructions._FIGURE_LED_FORMS + constructions._NOUN_LED_FORMS
+    required = {w for c, _ in pairs for w in c.requires}
+    words = _gold_words() | {
+        p + cut + e
+        for w in required
+        for cut in (w, w[1:], w[:-1])
+        for p in PREFIXES
+        for e in ("", "ه", "ا")
+    }
+    kept = 0
+    for construction, forms in pairs:
+        for word in words:
+            by_variants = any(v in construction.requires for v in clitic_variants(word, min_rest=2))
+            assert (word in forms) == by_variants, (construction.name, word)
+            kept += by_variants
+    assert kept > 100
