@@ -244,9 +244,7 @@ class ParagraphIndex:
         if not words:
             return None
         cfg = self.config
-        candidates: set[int] = set()
-        for key in keys:
-            candidates.update(self._table.get(key))
+        candidates = self._table.get_all(keys)
         best: tuple[float, int, int] | None = None
         articles = self._articles
         tail, live, capacity = self._tail, self._head - self._tail, self._capacity

@@ -124,6 +124,26 @@ class CompactMultimap:
             if i == cap:
                 i = 0
 
+    def get_all(self, keys: Iterable[int]) -> set[int]:
+        """Every value stored under any of `keys` (a paragraph's anchors: one call,
+        not one per key, on the path every paragraph of every article takes)."""
+        shards, shift = self._shards, self._shift
+        out: set[int] = set()
+        add = out.add
+        for key in keys:
+            shard = shards[key >> shift]
+            table, cap = shard.keys, shard.cap
+            i = key % cap
+            k = table[i]
+            while k:
+                if k == key:
+                    add(shard.values[i])
+                i += 1
+                if i == cap:
+                    i = 0
+                k = table[i]
+        return out
+
     def remove(self, key: int, value: int) -> bool:
         """Remove (key, value); returns whether it was there."""
         return self.remove_all((key,), value) == 1

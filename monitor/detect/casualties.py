@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from monitor.detect import clause, constructions, genre, timeframe
 from monitor.detect.lexicon import (
+    WordMemo,
     clitic_variants,
     load,
     member,
@@ -82,11 +83,16 @@ QUALIFIERS = sorted(
 _QUALIFIER_FIRST = frozenset(p[0] for p, _ in QUALIFIERS)
 _ONE_WORD_QUALIFIERS = {p[0]: q for p, q in QUALIFIERS if len(p) == 1}
 _QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+#: The same by first word (longest first), for the phrase that starts at a word.
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _qp, _qq in QUALIFIERS:
+    _QUALIFIERS_BY_FIRST.setdefault(_qp[0], []).append((_qp, _qq))
 for _qp, _qq in QUALIFIERS:  # longest first, as in QUALIFIERS
     _QUALIFIERS_BY_LAST.setdefault(_qp[-1], []).append((_qp, _qq))
 QUALIFIERS_AFTER = [(p, q) for q, ps in _DATA["qualifiers_after"].items() for p in norm_phrases(ps)]
 NEGATIONS = norm_set(_DATA["negations"])
 CUMULATIVE = norm_set(_DATA["cumulative"])
+_CUMULATIVE_FORMS = screen(CUMULATIVE)
 HISTORICAL = norm_set(_DATA["historical"])
 EXCLUDE = norm_set(_DATA["exclude"])
 REPORTING = norm_set(_DATA["reporting_verbs"])
@@ -622,9 +628,7 @@ def _before_number(
             stop = max(-1, stop - (k - since))
             k = since
             continue
-        masdar = _lookup(w, MASDARS, articles=True) or _possessed(w, MASDARS)
-        verb = _lookup(w, VERBS)
-        noun = _lookup(w, NOUNS, articles=True)
+        masdar, verb, noun = _KINDS_BEFORE[w]
         kind = masdar or verb or noun
         if kind:
             person = _person_after(words, num, kind)
@@ -662,6 +666,20 @@ def _before_number(
         if gap > _MAX_GAP_VERB:
             break
     return None
+
+
+def _kinds_before(word: str) -> tuple[str | None, str | None, str | None]:
+    """The kind a word before a number names as a masdar, a verb and a noun."""
+    return (
+        _lookup(word, MASDARS, articles=True) or _possessed(word, MASDARS),
+        _lookup(word, VERBS),
+        _lookup(word, NOUNS, articles=True),
+    )
+
+
+#: `_kinds_before` remembered per word (`_before_number` asks it of every word it
+#: walks back over).
+_KINDS_BEFORE: WordMemo[tuple[str | None, str | None, str | None]] = WordMemo(_kinds_before)
 
 
 def _date_span(words: list[str], k: int) -> int | None:
@@ -780,9 +798,14 @@ _RESULT_PREPOSITIONS = norm_set(_GRAMMAR["result_prepositions"])
 _RESULT_VERBS = norm_set(_GRAMMAR["result_verbs"])
 
 
+#: Source markers and reporting verbs in every form behind clitics (`member`'s).
+_SOURCE_MARKER_FORMS = screen(SOURCE_MARKERS, articles=False)
+_REPORTING_FORMS = screen(REPORTING, articles=False)
+
+
 def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at: int) -> str | None:
     n = len(words)
-    for k, w in enumerate(words):
+    for k, w in enumerate(words if not _SOURCE_MARKER_FORMS.isdisjoint(words) else ()):
         if member(w, SOURCE_MARKERS):
             lo = k + 1
             while lo < n and (
@@ -791,6 +814,8 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
             ):
                 lo += 1  # وفق ما أعلنه الدفاع المدني: the claimant follows the verb
             return _phrase(para, toks, words, lo, min(n, lo + 6))
+    if _REPORTING_FORMS.isdisjoint(words):
+        return None  # no reporting verb before the figure or after it
     verb = None
     for k in range(at - 1, -1, -1):
         if member(words[k], REPORTING):
@@ -1033,13 +1058,59 @@ def _could_start_figure(word: str) -> bool:
     )
 
 
+def _may_count(word: str) -> bool:
+    """Whether `_figures`' scan can find anything at this word whatever its
+    neighbours (a dual, a number, a people-word, one of them, a third one),
+    except for the number after a noun (عاملين اثنين), which the scan tests by
+    the next word. Every other word is passed over with one look-up."""
+    if word not in _COUNT_FORMS and not word[0].isdigit() and not word.endswith(_COUNT_ENDINGS):
+        return False  # what every test of `_may_count_exactly` needs, checked in C first
+    return _may_count_exactly(word)
+
+
+def _may_count_exactly(word: str) -> bool:
+    return bool(
+        _lookup(word, DUALS, articles=True)
+        or word in PERSON_DUALS
+        or word in ORDINAL_ONE
+        or word in _ONE_OF
+        or word in _ONE_OF_THEM
+        or word[0].isdigit()
+        or word in NUMBER_WORDS
+        or word in VAGUE
+        or (len(word) > 2 and word[0] in "وب" and (word[1:] in NUMBER_WORDS or word[1:] in VAGUE))
+        or _personish(word)
+        or _accusative_one(word)
+    )
+
+
+#: Every word `_may_count` can be true of, but for digits and the endings of a
+#: dual (ان، ين), an accusative (ا) or a possessive (ها، هم، نا): the listed words
+#: behind every prefix their tests strip.
+_COUNT_FORMS = (
+    screen([*DUALS, *PERSON_SINGULARS, *PERSONS])
+    | PERSON_DUALS
+    | ORDINAL_ONE
+    | _ONE_OF
+    | _ONE_OF_THEM
+    | NUMBER_WORDS
+    | frozenset(VAGUE)
+    | frozenset(c + w for c in "وب" for w in (*NUMBER_WORDS, *VAGUE))
+)
+_COUNT_ENDINGS = ("ا", "ان", "ين", "هم")
+#: `_may_count` and "may count itself" (the paragraph screen of
+#: `detect_casualties`), remembered per word.
+_MAY_COUNT: WordMemo[bool] = WordMemo(_may_count)
+_COUNTS_ITSELF: WordMemo[bool] = WordMemo(lambda w: _counts_itself(w) or _accusative_one(w))
+
+
 def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, str], int] | None:
     """The counted people a construction's FIGURE slot holds at word i: an
     optional qualifier, a number (or a dual, or a singular people-word: one),
     then the people-word and its adjectives."""
-    ws = list(words)
+    ws = words if isinstance(words, list) else list(words)
     qual, j = "exact", i
-    for phrase, q in QUALIFIERS:
+    for phrase, q in _QUALIFIERS_BY_FIRST.get(ws[i], ()):
         if tuple(ws[i : i + len(phrase)]) == phrase:
             qual, j = q, i + len(phrase)
             break
@@ -1071,7 +1142,7 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
 def _is_count(words: Sequence[str], k: int) -> bool:
     """A number a construction's gap may not run over (a year, a day of the month
     or a duration may: "التي اندلعت قبل خمسة أيام")."""
-    ws = list(words)
+    ws = words if isinstance(words, list) else list(words)
     num = _number_at_plain(ws, k)
     if num is None or (k > 0 and member(ws[k - 1], _POSITION_WORDS)):
         return False  # (للواء 58: a unit's number)
@@ -1103,6 +1174,9 @@ def _noun_kind(word: str) -> str | None:
     """The kind of a casualty noun, also with a possessive."""
     return _lookup(word, NOUNS, articles=True) or _possessed(word, NOUNS, 3, final_alif=True)
 
+
+#: `_noun_kind` remembered per word (the constructions ask it of every word).
+_NOUN_KIND: WordMemo[str | None] = WordMemo(_noun_kind)
 
 _DENIED_AFTER_FIRST = frozenset(p[0] for p in DENIED_AFTER)
 _DENIAL_SCREEN = _DENIED_AFTER_FIRST | screen(clause.DENIALS, articles=False)
@@ -1205,14 +1279,14 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     words = [t.text for t in toks]
     if not words:
         return []
-    illness = any(w in EXCLUDE for w in words)
+    illness = not EXCLUDE.isdisjoint(words)
     breaks = clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
     # The constructions written as data first: their words stand apart, and a
     # sub-count after them (أودت بحياة 73 فلسطينيا، بينهم 20 طفلا) belongs to them.
     for m in constructions.find(
-        words, breaks, _construction_figure, _noun_kind, _is_count, _could_start_figure
+        words, breaks, _construction_figure, _NOUN_KIND.__getitem__, _is_count, _could_start_figure
     ):
         num, qual = m.figure
         span = range(m.figure_first, m.figure_last + 1)
@@ -1241,7 +1315,19 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         used.update(span)
     i = 0
     n = len(words)
+    # Where the scan may find something: most words can start nothing, and are
+    # passed over by `list.index` in C.
+    stops = list(map(_MAY_COUNT.__getitem__, words))
+    if not _COUNT_AFTER.isdisjoint(words):
+        for k in range(1, n):
+            if words[k] in _COUNT_AFTER:
+                stops[k - 1] = True  # a noun whose number follows it: "عاملين اثنين"
     while i < n:
+        if not stops[i]:
+            try:
+                i = stops.index(True, i)
+            except ValueError:
+                break  # nothing further can start a figure
         if i in used and not (_lookup(words[i], DUALS, articles=True)):
             i += 1
             continue
@@ -1417,7 +1503,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         k for _, num, _ in found if num is not None for k in range(num.first, num.last + 1)
     )
     dated = _dating(words, counts, year, breaks)
-    cumulative_sent = any(member(w, CUMULATIVE, articles=True) for w in words)
+    cumulative_sent = not _CUMULATIVE_FORMS.isdisjoint(words) and any(
+        member(w, CUMULATIVE, articles=True) for w in words
+    )
     out = []
     for link, num, qual in found:
         at = link.first
@@ -1472,7 +1560,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
         if (
             not _HAS_DIGIT.search(p.norm)
             and NUMBERISH.isdisjoint(p.words)
-            and not any(_counts_itself(w) or _accusative_one(w) for w in p.words)
+            and not any(map(_COUNTS_ITSELF.__getitem__, p.words))
         ):
             continue  # a casualty word but no number of any kind
         previous: Sentence | None = None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from monitor.detect import clause, genre, timeframe
 from monitor.detect.lexicon import (
+    WordMemo,
     clitic_variants,
     load,
     norm_phrase,
@@ -152,6 +153,12 @@ class _Cue:
 
 
 def _cue_of(word: str, next_word: str) -> str | None:
+    if word not in _PAIR_CUE_FORMS:
+        return _WORD_CUES[word]  # (most words) the cue does not depend on the next word
+    return _pair_cue(word, next_word)
+
+
+def _pair_cue(word: str, next_word: str) -> str | None:
     if word in _ENDED and next_word.startswith("ب"):
         return "agreed"  # the war "ended with" a ceasefire (انتهى باتفاق)
     if any(v in _ENDING for v in clitic_variants(word)) and any(
@@ -166,6 +173,11 @@ def _cue_of(word: str, next_word: str) -> str | None:
         return None  # "تجميد الحرب عبر وقف لإطلاق النار": freezing the war is the truce
     if next_word == _ON and any(v in COMMENT_VERBS for v in clitic_variants(word)):
         return None  # "حماس تعلق على وقف إطلاق النار": comments on it
+    return _word_cue(word)
+
+
+def _word_cue(word: str) -> str | None:
+    """The status a cue word gives by itself (the last test of `_pair_cue`)."""
     for v in clitic_variants(word, articles=True, min_rest=2):
         if word[0] == "ك" and v == word[1:]:
             continue  # "كامل" is "complete", not ك + أمل "hope"
@@ -177,6 +189,13 @@ def _cue_of(word: str, next_word: str) -> str | None:
             if v.startswith(prefix):
                 return status
     return None
+
+
+#: The words whose cue the next word may change (ended with, ending or freezing
+#: a war, commenting on), in every form behind clitics; any other word's cue is
+#: its own, remembered per word.
+_PAIR_CUE_FORMS = _ENDED | screen(_ENDING | _FREEZING | COMMENT_VERBS, articles=False)
+_WORD_CUES: WordMemo[str | None] = WordMemo(_word_cue)
 
 
 def _negated(toks: tuple[Token, ...], k: int, negators: frozenset[str] = _NEGATORS) -> bool:
@@ -648,13 +667,17 @@ def _still_holding(toks: tuple[Token, ...], last: int) -> _Cue | None:
     return None
 
 
+#: Every form a split head may take (bare or behind clitics), for one look-up a word.
+_SPLIT_HEAD_FORMS = screen(SPLIT_HEADS, articles=False)
+
+
 def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
     """Ceasefire phrases split by adjectives: "وقف فوري وغير مشروط لإطلاق النار"."""
     out: list[PhraseMatch[str]] = []
     words = [t.text for t in toks]
     n = len(words)
     for k, w in enumerate(words):
-        if not any(v in SPLIT_HEADS for v in clitic_variants(w)):
+        if w not in _SPLIT_HEAD_FORMS or not any(v in SPLIT_HEADS for v in clitic_variants(w)):
             continue
         for j in range(k + 2, min(n, k + 2 + SPLIT_MAX)):
             if toks[j].broken:
@@ -667,6 +690,14 @@ def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
     return out
 
 
+#: The figurative phrases by first word; the war-context words in every form.
+_FIGURATIVE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in FIGURATIVE_PHRASES:
+    _FIGURATIVE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+_FIGURATIVE_FIRST = frozenset(_FIGURATIVE_BY_FIRST)
+_WAR_CONTEXT_FORMS = screen(WAR_CONTEXT)
+
+
 def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool:
     """A truce of the press, of prices, of parties or of fiction: an adjective that
     says so right after the trigger, or a sentence with words of such a truce
@@ -676,12 +707,15 @@ def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool
         v in FIGURATIVE_ADJECTIVES for v in clitic_variants(words[m.last + 1], articles=True)
     ):
         return True
-    for phrase in FIGURATIVE_PHRASES:
-        for k in range(len(words) - len(phrase) + 1):
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                return True
+    if not _FIGURATIVE_FIRST.isdisjoint(words):
+        for k, w in enumerate(words):
+            for phrase in _FIGURATIVE_BY_FIRST.get(w, ()):
+                if tuple(words[k : k + len(phrase)]) == phrase:
+                    return True
     outside = [w for k, w in enumerate(words) if not m.first <= k <= m.last]
-    if any(any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside):
+    if not _WAR_CONTEXT_FORMS.isdisjoint(outside) and any(
+        any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside
+    ):
         return False
     quoted = text[max(0, m.start - 2) : m.start].strip().endswith(("«", '"')) and text[
         m.end : m.end + 2

@@ -103,6 +103,15 @@ _FIRST_SCREEN = screen(FIRST_WORDS, articles=False)
 _REQUIRED_SCREEN = screen(
     frozenset(w for c in (*_FIGURE_LED, *_NOUN_LED) for w in c.requires), articles=False
 )
+for _c in (*_FIGURE_LED, *_NOUN_LED):
+    if any(len(w) < 2 for w in _c.requires):
+        # (`clitic_variants` strips a clitic only off a word of two letters or
+        # more, which the forms below take for granted)
+        raise ValueError(f"construction {_c.name!r} requires a one-letter word")
+#: Each construction with its required words in every form behind a clitic: a
+#: word of a text has one of them as a clitic variant exactly when it is a form.
+_FIGURE_LED_FORMS = [(c, screen(c.requires, articles=False)) for c in _FIGURE_LED]
+_NOUN_LED_FORMS = [(c, screen(c.requires, articles=False)) for c in _NOUN_LED]
 #: A word as written (bare or behind a clitic) -> the constructions it can start.
 _STARTS: dict[str, tuple[Construction, ...]] = {}
 for _c in _WORD_LED:
@@ -129,19 +138,30 @@ def find(
     n = len(words)
     if _FIRST_SCREEN.isdisjoint(words):
         return out
-    # Every written form once (bare and behind a clitic), not once per construction.
-    present = (
-        {v for w in set(words) for v in clitic_variants(w, min_rest=2)}
-        if not _REQUIRED_SCREEN.isdisjoint(words)
-        else set()
+    # The constructions whose required word the sentence has, bare or behind a
+    # clitic: one set operation each against its required words in every form.
+    if _REQUIRED_SCREEN.isdisjoint(words):
+        figure_led: list[Construction] = []
+        noun_led: list[Construction] = []
+    else:
+        figure_led = [c for c, forms in _FIGURE_LED_FORMS if not forms.isdisjoint(words)]
+        noun_led = [c for c, forms in _NOUN_LED_FORMS if not forms.isdisjoint(words)]
+    # The per-word tests by `map` (in C when they are cached look-ups), and the
+    # loop below only at the words where some construction can start.
+    word_led = list(map(_STARTS.get, words))
+    nouns = list(map(kind_of_noun, words)) if noun_led else [None] * n
+    figures = (
+        list(map(could_start, words))
+        if figure_led and could_start is not None
+        else [bool(figure_led)] * n
     )
-    figure_led = [c for c in _FIGURE_LED if not c.requires.isdisjoint(present)]
-    noun_led = [c for c in _NOUN_LED if not c.requires.isdisjoint(present)]
     for i in range(n):
-        starts = _STARTS.get(words[i], ())
-        if noun_led and kind_of_noun(words[i]) is not None:
+        if word_led[i] is None and nouns[i] is None and not figures[i]:
+            continue
+        starts = word_led[i] or ()
+        if nouns[i] is not None:
             starts = (*starts, *noun_led)
-        if figure_led and (could_start is None or could_start(words[i])):
+        if figures[i]:
             starts = (*starts, *figure_led)
         for c in starts:
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)

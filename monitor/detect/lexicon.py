@@ -8,12 +8,14 @@ a lexicon entry and a word in an article compare equal whatever the spelling.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from monitor.text.normalize import normalize, tokens
+
+T = TypeVar("T")
 
 #: One-letter proclitics (and, so, with/in, for, like) and their common pairs.
 #: Names and nouns take them without a space: بقره باغ، ولاتشين، وبحسب.
@@ -97,3 +99,23 @@ def member(word: str, vocabulary: frozenset[str], articles: bool = False) -> boo
     `articles`), is in `vocabulary`. Cached on the word and the set: a frozenset
     keeps its hash, so the key is cheap."""
     return any(v in vocabulary for v in clitic_variants(word, articles=articles, min_rest=2))
+
+
+class WordMemo(dict[str, T]):
+    """A pure function of one word, remembered per word. The detectors' hot loops
+    ask it of every word of a sentence; a dict hit (in C, and with `map` no Python
+    frame at all) costs a fraction of a call to an `lru_cache`d function, whose
+    key is a tuple built per call. Cleared when full, to stay bounded."""
+
+    __slots__ = ("function", "limit")
+
+    def __init__(self, function: Callable[[str], T], limit: int = 1 << 17) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, word: str) -> T:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.function(word)
+        return value

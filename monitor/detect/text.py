@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from monitor.document import Document
@@ -177,6 +178,7 @@ def paragraphs(doc: Document) -> tuple[list[Paragraph], Paragraph | None]:
 
 
 _CLAUSE_MARKS = frozenset(",.;:!?")
+_BROKEN = itemgetter(3)  # Token.broken, read in C
 
 
 def clause_breaks(text: str, toks: Sequence[Token]) -> list[bool]:
@@ -184,8 +186,13 @@ def clause_breaks(text: str, toks: Sequence[Token]) -> list[bool]:
     a quotation mark (a quoted verb or predicate belongs to its clause:
     75 شخصا "قتلوا"، وقف إطلاق النار «صامد»)."""
     out = [False] * len(toks)
-    for k in range(1, len(toks)):
-        if toks[k].broken:
+    # Few tokens follow punctuation: find them with `list.index` in C.
+    broken = list(map(_BROKEN, toks))
+    k = 0
+    try:
+        while True:
+            k = broken.index(True, k + 1)
             gap = text[toks[k - 1].end : toks[k].start]
             out[k] = any(c in _CLAUSE_MARKS for c in gap)
-    return out
+    except ValueError:
+        return out

@@ -13,6 +13,12 @@ def _check_same(table: CompactMultimap, reference: dict[int, set[int]]) -> None:
     assert len(table) == sum(len(v) for v in reference.values())
     for key, values in reference.items():
         assert sorted(table.get(key)) == sorted(values)
+    # The lookup of several keys at once (a paragraph's anchors) gives their union.
+    keys = list(reference)
+    for start in range(0, len(keys), 7):
+        group = keys[start : start + 7]
+        assert table.get_all(group) == set().union(*(reference[k] for k in group))
+    assert table.get_all([]) == set()
 
 
 @pytest.mark.parametrize("expected", [0, 50_000])
