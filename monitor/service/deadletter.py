@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -114,3 +115,44 @@ def from_exception(
         origin=origin,
         item_id=item_id,
     )
+
+
+def encoded(
+    encode: Callable[[], bytes],
+    *,
+    what: str,
+    limit: int,
+    stages: tuple[str, str],
+    payload: bytes | str | None,
+    origin: Origin,
+    item_id: str | None,
+) -> tuple[bytes | None, DeadLetter | None]:
+    """A message value from `encode()`, or the dead letter saying why it cannot be
+    sent: it does not serialize (stage `stages[0]`, code `unserializable`) or it is
+    over Kafka's message limit (stage `stages[1]`, code `message_too_large`).
+    `what` names the message in the error ("the analysis")."""
+    try:
+        value = encode()
+    except Exception as exc:  # noqa: BLE001 - pydantic raises ValueError subclasses, be broad
+        return None, from_exception(
+            exc,
+            stage=stages[0],
+            payload=payload,
+            origin=origin,
+            item_id=item_id,
+            code="unserializable",
+        )
+    if len(value) > limit:
+        return None, dead_letter(
+            stage=stages[1],
+            error_class="MessageTooLarge",
+            error=(
+                f"{what} is {len(value)} bytes, over Kafka's message limit of {limit}; "
+                "lower MONITOR_MAX_BODY_BYTES or split the article"
+            ),
+            code="message_too_large",
+            payload=payload,
+            origin=origin,
+            item_id=item_id,
+        )
+    return value, None

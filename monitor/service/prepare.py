@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from monitor.analyzer import Analyzer, Prepared
 from monitor.document import Document
 from monitor.items import ItemError, parse_item
-from monitor.service.deadletter import Origin, dead_letter, from_exception
+from monitor.service.deadletter import Origin, dead_letter, encoded, from_exception
 from monitor.service.kafka import MAX_MESSAGE_BYTES
 from monitor.settings import Settings
 from schemas.deadletter import DeadLetter
@@ -98,33 +98,17 @@ class Preparer:
     ) -> tuple[bytes | None, DeadLetter | None]:
         """The news.prepared value of a prepared item, or the dead letter saying why
         it cannot be sent (over Kafka's message limit, or unserializable)."""
-        assert outcome.prepared is not None
-        item_id = outcome.prepared.item.id
-        try:
-            value = to_message(outcome.prepared, outcome.digest)
-        except Exception as exc:  # noqa: BLE001 - pydantic raises ValueError subclasses
-            return None, from_exception(
-                exc,
-                stage="prepare",
-                payload=raw,
-                origin=origin,
-                item_id=item_id,
-                code="unserializable",
-            )
-        if len(value) > MAX_MESSAGE_BYTES:
-            return None, dead_letter(
-                stage="prepare",
-                error_class="MessageTooLarge",
-                error=(
-                    f"the prepared message is {len(value)} bytes, over Kafka's message limit "
-                    f"of {MAX_MESSAGE_BYTES}; lower MONITOR_MAX_BODY_BYTES or split the article"
-                ),
-                code="message_too_large",
-                payload=raw,
-                origin=origin,
-                item_id=item_id,
-            )
-        return value, None
+        prepared = outcome.prepared
+        assert prepared is not None
+        return encoded(
+            lambda: to_message(prepared, outcome.digest),
+            what="the prepared message",
+            limit=MAX_MESSAGE_BYTES,
+            stages=("prepare", "prepare"),
+            payload=raw,
+            origin=origin,
+            item_id=prepared.item.id,
+        )
 
 
 # --- the message ------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from typing import Any
 from monitor.analyzer import Analyzer, Prepared
 from monitor.dedup.index import ArticleRecord
 from monitor.document import Document
-from monitor.service.deadletter import Origin, dead_letter, from_exception
+from monitor.service.deadletter import Origin, encoded, from_exception
 from monitor.service.kafka import MAX_MESSAGE_BYTES
 from monitor.service.prepare import Preparer, from_message
 from monitor.settings import Settings
@@ -240,28 +240,12 @@ def serialize(
     analysis: Analysis, raw: bytes | str | None, origin: Origin
 ) -> tuple[bytes | None, DeadLetter | None]:
     """The message value of `analysis`, or the dead letter saying why it cannot be sent."""
-    try:
-        value = analysis.model_dump_json().encode("utf-8")
-    except Exception as exc:  # noqa: BLE001 - pydantic raises ValueError subclasses, be broad
-        return None, from_exception(
-            exc,
-            stage="serialize",
-            payload=raw,
-            origin=origin,
-            item_id=analysis.id,
-            code="unserializable",
-        )
-    if len(value) > MAX_MESSAGE_BYTES:
-        return None, dead_letter(
-            stage="process",
-            error_class="MessageTooLarge",
-            error=(
-                f"the analysis is {len(value)} bytes, over Kafka's message limit of "
-                f"{MAX_MESSAGE_BYTES}; lower MONITOR_MAX_BODY_BYTES or split the article"
-            ),
-            code="message_too_large",
-            payload=raw,
-            origin=origin,
-            item_id=analysis.id,
-        )
-    return value, None
+    return encoded(
+        lambda: analysis.model_dump_json().encode("utf-8"),
+        what="the analysis",
+        limit=MAX_MESSAGE_BYTES,
+        stages=("serialize", "process"),
+        payload=raw,
+        origin=origin,
+        item_id=analysis.id,
+    )
