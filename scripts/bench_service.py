@@ -403,6 +403,15 @@ async def watch_received(workers: list[BenchWorker], n: int, timeout: float) -> 
     return first, float("nan")
 
 
+def alerts_in_sequence(settings: Settings, lines: list[bytes]) -> set[str]:
+    """The alert ids of the offline core run over `lines` in the order the
+    service's sequencer took them (read back from news.prepared)."""
+    from tests.integration.helpers import expected_analyses, in_sequence
+
+    analyses = expected_analyses(settings, in_sequence(settings, lines))
+    return {alert.alert_id for analysis in analyses for alert in analysis.alerts}
+
+
 def run_phase(
     settings: Settings,
     lines: list[bytes],
@@ -439,6 +448,7 @@ def run_phase(
 
         sent_at, seen, all_at, alerts, processed_at = asyncio.run(drive())
         metrics = [w.proc.metrics() for w in procs]
+    in_sequence_ids = alerts_in_sequence(settings, lines) if all_at else None
     searchable = [seen[i] - produced[i] for i in sample if i in seen]
     alert_lat = []
     unmatched = 0
@@ -471,6 +481,16 @@ def run_phase(
         "alerts": len(alerts.received),
         "alerts_expected": len(expected),
         "alerts_unmatched": unmatched,
+        # Against the offline core run in the order the sequencer took the items
+        # (news.prepared): the alerts the service owes. `alerts_expected` is the
+        # file's order, which differs between copies on different partitions.
+        "alerts_expected_in_sequence": (None if in_sequence_ids is None else len(in_sequence_ids)),
+        "alerts_missing_in_sequence": (
+            None if in_sequence_ids is None else len(in_sequence_ids - alerts.received.keys())
+        ),
+        "alerts_extra_in_sequence": (
+            None if in_sequence_ids is None else len(alerts.received.keys() - in_sequence_ids)
+        ),
         "complete": bool(all_at),
         "dead_letters": sum(m.get("dead_letters", {}).get("total", 0) for m in metrics),
     }
