@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from monitor.detect import clause, constructions, genre, timeframe
 from monitor.detect.lexicon import (
+    DEFINITE,
     WordMemo,
     clitic_variants,
     load,
@@ -249,10 +250,9 @@ def _counted_after(words: list[str], i: int) -> Number | None:
 def _one_person(word: str) -> bool:
     """An indefinite singular people-word (جندي، شخص، وطفل), which counts one
     right after a casualty verb or masdar; "الجندي" names someone already told of."""
-    return not word.startswith(_DEFINITE) and member(word, PERSON_SINGULARS)
+    return not word.startswith(DEFINITE) and member(word, PERSON_SINGULARS)
 
 
-_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل")
 _SINGLE_OPENERS = norm_set(_GRAMMAR["single_openers"])
 _CHARGED_WITH = norm_set(_GRAMMAR["charged_with"])
 _CHARGE_NOUNS = norm_set(_GRAMMAR["charge_nouns"])
@@ -292,7 +292,7 @@ def _single_casualty(
     "سقوط" (سقوط قتيل وجريحين), or joined by و to the figure right before it
     (سقوط قتيلين وجريح)."""
     word = words[i]
-    if word.startswith(_DEFINITE) or not member(word, PERSON_SINGULARS):
+    if word.startswith(DEFINITE) or not member(word, PERSON_SINGULARS):
         return None
     if i + 1 < len(words) and words[i + 1] in _COUNT_AFTER:
         return None  # "سقوط قتيل واحد": the number after the noun counts it

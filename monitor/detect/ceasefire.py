@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from monitor.detect import clause, genre, timeframe
 from monitor.detect.lexicon import (
+    DEFINITE,
     WordMemo,
     clitic_variants,
     load,
@@ -131,7 +132,6 @@ _AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
 _HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
 _STARTS = norm_set(_GRAMMAR["starts"])
-_DEFINITE = ("ال", "وال", "بال", "فال", "لل")
 _ANY = norm_set(_GRAMMAR["any"])
 #: Words that open another clause of the sentence (فيما دعت ...، بينما ...).
 _TURNS = norm_set(_GRAMMAR["turns"])
@@ -880,7 +880,7 @@ def _holding_and_violated(toks: tuple[Token, ...], best: str) -> str | None:
             # "بخرق تفاهم وقف إطلاق النار القائم": with the article the word
             # describes the truce, it does not say that it holds
             if (
-                not toks[k].text.startswith(_DEFINITE)
+                not toks[k].text.startswith(DEFINITE)
                 and _cue_at(toks, k) == "holding"
                 and any(v in _HOLDING_PREDICATES for v in clitic_variants(toks[k].text))
             ):

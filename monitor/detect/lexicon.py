@@ -23,6 +23,8 @@ CLITICS_1 = frozenset("وفبلك")
 CLITICS_2 = frozenset({"وب", "ول", "فب", "فل", "وك", "فك", "لل"})
 #: The article with or without a clitic in front of it (ال، وال، بال، فال، كال).
 ARTICLES = ("وال", "بال", "فال", "كال", "ال")
+#: What a definite word starts with: the article (behind a clitic or not), or لل.
+DEFINITE = (*ARTICLES, "لل")
 
 
 #: Every prefix a word of a lexicon may carry in a text: nothing, one or two
