@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from monitor.detect.lexicon import load, norm_phrase, norm_set, screen
+from monitor.detect.lexicon import clitic_variants, load, norm_phrase, norm_set, norm_word, screen
 from monitor.detect.matcher import PhraseMatcher
 from monitor.detect.text import token_texts
 from monitor.text.normalize import normalize
@@ -56,6 +56,12 @@ _ACCIDENT_FORMS = screen(ACCIDENT)
 _VIOLENCE_FORMS = screen(VIOLENCE)
 _CRIME_FORMS = screen(CRIME)
 _WAR_ACTS_FORMS = screen(WAR_ACTS)
+#: accident or crime word -> the words after it that make it armed violence
+#: (الحادث الحدودي، جرائم حرب)
+MARTIAL: dict[str, frozenset[str]] = {
+    norm_word(head): norm_set(nexts) for head, nexts in _INCIDENTS["martial"].items()
+}
+_MARTIAL_FORMS = screen(MARTIAL)
 KARABAKH = "karabakh"
 _LEDE_CHARS = 1500
 
@@ -87,12 +93,31 @@ def conflict_key(analysis: Analysis) -> str:
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
+def incident_words(text: str) -> set[str]:
+    """The words of `text` for telling an incident's kind: every word, except an
+    accident or crime word that the next word makes armed violence ("الحادث
+    الحدودي" is a border clash, "جرائم حرب" a charge of the war)."""
+    toks = list(token_texts(normalize(text)))
+    words = set(toks)
+    if words.isdisjoint(_MARTIAL_FORMS):
+        return words
+    kept: set[str] = set()
+    for k, word in enumerate(toks):
+        if word in _MARTIAL_FORMS and k + 1 < len(toks):
+            nexts = [MARTIAL[v] for v in clitic_variants(word, articles=True) if v in MARTIAL]
+            after = clitic_variants(toks[k + 1], articles=True)
+            if any(v in n for n in nexts for v in after):
+                continue
+        kept.add(word)
+    return kept
+
+
 def is_accident(analysis: Analysis) -> bool:
     """An accident, a disaster or a crime: the item names one and nothing of
     armed violence (DESIGN: their figures are figures, but only conflict
     stories raise alerts)."""
     text = " ".join(filter(None, [analysis.title, analysis.body[: _LEDE_CHARS * 2]]))
-    words = set(token_texts(normalize(text)))
+    words = incident_words(text)
     if not words.isdisjoint(_CRIME_FORMS) and words.isdisjoint(_WAR_ACTS_FORMS):
         return True  # a brawl with a gunshot is a crime, not a battle
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(_VIOLENCE_FORMS)
@@ -104,7 +129,7 @@ def accident_sentence(sentence: str) -> bool:
     armed violence ("أجلت وزارة الطوارئ 35 من السكان بعد أن امتد حريق"): in an item
     that also speaks of war (the fire is in an old front line), the figure is still
     the fire's."""
-    words = set(token_texts(normalize(sentence)))
+    words = incident_words(sentence)
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(
         _VIOLENCE_FORMS | _WAR_ACTS_FORMS
     )

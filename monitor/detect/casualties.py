@@ -138,6 +138,8 @@ _DATE_OPENERS = norm_set(_GRAMMAR["date_openers"])
 _DATE_REACH = 4
 #: Words that open a toll (تقدر الأمم المتحدة عدد النازحين ...): a claimant ends there.
 _TOLL_WORDS = norm_set(_GRAMMAR["toll_words"])
+#: "المحتجزين منذ 2023": says who the counted people are, for a construction to read
+_HELD_PARTICIPLES = norm_set(_GRAMMAR["held_participles"])
 #: The second word of the Levantine months تشرين الأول، كانون الثاني.
 _MONTH_ORDINALS = norm_set(_GRAMMAR["month_ordinals"])
 _MONTH_PAIRED = norm_set(_GRAMMAR["month_paired"])
@@ -767,7 +769,7 @@ def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
             first == phrase[0] or (first[0] in "وفب" and first[1:] == phrase[0])
         ):
             return q, i - k
-    return "exact", i
+    return _qualifying_verb(words, i) or "exact", i
 
 
 def _qualifier_after(words: list[str], last: int, num_last: int | None = None) -> str | None:
@@ -990,10 +992,14 @@ def _died_of(words: list[str], num: Number, q_first: int, link: _Link) -> _Link:
 
 
 def _qualifying_verb(words: list[str], first: int) -> str | None:
-    """The qualifier verb of "يقارب عددهم N" (the number's own word between)."""
-    if first < 2 or words[first - 1] not in _THEIR_NUMBER:
-        return None
-    return _ONE_WORD_QUALIFIERS.get(words[first - 2])
+    """The qualifier verb of "يقارب عددهم N" (the number's own word between) or of
+    "تجاوز عدد المصابين N" (the toll word and its people between)."""
+    if first >= 2 and words[first - 1] in _THEIR_NUMBER:
+        return _ONE_WORD_QUALIFIERS.get(words[first - 2])
+    if first >= 3 and member(words[first - 2], _TOLL_WORDS, articles=True):
+        verb = words[first - 3]
+        return _ONE_WORD_QUALIFIERS.get(verb) or _ONE_WORD_QUALIFIERS.get(verb[1:])
+    return None
 
 
 def _accusative_one(word: str) -> bool:
@@ -1130,7 +1136,11 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
         last += 1  # partitive: 5 من الجنود
     if last + 1 < len(ws) and _open_person(ws[last + 1]):
         last += 1
-        while last + 1 < len(ws) and _adjective(ws[last + 1]):
+        while (
+            last + 1 < len(ws)
+            and _adjective(ws[last + 1])
+            and ws[last + 1] not in _HELD_PARTICIPLES
+        ):
             last += 1
     if num.vague:
         qual = num.vague
@@ -1292,6 +1302,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         span = range(m.figure_first, m.figure_last + 1)
         if any(k in used for k in span) or _negated(words, m.trigger):
             continue
+        if m.construction.counted and _number_at(words, num.first) is None:
+            continue  # "هاجم أسير ... الأسرى المحتجزين لدى": nobody counted
         if (
             m.construction.slots[0].kind == "figure"
             and m.figure_first > 0

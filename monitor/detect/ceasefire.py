@@ -132,6 +132,11 @@ _AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
 _HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
 _STARTS = norm_set(_GRAMMAR["starts"])
+#: what a verb of agreement or proposal can govern through على: an extension, a start
+_GOVERNED_ACTS = _EXTENSIONS | _STARTS
+_START_NOUNS = norm_set(_GRAMMAR["start_nouns"])
+_CONSEQUENCES = norm_set(_GRAMMAR["consequences"])
+_CONTINUES = norm_set(_GRAMMAR["continues"])
 _ANY = norm_set(_GRAMMAR["any"])
 #: Words that open another clause of the sentence (فيما دعت ...، بينما ...).
 _TURNS = norm_set(_GRAMMAR["turns"])
@@ -216,6 +221,15 @@ def _threatened(toks: tuple[Token, ...], k: int) -> bool:
     )
 
 
+def _forecast(toks: tuple[Token, ...], k: int) -> bool:
+    """A consequence verb in the present or future right before `k`, through إلى
+    (سيعني انتهاء، قد يؤدي إلى انهيار)."""
+    j = k - 1
+    if j > 0 and toks[j].text in _OBJECTS:
+        j -= 1
+    return j >= 0 and any(v in _CONSEQUENCES for v in clitic_variants(toks[j].text, min_rest=2))
+
+
 def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
     if status == "violated" and k > 0 and toks[k - 1].text in _ANY:
@@ -226,6 +240,8 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
         return None
     if status in ("violated", "suspended") and _threatened(toks, k):
         return "holding"  # "الهدنة مهددة بالانهيار": a warning, the truce still holds
+    if status == "suspended" and _forecast(toks, k):
+        return None  # "أي هجوم سيعني انتهاء الهدنة": what would follow, not what did
     if status == "suspended" and toks[k].text.endswith(_WITHDRAW):
         # "انسحاب القوات" is troops leaving; "الانسحاب من الهدنة" ends the truce
         if not (
@@ -240,6 +256,13 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
         # "أعلنت الوزارة بدء سريان هدنة"، a headline "بدء سريان هدنة في السويداء":
         # the truce taking effect is the news (not "بعد أيام من بدء سريان الهدنة")
         return "announced"
+    if (
+        status == "holding"
+        and k + 1 < len(toks)
+        and any(v in _CONTINUES for v in clitic_variants(toks[k].text, articles=True))
+        and any(v in _FIGHTING for v in clitic_variants(toks[k + 1].text, min_rest=2))
+    ):
+        return None  # "استمرار القصف": the fighting goes on, not the truce
     if status == "holding" and _aim(toks, k):
         return None  # "آلية لمراقبة الالتزام بالهدنة": what a mechanism is for
     if status == "holding" and _negated(toks, k):
@@ -333,12 +356,17 @@ def _cues_before(toks: tuple[Token, ...], j: int) -> Iterator[tuple[int, str]]:
 
 
 def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
-    """The status of the verb that governs an extension at `k` (اتفقا على تمديد
-    الهدنة: agreed; تقترحان تمديد الهدنة: proposed), however far through على or
-    إلى, else among the few words before it; None when nothing governs it."""
-    if not any(v in _EXTENSIONS for v in clitic_variants(toks[k].text, min_rest=2)):
+    """The status of the verb that governs an extension or a start at `k` (اتفقا
+    على تمديد الهدنة، اتفاق على بدء تنفيذ المرحلة الثانية: agreed; تقترحان تمديد
+    الهدنة: proposed), however far through على or إلى, else among the few words
+    before it; None when nothing governs it."""
+    if not any(v in _GOVERNED_ACTS for v in clitic_variants(toks[k].text, min_rest=2)):
         return None
     if k > 0 and toks[k - 1].text in _OBJECTS:
+        if k > 1 and any(
+            WEAK_CUES.get(v) == "agreed" for v in clitic_variants(toks[k - 2].text, articles=True)
+        ):
+            return "agreed"  # "اتفاق على بدء المرحلة الثانية": the noun governs it
         governor = next(_cues_before(toks, k - 1), None)
         return governor[1] if governor is not None and governor[1] in _GOVERNING else None
     for j in range(k - 1, max(-1, k - 4), -1):
@@ -550,7 +578,10 @@ def _statement(
     toks = sent.tokens
     if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
         return None  # تهدئة الوضع: calming a situation, not a truce
-    cues = [c for c in _cues(toks, m.first, m.last, sent.text) if not _time_point(toks, c)]
+    found = _cues(toks, m.first, m.last, sent.text)
+    cues = [c for c in found if not _time_point(toks, c)]
+    # a time phrase right before the trigger ("منذ بدء سريان اتفاق وقف إطلاق النار")
+    dated = any(m.first - 3 <= c.index < m.first for c in found if c not in cues)
     far = _far_governor(toks, m.first)
     if far is not None and all(c.index != far.index for c in cues):
         cues.append(far)
@@ -596,8 +627,12 @@ def _statement(
             # "وافقتا على تمديد الهدنة": the extension is agreed, not announced
             status = _extension_status(toks, best.index) or status
     else:
-        weak = _weak_cue(toks, m.first, m.last)
+        # "قد تؤدي إلى انهيار اتفاق وقف إطلاق النار": the agreement named in a
+        # forecast is not news of one either
+        dated = dated or any(_forecast(toks, k) for k in range(max(0, m.first - 3), m.first))
+        weak = None if dated else _weak_cue(toks, m.first, m.last)
         if weak is None:
+            # "منذ بدء سريان اتفاق وقف إطلاق النار": a date, and nothing said of it
             return None
         status = weak
         trigger_tok = toks[m.first - 1]
@@ -626,9 +661,13 @@ def _statement(
 
 def _time_point(toks: tuple[Token, ...], cue: _Cue) -> bool:
     """A cue that only dates something: "بعد سريان الهدنة"، "منذ دخول الاتفاق حيز
-    التنفيذ" say when, not that the truce holds."""
-    if cue.status != "holding":
-        return False
+    التنفيذ" say when, not that the truce holds; "منذ بدء سريان الاتفاق" not that
+    it was announced."""
+    if cue.status != "holding" and not (
+        cue.status == "announced"
+        and any(v in _START_NOUNS for v in clitic_variants(toks[cue.index].text))
+    ):
+        return False  # "بدأت هدنة إنسانية" (a verb) reports the start
     lo = max(0, cue.index - 3)
     return any(
         v in _WHEN for t in toks[lo : cue.index] for v in clitic_variants(t.text, min_rest=2)
@@ -698,6 +737,27 @@ _FIGURATIVE_FIRST = frozenset(_FIGURATIVE_BY_FIRST)
 _WAR_CONTEXT_FORMS = screen(WAR_CONTEXT)
 
 
+def _stems(word: str) -> frozenset[str]:
+    """`word` bare of a clitic and of the article, لل included (للممثل)."""
+    forms = {*clitic_variants(word, articles=True), word[2:] if word.startswith("لل") else word}
+    return frozenset(f[2:] if f.startswith("ال") and len(f) > 4 else f for f in forms)
+
+
+#: office titles (الممثلة العليا، الفريق أول): first word -> the words after it, bare
+_OFFICES: dict[str, frozenset[str]] = {}
+for _phrase in norm_phrases(_FIG["offices"]):
+    _OFFICES[_phrase[0][2:]] = _OFFICES.get(_phrase[0][2:], frozenset()) | _stems(_phrase[1])
+
+
+def _in_office(words: list[str], k: int) -> bool:
+    """The word at `k` opens an office title: "الممثلة العليا" is the EU's High
+    Representative, not an actress; "الفريق أول" a general, not a team."""
+    if k + 1 >= len(words):
+        return False
+    nexts = [_OFFICES[s] for s in _stems(words[k]) if s in _OFFICES]
+    return bool(nexts) and any(not n.isdisjoint(_stems(words[k + 1])) for n in nexts)
+
+
 def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool:
     """A truce of the press, of prices, of parties or of fiction: an adjective that
     says so right after the trigger, or a sentence with words of such a truce
@@ -712,7 +772,9 @@ def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool
             for phrase in _FIGURATIVE_BY_FIRST.get(w, ()):
                 if tuple(words[k : k + len(phrase)]) == phrase:
                     return True
-    outside = [w for k, w in enumerate(words) if not m.first <= k <= m.last]
+    outside = [
+        w for k, w in enumerate(words) if not m.first <= k <= m.last and not _in_office(words, k)
+    ]
     if not _WAR_CONTEXT_FORMS.isdisjoint(outside) and any(
         any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside
     ):
@@ -908,6 +970,16 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     # nothing of war anywhere, has only figurative truces.
     words: frozenset[str] = frozenset().union(*(p.words for p in parts))
     figurative = len(words & _FIGURATIVE_SCREEN)
+    if figurative:
+        texts = [[t.text for t in p.tokens] for p in parts]
+        figurative = len(
+            {
+                w
+                for ws in texts
+                for k, w in enumerate(ws)
+                if w in _FIGURATIVE_SCREEN and not _in_office(ws, k)
+            }
+        )
     item_figurative = (
         (figurative and not _has_any(words, _WAR_SCREEN))
         or (figurative >= _FIGURATIVE_MANY and not _has_any(words, _WAR_ACTS_SCREEN))

@@ -32,6 +32,8 @@ class Construction:
     slots: tuple[Slot, ...]
     #: Words one of which the sentence must hold (screens a FIGURE-first construction).
     requires: frozenset[str] = frozenset()
+    #: Its FIGURE must be a number: a singular people-word is not read as one.
+    counted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ def load_constructions() -> tuple[Construction, ...]:
             c["kind"],
             tuple(_slot(s) for s in c["slots"]),
             norm_set(c.get("requires", [])),
+            bool(c.get("counted", False)),
         )
         for c in data
     )

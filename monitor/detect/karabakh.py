@@ -158,6 +158,13 @@ def _has_cue(words: frozenset[str] | set[str], cues: frozenset[str]) -> bool:
     return any(v in cues for w in words for v in clitic_variants(w, articles=False))
 
 
+def _cue_count(words: frozenset[str] | set[str], cues: frozenset[str]) -> int:
+    return sum(1 for w in words if any(v in cues for v in clitic_variants(w, articles=True)))
+
+
+#: Distinct words of another sense in a sentence that make it about that thing
+#: even beside Armenia or Azerbaijan.
+_SENSE_MANY = 3
 #: How close before a name a sense word makes it that thing (سجاد قره باغ،
 #: خيول سلالة «قره باغ»، مطعم «قره باغ»): the name is then a modifier of it.
 _ADJACENT = 2
@@ -182,6 +189,12 @@ def _other_sense(f: _Found, doc_words: set[str], doc_anchor: bool) -> str | None
     if adjacent is not None:
         return adjacent  # "سجاد قره باغ" is a carpet even in a sentence about Baku
     sent_words = f.sentence.words
+    for sense in OTHER_SENSES:
+        if not sense.document and _cue_count(sent_words, sense.words) >= _SENSE_MANY:
+            # "معرض للسجاد اليدوي الأذربيجاني يضم 120 قطعة، بينها سجادات من مدرسة
+            # قره باغ": a sentence this full of carpets is about carpets, whatever
+            # country it names
+            return sense.name
     if _has_anchor(sent_words):
         return None  # "the Karabakh carpet, Azerbaijan's pride" is still about the place
     for sense in OTHER_SENSES:
