@@ -129,6 +129,22 @@ _OF_THEM = norm_set(_GRAMMAR["of_them"])
 _ONE_OF = norm_set(_GRAMMAR["one_of"])
 #: "One of them" after a comma: a part of one of the figure before it.
 _ONE_OF_THEM = norm_set(_GRAMMAR["one_of_them"])
+#: "هم" (they are) lists who all of them are: a singular after it is no part.
+_THEY_ARE = norm_set(_GRAMMAR["they_are"])
+_THE_OTHER = norm_set(_GRAMMAR["the_other"])
+
+
+def _each_in_turn(words: list[str], breaks: list[bool], i: int) -> bool:
+    """ "طفلان، أحدهما في التاسعة والآخر في الثانية عشرة": each described in
+    turn (the aside names the other too), not one of them counted apart."""
+    for j in range(i + 1, len(words)):
+        if breaks[j]:
+            return False
+        if words[j] in _THE_OTHER:
+            return True
+    return False
+
+
 #: Words before a year (and seasons and parts of a year: خريف 2020، مطلع 2023).
 _YEAR_BEFORE = norm_set(_GRAMMAR["year_before"])
 MONTHS = norm_set(_DATA["months"])
@@ -224,6 +240,8 @@ def _counted_after(words: list[str], i: int) -> Number | None:
     """A people-word whose number follows it (جندي واحد، مدنيان اثنان, with up to
     two adjectives between: مدنيين أذربيجانيين اثنين), or a dual alone."""
     w = words[i]
+    if i + 1 < len(words) and _of_a_single(words, Number(1, None, i + 1, i + 1, False)):
+        return None  # "ثلاث نساء من عائلة واحدة": of a single family, nobody counted
     if not _personish(w):
         # any noun whose number follows it outright: "عاملين اثنين"، "مسعف واحد"
         # (right after it, and not behind a preposition: "بحياة عاملين اثنين")
@@ -247,6 +265,77 @@ def _counted_after(words: list[str], i: int) -> Number | None:
         if not _adjective(words[j]):
             break  # only adjectives stand between a noun and its number
     return Number(2, None, i, i, False) if dual else None
+
+
+def _is_two_word(word: str) -> bool:
+    """اثنان، واثنان: the word two (behind و)."""
+    return word in TWO_AFTER or (word[0] == "و" and word[1:] in TWO_AFTER)
+
+
+def _of_a_single(words: list[str], num: Number) -> bool:
+    """ "من عائلة واحدة"، "من قرية واحدة": one after a noun behind من says the
+    people are of a single one, and counts nobody."""
+    k = num.first
+    return num.first == num.last and words[k] in ONE_AFTER and k >= 2 and words[k - 2] in _PREP_OF
+
+
+#: How far after its figure "بينهم" may name one of them ("قتل 12، بينهم قيادي").
+_SUB_COUNT_REACH = 12
+
+
+def _person_described(words: list[str], i: int) -> _Link | None:
+    """A singular people-word described by a singular casualty noun: "عسكري
+    قتيل"، "جندي جريح" (one killed, one wounded)."""
+    if i + 1 >= len(words) or not _one_person(words[i]) or words[i][0] in "بلكو":
+        return None
+    nxt = words[i + 1]
+    if nxt[0] == "و" or nxt.startswith(DEFINITE) or nxt not in PERSON_SINGULARS:
+        return None  # "بين قتيل وجريح": an idiom of some of each, nobody counted
+    kind = _lookup(nxt, NOUNS)
+    # (جندي أسير names a captive, as a title; not news of a capture)
+    return _Link(kind, i, i + 1, "noun", i + 1) if kind in _DESCRIBED_KINDS else None
+
+
+_DESCRIBED_KINDS = frozenset({"killed", "wounded"})
+
+
+def _conjunct_person(word: str) -> bool:
+    """A singular people-word joined by و (وضابطا، وامرأة): one more person."""
+    rest = word[1:]
+    return (
+        len(word) > 3
+        and word[0] == "و"
+        and not rest.startswith(DEFINITE)
+        and (member(rest, PERSON_SINGULARS) or _accusative_one(rest))
+    )
+
+
+def _conjunct_one(words: list[str], i: int, last: _Link, breaks: list[bool] | None) -> _Link | None:
+    """The one person joined by و to the people just counted, of their kind:
+    "أربعة مسلحين وضابطا قتلوا" (before their verb), "بينهم طفلان وامرأة" (after
+    a part of them); not inside an aside that says who they are ("مدنيين اثنين،
+    رجلا وامرأة، قتلا")."""
+    if not _conjunct_person(words[i]):
+        return None
+    if (
+        last.via == "person_verb"
+        and last.first < i < last.trigger
+        and not (breaks is not None and any(breaks[last.first + 1 : i + 1]))
+        # "أكثر من ألف طفل ومريض توفوا": a singular counted noun shares its
+        # number with the one joined to it
+        and not member(words[i - 1], PERSON_SINGULARS)
+        and not _accusative_one(words[i - 1])
+    ):
+        return _Link(last.kind, i, i, "sub_count", last.trigger)
+    if (
+        last.via == "sub_count"
+        and last.last < i
+        and _counts_itself(words[last.first])
+        and all(_adjective(w) for w in words[last.last + 1 : i])
+    ):
+        # "بينهم طفلان وامرأة"; not "بينهم 17 مسعفا وصحافيا", where 17 counts both
+        return _Link(last.kind, i, i, "sub_count", last.trigger)
+    return None
 
 
 def _one_person(word: str) -> bool:
@@ -285,6 +374,9 @@ def _charge(words: list[str], k: int) -> bool:
 
 #: The kinds a singular people-word after their verb counts as one.
 _ONE_PERSON_KINDS = frozenset({"killed", "wounded", "captured"})
+#: لقي counts a death only with its object (لقي جندي حتفه، لقي ضابط مصرعه).
+_MET = norm_set(_GRAMMAR["met"])
+_MET_DEATH = norm_set(_GRAMMAR["met_death"])
 
 
 def _single_casualty(
@@ -341,6 +433,10 @@ def _number_at(words: list[str], i: int) -> Number | None:
             kind in _ONE_PERSON_KINDS
             and _TOLL_WORDS.isdisjoint(words)
             and not _one_of_more(words, i)
+            # "لقي قائد الكتيبة استقبالا": met, but not his death
+            and not (member(words[i - 1], _MET) and _MET_DEATH.isdisjoint(words))
+            # "عملية لاعتقال قيادي": what an operation was for, not what it did
+            and not (kind == "captured" and words[i - 1].startswith("ل"))
         ):
             # "مقتل جندي"، "أصيب شخص": one. Not "غادر آخر جندي" (one person
             # leaving is no displacement), nor "توفي جندي ثان، ليرتفع عدد القتلى
@@ -377,12 +473,30 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
         # "جنديا واحدا من وحدات الهندسة لقي حتفه": the people are in the number's
         # own words; a verb after what describes them counts them
         return _people_verb(words, num, num.last, breaks, False, False, phrase_at_once=True)
+    # past "اثنين" after the dual (شرطيين اثنين)
+    after = k + 1 if k < n and words[k] in TWO_AFTER else k
+    if (
+        num.first == num.last
+        and after < n
+        and breaks is not None
+        and breaks[after]
+        and _opens_aside(words, after)
+        and _person_dual(words[num.first])
+    ):
+        # "مسعفان، وهما متطوعان، أصيبا": a dual is its own people, and an aside
+        # about them may stand before their verb
+        verb = _people_verb(words, num, after - 1, breaks, False, False, phrase_at_once=True)
+        if verb is not None:
+            return verb
     if partitive:
         k += 1  # عشرات من القتلى
     if k >= n:
         return None
-    kind = _lookup(words[k], NOUNS, articles=True) or (
-        _noun_kind(words[k]) if partitive else None  # "103 من أسراها"
+    kind = (
+        _lookup(words[k], NOUNS, articles=True)
+        or (_noun_kind(words[k]) if partitive else None)  # "103 من أسراها"
+        # "واثنان جريحان": the number and a dual that agrees with it
+        or (_lookup(words[k], DUALS) if _is_two_word(words[num.last]) else None)
     )
     if kind and not (words[k][0] in "لبكوف" and words[k] not in NOUNS):
         # (و: "عدد الشهداء 35 ألفا و233 والجرحى 79 ألفا": the noun after و is
@@ -440,6 +554,9 @@ def _people_verb(
             and words[m] not in VERBS
             and not (relative and not _lookup(words[m], VERBS))
         ):
+            if _conjunct_person(words[m]):
+                relative = True  # "أربعة مسلحين وضابطا برتبة نقيب قتلوا": one more of them
+                continue
             break  # "260 مقاتلا واصيب": a new clause with its own subject
         if member(words[m], timeframe.STILL) or (
             words[m] in _NOT_YET and m + 1 < n and member(words[m + 1], timeframe.STILL)
@@ -528,7 +645,14 @@ def _opens_aside(words: list[str], m: int) -> bool:
         w in SUB_COUNT
         or (w in _PREP_OF and m + 1 < len(words) and words[m + 1] in SUB_COUNT)
         or member(w, RELATIVE_OPENERS)
+        # "مدنيان، وهما شقيقان من سكان القرية، أصيبا"
+        or w in _APPOSITION_PRONOUNS
+        # "مدنيين اثنين، رجلا وامرأة في الستينيات من العمر، قتلا": who they are
+        or _COUNTS_ITSELF[w]
     )
+
+
+_APPOSITION_PRONOUNS = norm_set(_GRAMMAR["apposition_pronouns"])
 
 
 #: Words before a number that make it a position (a minute, an article, a floor).
@@ -927,7 +1051,7 @@ def _next_in_list(
     if not found or i < 2 or words[i - 1] != "و":
         return False
     prev = _previous(found, i)
-    return prev.via == "sub_count" and prev.last >= i - 3 and not breaks[i - 1]
+    return prev.via == "sub_count" and i - 3 <= prev.last < i and not breaks[i - 1]
 
 
 def _glued_next_in_list(
@@ -937,7 +1061,7 @@ def _glued_next_in_list(
     if not found or not words[i].startswith("و") or len(words[i]) < 3:
         return False
     prev = _previous(found, i)
-    return prev.via == "sub_count" and prev.last >= i - 2
+    return prev.via == "sub_count" and i - 2 <= prev.last < i
 
 
 def _conjunct(
@@ -960,6 +1084,8 @@ def _conjunct(
         return None
     at = i if glued else i - 1  # the word that carries و
     prev = _previous(found, at)
+    if prev.last >= at:
+        return None  # the figures found so far are all further on (a construction's)
     between = range(prev.last + 1, at)
     if len(between) > 8 or any(
         _number_at_plain(words, k) is not None or _lookup(words[k], VERBS) for k in between
@@ -1235,7 +1361,16 @@ def _dating(
     if not years:
         return lambda at: False
     war = any(member(w, HISTORICAL, articles=True) for w in words)
-    past = [k for k in years if timeframe.past_year(words, k, year, war)]
+    # "الاتفاق المبرم بين البلدين في مايو 2025": the year dates the agreement
+    past = [
+        k
+        for k in years
+        if timeframe.past_year(words, k, year, war) and not _agreement_date(words, k)
+    ]
+    if past and timeframe.pluperfect(words):
+        # "وكان أكثر من مئة ألف أرمني قد اضطروا ... بعد العملية ... في سبتمبر 2023":
+        # background told as such, whatever the clauses
+        return lambda at: True
 
     def dated(at: int) -> bool:
         if any(k < at and _when_clause(words, k, at, year) for k in years):
@@ -1252,6 +1387,17 @@ def _dating(
 
 
 _WHEN_CLAUSE = norm_set(_GRAMMAR["when_clause"])
+_CONCLUDED = norm_set(_GRAMMAR["concluded"])
+#: How far before its year the participle of a concluded agreement may stand.
+_CONCLUDED_REACH = 6
+
+
+def _agreement_date(words: list[str], k: int) -> bool:
+    """The year at `k` is when an agreement was concluded (المبرم بين البلدين في
+    مايو 2025، الموقع عام 2020): it dates the agreement, not a figure."""
+    return any(
+        member(words[j], _CONCLUDED, articles=True) for j in range(max(0, k - _CONCLUDED_REACH), k)
+    )
 
 
 def _when_clause(words: list[str], k: int, at: int, year: int | None) -> bool:
@@ -1362,13 +1508,26 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             num is None
             and i > 0
             and words[i - 1] in SUB_COUNT
+            and words[i - 1] not in _THEY_ARE
             and member(words[i], PERSON_SINGULARS)
         ):
-            num = Number(1, None, i, i, False)  # "بينهم صبي": one among them
+            # "بينهم صبي": one among them; not "هم شاب وطفلاه", who they all are
+            if not found or _previous(found, i).last >= i - _SUB_COUNT_REACH:
+                num = Number(1, None, i, i, False)
+        conjunct = _conjunct_one(words, i, found[-1][0], breaks) if num is None and found else None
+        if num is None and conjunct is None:
+            conjunct = _person_described(words, i)
+        if conjunct is not None:
+            num = Number(1, None, i, i, False)
         if num is None and _one_before_its_verb(words, i):
             num = Number(1, None, i, i, False)  # "أن جنديا أذربيجانيا قتل": one soldier
         one_of_them = (
-            num is None and found and breaks is not None and breaks[i] and words[i] in _ONE_OF_THEM
+            num is None
+            and found
+            and breaks is not None
+            and breaks[i]
+            and words[i] in _ONE_OF_THEM
+            and not _each_in_turn(words, breaks, i)
         )
         if one_of_them:
             num = Number(1, None, i, i, False)  # "مواطنان، أحدهما مسعف،": one of them
@@ -1383,6 +1542,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             )
         ):
             i = num.last + 1
+            continue
+        if _of_a_single(words, num):
+            i = num.last + 1  # "ثلاث نساء من عائلة واحدة": of a single family
             continue
         if i > 0 and (member(words[i - 1], _POSITION_WORDS) or words[i - 1] == "ال"):
             # "في الدقيقة 52"، "المادة 8"، "حرب الأيام الـ44": a position or a name
@@ -1399,7 +1561,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             i = num.last + 1  # "واحدة من أكثر من 100 ألف": one of a count, not a count
             continue
         qual, q_first = _qualifier(words, num)
-        link = _after_number(words, num, breaks)
+        link = conjunct or _after_number(words, num, breaks)
         if link is not None and link.via == "noun" and link.kind != "killed":
             link = _died_of(words, num, q_first, link)
         if link is not None and link.via == "person_verb" and q_first > 0:

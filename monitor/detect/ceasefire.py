@@ -112,9 +112,6 @@ _WAR = norm_set(_GRAMMAR["war"])
 _NEGATORS = norm_set(_GRAMMAR["negators"])
 #: Negators of fact (did not, non-), not of forecast (لن) or possibility (لا يمكن).
 _FACT_NEGATORS = norm_set(_GRAMMAR["fact_negators"])
-#: The pluperfect of background (وكان الطرفان قد وقعا ... عام 2020).
-_WAS = norm_set(_GRAMMAR["was"])
-_HAD = norm_word(_GRAMMAR["had"][0])
 _ON = norm_word(_GRAMMAR["on"][0])
 _FROM = norm_word(_GRAMMAR["from"][0])
 _ENDED_WITH = tuple(norm_set(_GRAMMAR["ended_with"]))
@@ -137,6 +134,8 @@ _GOVERNED_ACTS = _EXTENSIONS | _STARTS
 _START_NOUNS = norm_set(_GRAMMAR["start_nouns"])
 _CONSEQUENCES = norm_set(_GRAMMAR["consequences"])
 _CONTINUES = norm_set(_GRAMMAR["continues"])
+_SUPERLATIVES = norm_set(_GRAMMAR["superlatives"])
+_SINCE = norm_word("منذ")
 _ANY = norm_set(_GRAMMAR["any"])
 #: Words that open another clause of the sentence (فيما دعت ...، بينما ...).
 _TURNS = norm_set(_GRAMMAR["turns"])
@@ -221,6 +220,29 @@ def _threatened(toks: tuple[Token, ...], k: int) -> bool:
     )
 
 
+def _comment(toks: tuple[Token, ...], k: int) -> bool:
+    """A word of commenting (تعليق، علق) whose على comes a few words on, before
+    any word of the truce: a comment on it, not its suspension."""
+    return _comment_on(toks, k) is not None
+
+
+def _comment_on(toks: tuple[Token, ...], k: int) -> int | None:
+    """Where the على of a comment at `k` stands ("تعليق فوري من الجيش على")."""
+    if not any(v in COMMENT_VERBS for v in clitic_variants(toks[k].text)):
+        return None
+    for j in range(k + 1, min(len(toks), k + 1 + _COMMENT_REACH)):
+        word = toks[j].text
+        if word == _ON:
+            return j
+        if any(v in AGREEMENT_OBJECTS for v in clitic_variants(word, articles=True)):
+            return None  # "تعليق الهدنة"، "علقت العمل بالاتفاق"
+    return None
+
+
+#: Words between a word of commenting and its على ("تعليق فوري من الجيش على").
+_COMMENT_REACH = 6
+
+
 def _forecast(toks: tuple[Token, ...], k: int) -> bool:
     """A consequence verb in the present or future right before `k`, through إلى
     (سيعني انتهاء، قد يؤدي إلى انهيار)."""
@@ -240,6 +262,8 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
         return None
     if status in ("violated", "suspended") and _threatened(toks, k):
         return "holding"  # "الهدنة مهددة بالانهيار": a warning, the truce still holds
+    if status == "suspended" and _comment(toks, k):
+        return None  # "لم يصدر تعليق فوري من الجيش على إعلان الهدنة": a comment
     if status == "suspended" and _forecast(toks, k):
         return None  # "أي هجوم سيعني انتهاء الهدنة": what would follow, not what did
     if status == "suspended" and toks[k].text.endswith(_WITHDRAW):
@@ -363,12 +387,12 @@ def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
     if not any(v in _GOVERNED_ACTS for v in clitic_variants(toks[k].text, min_rest=2)):
         return None
     if k > 0 and toks[k - 1].text in _OBJECTS:
-        if k > 1 and any(
-            WEAK_CUES.get(v) == "agreed" for v in clitic_variants(toks[k - 2].text, articles=True)
-        ):
+        if k > 1 and _agreement_noun(toks[k - 2].text):
             return "agreed"  # "اتفاق على بدء المرحلة الثانية": the noun governs it
         governor = next(_cues_before(toks, k - 1), None)
         return governor[1] if governor is not None and governor[1] in _GOVERNING else None
+    if k > 0 and toks[k].text[0] == "ل" and _agreement_noun(toks[k - 1].text):
+        return "agreed"  # "تعلنان اتفاقا لتمديد وقف إطلاق النار"
     for j in range(k - 1, max(-1, k - 4), -1):
         if toks[j].text in _TURNS:
             break
@@ -376,6 +400,15 @@ def _extension_status(toks: tuple[Token, ...], k: int) -> str | None:
         if near is not None:
             return near if near in _GOVERNING else None
     return None
+
+
+def _agreement_noun(word: str) -> bool:
+    """An agreement (اتفاق، اتفاقا، اتفاقهما): the noun that can govern an
+    extension or a start of the truce."""
+    return any(
+        WEAK_CUES.get(v) == "agreed" or WEAK_CUES.get(_unpossessed(v)) == "agreed"
+        for v in clitic_variants(word, articles=True)
+    )
 
 
 def _pending(toks: tuple[Token, ...], k: int) -> bool:
@@ -421,11 +454,6 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
             out.append(_Cue("violated", k))  # بخرقه، بالخرق المتمادي للاتفاق
             break
     return out
-
-
-def _pluperfect(toks: tuple[Token, ...]) -> bool:
-    """The pluperfect of background: "وكان اتفاق ... قد أنهى ..."."""
-    return bool(toks) and toks[0].text in _WAS and any(t.text == _HAD for t in toks[:12])
 
 
 def _ends_war(toks: tuple[Token, ...], last: int) -> bool:
@@ -504,7 +532,9 @@ def _historical(
     # Background told as such (the pluperfect, a truce that "ended the war")
     # with a date a little further away: "وكان اتفاق وقف إطلاق النار الذي رعته
     # موسكو في نوفمبر 2020 قد أنهى حربا".
-    if (_pluperfect(toks) or _ends_war(toks, last)) and _dated(toks, first, last, year):
+    if (
+        timeframe.pluperfect([t.text for t in toks[: timeframe.HAD_REACH]]) or _ends_war(toks, last)
+    ) and _dated(toks, first, last, year):
         return True
     # The war "ended with" a ceasefire: the ending verb in the same clause.
     before = [t.text for t in toks[max(0, first - 3) : first]]
@@ -579,6 +609,11 @@ def _statement(
     if m.last + 1 < len(toks) and toks[m.last + 1].text in EXCLUDE_AFTER:
         return None  # تهدئة الوضع: calming a situation, not a truce
     found = _cues(toks, m.first, m.last, sent.text)
+    for k in range(max(0, m.first - _BEFORE), m.first):
+        on = _comment_on(toks, k)
+        if on is not None:
+            # the words of a comment (تعليق فوري من الجيش على ...) say nothing of the truce
+            found = [c for c in found if not k <= c.index < on]
     cues = [c for c in found if not _time_point(toks, c)]
     # a time phrase right before the trigger ("منذ بدء سريان اتفاق وقف إطلاق النار")
     dated = any(m.first - 3 <= c.index < m.first for c in found if c not in cues)
@@ -604,6 +639,11 @@ def _statement(
         # "مسؤول مطلع على جهود الوساطة قوله إن «وقف إطلاق النار لا يزال صامدا»": the
         # truce's own predicate, not a call in the clause that reports it
         cues = after
+    worst = _worst_since(toks, m.first, m.last)
+    if worst is not None:
+        # "الغارة الأكثر دموية منذ دخول اتفاق وقف إطلاق النار حيز التنفيذ": a strike
+        # under the truce, told by the measure of those since it began
+        cues = [worst]
     still = _still_holding(toks, m.last)
     if still is not None and not any(c.status in ("violated", "suspended") for c in cues):
         # "تفاهم وقف إطلاق النار المبرم في مايو 2025 لا يزال صامدا": the predicate
@@ -657,6 +697,20 @@ def _statement(
         proposed_by=proposed_by,
         accepted_by=accepted_by,
     )
+
+
+def _worst_since(toks: tuple[Token, ...], first: int, last: int) -> _Cue | None:
+    """A superlative of fighting measured since the truce took effect (أعنف قصف
+    منذ سريان الهدنة، أول غارة منذ بدء وقف إطلاق النار): a violation."""
+    since = next(
+        (j for j in range(first - 1, max(-1, first - 5), -1) if toks[j].text == _SINCE), None
+    )
+    if since is None:
+        return None
+    for j in range(since - 1, max(-1, since - 5), -1):
+        if any(v in _SUPERLATIVES for v in clitic_variants(toks[j].text)):
+            return _Cue("violated", j) if _hostile(toks, first, last) else None
+    return None
 
 
 def _time_point(toks: tuple[Token, ...], cue: _Cue) -> bool:
@@ -734,6 +788,7 @@ _FIGURATIVE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in FIGURATIVE_PHRASES:
     _FIGURATIVE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _FIGURATIVE_FIRST = frozenset(_FIGURATIVE_BY_FIRST)
+_RELATIONS = norm_set(_FIG["relations"])
 _WAR_CONTEXT_FORMS = screen(WAR_CONTEXT)
 
 
@@ -775,13 +830,15 @@ def _figurative(toks: tuple[Token, ...], m: PhraseMatch[str], text: str) -> bool
     outside = [
         w for k, w in enumerate(words) if not m.first <= k <= m.last and not _in_office(words, k)
     ]
+    quoted = text[max(0, m.start - 2) : m.start].strip().endswith(("«", '"')) and text[
+        m.end : m.end + 2
+    ].strip().startswith(("»", '"'))
+    if quoted and any(any(v in _RELATIONS for v in clitic_variants(w)) for w in outside):
+        return True  # "العلاقات بين موسكو وباكو ... دخلت «هدنة» باردة"
     if not _WAR_CONTEXT_FORMS.isdisjoint(outside) and any(
         any(v in WAR_CONTEXT for v in clitic_variants(w, articles=True)) for w in outside
     ):
         return False
-    quoted = text[max(0, m.start - 2) : m.start].strip().endswith(("«", '"')) and text[
-        m.end : m.end + 2
-    ].strip().startswith(("»", '"'))
     if quoted and any(
         _cue_of(words[k], words[k + 1]) in ("called_for", "agreed", "proposed", "announced")
         for k in range(max(0, m.first - _BEFORE), m.first)
@@ -933,8 +990,9 @@ def _call_to_respect(toks: tuple[Token, ...]) -> bool:
 
 def _holding_and_violated(toks: tuple[Token, ...], best: str) -> str | None:
     """The other of holding and violated, when the sentence says both (and a
-    violation beside a call: "دعا إلى الالتزام بوقف إطلاق النار، بعدما سجل 150 خرقا")."""
-    if best in ("holding", "called_for"):
+    violation beside a call: "دعا إلى الالتزام بوقف إطلاق النار، بعدما سجل 150 خرقا",
+    or beside a collapse: "انهارت الهدنة ... وتبادل الطرفان الاتهامات بخرقها")."""
+    if best in ("holding", "called_for", "suspended"):
         if any(_cue_at(toks, k) == "violated" for k in range(len(toks))):
             return "violated"
     elif best == "violated":

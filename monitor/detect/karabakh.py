@@ -71,7 +71,43 @@ def _build() -> PhraseMatcher[Entry]:
         )
         for form in e["forms"]:
             phrases.setdefault(norm_phrase(form), entry)
+    for e in data["entries"]:
+        if e["kind"] != "place":
+            continue
+        listed = phrases[norm_phrase(e["forms"][0])]
+        # A spelling no one listed is weak: it counts beside Armenia or Azerbaijan
+        # ("خوجلي" is also a surname).
+        entry = Entry(listed.canonical, listed.kind, False, False, listed.in_context)
+        for form in e["forms"]:
+            words = norm_phrase(form)
+            if len(words) == 1:
+                for variant in transliterations(words[0]):
+                    phrases.setdefault((variant,), entry)
     return PhraseMatcher(phrases.items(), generic=norm_set(data["generic_words"]))
+
+
+#: Letters outlets write for one sound of a transliterated name (Zangilan: زنغيلان،
+#: زنجيلان، زنكيلان).
+_G_SOUNDS = "غجك"
+_LONG_VOWELS = "يا"
+#: Names shorter than this are left as listed: a variant would be a common word.
+_MIN_TRANSLITERATED = 5
+
+
+def transliterations(name: str) -> set[str]:
+    """The spellings outlets give a place name besides the listed one: one of its
+    g-sounds written with another letter, or one inner long vowel left out
+    (زنغيلان -> زنجيلان، زنغلان)."""
+    if len(name) < _MIN_TRANSLITERATED:
+        return set()
+    out: set[str] = set()
+    for k, ch in enumerate(name):
+        if ch in _G_SOUNDS:
+            out.update(name[:k] + other + name[k + 1 :] for other in _G_SOUNDS if other != ch)
+        if ch in _LONG_VOWELS and 1 < k < len(name) - 1:
+            out.add(name[:k] + name[k + 1 :])
+    out.discard(name)
+    return {v for v in out if len(v) >= _MIN_TRANSLITERATED}
 
 
 MATCHER = _build()

@@ -21,6 +21,19 @@ SINCE = norm_set(_DATA["since"])
 PAST_PHRASES = norm_phrases(_DATA["past_phrases"])
 ANNIVERSARY = norm_set(_DATA["anniversary"])
 PERIODS = norm_set(_DATA["periods"])
+_WAS = norm_set(_DATA["pluperfect"]["was"])
+_HAD = norm_phrases([_DATA["pluperfect"]["had"]])[0][0]
+#: How far after كان its قد may stand ("وكان أكثر من مئة ألف أرمني قد اضطروا").
+HAD_REACH = 12
+
+
+def pluperfect(words: Sequence[str]) -> bool:
+    """The pluperfect of background, opening the sentence: "وكان ... قد ..."."""
+    return bool(words) and words[0] in _WAS and _HAD in words[:HAD_REACH]
+
+
+#: After a decade, an age (في الستينيات من العمر، في العشرينيات من عمره).
+_OF_AGE = frozenset(norm_phrases(_DATA["of_age"]))
 PRESENT = norm_set(_DATA["present"])
 STILL = norm_set(_DATA["still"])
 ORDINALS = norm_set(_DATA["ordinals"])
@@ -71,6 +84,8 @@ def past_phrase_at(words: Sequence[str]) -> int | None:
         if any(words[j] in _SPAN_OPENERS for j in range(max(0, i - _SPAN_REACH), i)):
             continue  # "بعد ثلاث سنوات على حرب 2020": a span that reaches today
         if w in PERIODS:
+            if tuple(words[i + 1 : i + 3]) in _OF_AGE:
+                continue  # "في الستينيات من العمر": an age, not the 1960s
             return i
         if i + 1 < len(words) and words[i + 1] in ORDINALS and w.endswith(("ها", "ه")):
             continue  # "الهدنة في يومها الأول": its first day, not "that day"
