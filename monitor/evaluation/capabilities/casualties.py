@@ -301,6 +301,35 @@ def duals(rng: random.Random) -> Built:
     return fill(template, **slots), Expected(figures=(Figure(kind, 2),)), (style,)
 
 
+#: Asides about who the people counted are, between commas before their verb:
+#: (for two, for more) per gender.
+APPOSITIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "m": (
+        ("وهما شقيقان من سكان البلدة", "وهما من المتطوعين في الهلال الأحمر"),
+        ("وهم من سكان القرى الحدودية", "وهم مزارعون كانوا يعملون في حقولهم"),
+    ),
+    "f": (
+        ("وهما شقيقتان من سكان البلدة", "وهما من العاملات في المستشفى"),
+        ("وهن من سكان القرى الحدودية", "وهن مزارعات كن يعملن في الحقول"),
+    ),
+}
+
+
+def apposition(rng: random.Random) -> Built:
+    """The people counted, an aside on who they are between commas, then their
+    verb: "مدنيان، وهما شقيقان من سكان البلدة، قتلا"."""
+    kind, template = rng.choice(NOUN_FIRST)
+    noun = rng.choice(lx.PEOPLE)
+    n = 2 if rng.random() < 0.4 else pick_count(rng)
+    adj = rng.choice(lx.NATIONALITIES) if rng.random() < 0.4 else None
+    np, style = _np_slots(rng, n, noun, adjective=adj)
+    aside = rng.choice(APPOSITIONS[noun.gender][0 if n == 2 else 1])
+    for case in ("NOM", "ACC", "GEN"):
+        np["NP_" + case] += f"، {aside}،"
+    slots = _common(rng) | np | _verb_slots(kind, noun.gender, n)
+    return fill(template, **slots), Expected(figures=(Figure(kind, n),)), (style, "apposition")
+
+
 PARTITIVE: tuple[tuple[str, str], ...] = (
     ("killed", "{VF} {N_NOM} من {GROUP} {EVENT_IN} {PLACE}."),
     ("killed", "أسفر {EVENT} {PLACE} عن مقتل {N_GEN} من {GROUP}."),

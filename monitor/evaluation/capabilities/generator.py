@@ -46,6 +46,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         cas.from_templates(cas.VERB_FIRST + cas.NOUN_FIRST, adjective=True, modifier=True),
         150,
     ),
+    Capability("casualties.apposition", cas.apposition, 100),
     Capability("casualties.partitive", cas.partitive, 120),
     Capability("casualties.sub_count_lists", cas.sub_count_lists, 120),
     Capability("casualties.duals", cas.duals, 120),
