@@ -1350,8 +1350,8 @@ def _dating(
     year after the figure dates it only inside its own clause: "يحتجز الجنديان
     منذ أبريل، فيما أسر معظم العسكريين خلال مواجهات عامي 2020 و2022" keeps the
     two held today."""
-    if timeframe.anniversary(words):
-        return lambda at: True
+    if timeframe.anniversary(words) or (words and words[0] in _BACKGROUND_LABELS):
+        return lambda at: True  # a commemoration; a live blog's "خلفية:" entry
     phrase = timeframe.past_phrase_at(words)
     if phrase is not None:
         # "قتل 12 جنديا اليوم ...، بعد ثلاث سنوات من الحرب الأولى": a word of the
@@ -1387,6 +1387,7 @@ def _dating(
 
 
 _WHEN_CLAUSE = norm_set(_GRAMMAR["when_clause"])
+_BACKGROUND_LABELS = norm_set(_GRAMMAR["background_labels"])
 _CONCLUDED = norm_set(_GRAMMAR["concluded"])
 #: How far before its year the participle of a concluded agreement may stand.
 _CONCLUDED_REACH = 6
@@ -1450,6 +1451,20 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             continue
         if m.construction.counted and _number_at(words, num.first) is None:
             continue  # "هاجم أسير ... الأسرى المحتجزين لدى": nobody counted
+        if m.construction.slots[0].kind == "figure":
+            # (two words back: "وفاة إسرائيليين اثنين" counts from the noun)
+            governor = next(
+                (
+                    g
+                    for j in range(max(0, m.figure_first - 2), m.figure_first)
+                    if (g := _lookup(words[j], MASDARS, True) or _lookup(words[j], VERBS))
+                ),
+                None,
+            )
+            if governor is not None and governor != m.kind:
+                # "وفاة إسرائيليين اثنين … أسرتهما": the death before them is what
+                # counts them; the capture is their story
+                continue
         if (
             m.construction.slots[0].kind == "figure"
             and m.figure_first > 0

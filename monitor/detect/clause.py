@@ -21,6 +21,9 @@ _DATA = load("clause")
 NOT_NEGATION = norm_set(_DATA["not_negation"]["words"])
 #: A negator after these is a condition, not a report (إذا لم يتم الالتزام).
 CONDITIONS = norm_set(_DATA["conditions"]["words"])
+COMPLEMENTIZERS = norm_set(_DATA["complementizers"]["words"])
+CLAUSE_NEGATORS = norm_set(_DATA["complementizers"]["clause_negators"])
+MODALS = norm_set(_DATA["complementizers"]["modals"])
 DENIALS = norm_set(_DATA["denials"]["verbs"])
 DENIAL_END = norm_set(_DATA["denials"]["scope_end"])
 #: How many words before a word a negator governs it from.
@@ -42,6 +45,12 @@ def negated(
         if facts_only and j > 0 and words[j - 1] in CONDITIONS:
             continue
         if member(words[j], negators) and not (j + 1 < len(words) and words[j + 1] in NOT_NEGATION):
+            if (
+                not member(words[j], CLAUSE_NEGATORS)
+                and any(words[m] in COMPLEMENTIZERS for m in range(j + 1, k))
+                and not any(member(words[m], MODALS) for m in range(j + 1, k))
+            ):
+                continue  # "لن ننسى أن ستة … مفقودون": the clause after أن is asserted
             return True
     return False
 
