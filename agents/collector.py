@@ -15,9 +15,18 @@ the step before, so its pause follows the stream's rate, not the state's size
 (11-94 ms with a step every 5 s in the run above, same load). Frozen objects
 are still freed by reference counting when the last reference goes (pruned
 table entries, dropped stories); what is lost is the collection of *cyclic*
-garbage among objects that were alive at a freeze: those cycles are never
-freed. `step` collects before it freezes, so garbage made before a step is
-never frozen; `leaked_cycles` measures the rest (benchmarks, tests).
+garbage among objects that were alive at a freeze. `step` collects before it
+freezes, so garbage made before a step is never frozen; but what is alive at
+a step and a cycle stays frozen when it dies. In a worker (a probe calling
+`leaked_cycles` every 15 s, 25-57 articles/s) that was 85 to 405 objects per
+15 s, nearly all Elasticsearch client copies (`client.options()`, made by
+`async_streaming_bulk` for each bulk request and by the health probe, about
+140 objects each with their namespace clients) caught mid-request. So every
+`MONITOR_WORKER_GC_FULL_SECONDS` (10 min) a full step unfreezes everything and
+collects it all: one pause of the whole heap's size that often (what Python's
+own collector does each time the surviving objects grow by a quarter: every
+11 s at 50 articles/s in a fresh worker), and such garbage lives at most that
+long.
 """
 
 from __future__ import annotations
@@ -49,6 +58,15 @@ def step() -> Step:
     return Step(collected, gc.get_freeze_count(), time.perf_counter() - started)
 
 
+def full_step() -> Step:
+    """Unfreeze and collect everything (the whole heap's pause), then freeze again."""
+    started = time.perf_counter()
+    gc.unfreeze()
+    collected = gc.collect()
+    gc.freeze()
+    return Step(collected, gc.get_freeze_count(), time.perf_counter() - started)
+
+
 def leaked_cycles() -> int:
     """Cyclic garbage hidden among frozen objects: unfreeze, collect, freeze again.
     A full collection of everything (the long pause this module avoids): for
@@ -66,14 +84,23 @@ def register(app: faust.App, rt: Runtime) -> None:
     if not every:
         return
 
+    full_every = rt.settings.worker_gc_full_seconds
+    last_full = [time.monotonic()]
+
     @app.timer(every, name="gc_freeze")
     async def freeze() -> None:
-        done = step()
-        rt.metrics.gc_step(done.seconds, done.frozen)
+        full = full_every > 0 and time.monotonic() - last_full[0] >= full_every
+        if full:
+            last_full[0] = time.monotonic()
+            done = full_step()
+        else:
+            done = step()
+        rt.metrics.gc_step(done.seconds, done.frozen, full=full)
         log.debug(
             "gc step",
             extra={
                 "kv": {
+                    "full": full,
                     "collected": done.collected,
                     "frozen": done.frozen,
                     "ms": round(done.seconds * 1000, 1),

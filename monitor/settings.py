@@ -188,6 +188,14 @@ class Settings(BaseSettings):
         "(short pauses instead of long ones; agents/collector.py). 0: Python's own "
         "collector alone.",
     )
+    worker_gc_full_seconds: float = Field(
+        600.0,
+        ge=0,
+        le=86400,
+        description="With the freezing step on, every this many seconds the worker "
+        "collects everything, frozen objects too (one pause of the whole heap): cyclic "
+        "garbage that was alive at a step is freed then. 0: never (it leaks).",
+    )
     log_format: Literal["text", "json"] = Field("text", description="Log lines: text or json.")
     log_level: str = Field("INFO")
     state_dir: Path = Field(

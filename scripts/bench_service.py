@@ -561,6 +561,10 @@ def run_phase(
         "gc_step_max_ms": max(
             (m.get("gc", {}).get("step_max_ms", 0.0) for m in metrics), default=0.0
         ),
+        "gc_full_steps": sum(m.get("gc", {}).get("full_steps", 0) for m in metrics),
+        "gc_full_step_max_ms": max(
+            (m.get("gc", {}).get("full_step_max_ms", 0.0) for m in metrics), default=0.0
+        ),
         **hop_figures(sources, times),
     }
 

@@ -31,6 +31,9 @@ class Metrics:
     gc_steps: int = 0
     gc_step_max_seconds: float = 0.0
     gc_frozen: int = 0
+    #: Its full steps (everything collected, frozen objects too): how many, the longest.
+    gc_full_steps: int = 0
+    gc_full_step_max_seconds: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.started:
@@ -48,9 +51,13 @@ class Metrics:
         self.dead_letters[f"{stage}:{code}"] += 1
         self.count("dead_letters")
 
-    def gc_step(self, seconds: float, frozen: int) -> None:
-        self.gc_steps += 1
-        self.gc_step_max_seconds = max(self.gc_step_max_seconds, seconds)
+    def gc_step(self, seconds: float, frozen: int, full: bool = False) -> None:
+        if full:
+            self.gc_full_steps += 1
+            self.gc_full_step_max_seconds = max(self.gc_full_step_max_seconds, seconds)
+        else:
+            self.gc_steps += 1
+            self.gc_step_max_seconds = max(self.gc_step_max_seconds, seconds)
         self.gc_frozen = frozen
 
     def position(self, topic: str, partition: int, offset: int) -> None:
@@ -103,5 +110,7 @@ class Metrics:
                 "steps": self.gc_steps,
                 "step_max_ms": round(self.gc_step_max_seconds * 1000, 1),
                 "frozen_objects": self.gc_frozen,
+                "full_steps": self.gc_full_steps,
+                "full_step_max_ms": round(self.gc_full_step_max_seconds * 1000, 1),
             },
         }

@@ -54,6 +54,19 @@ def test_a_frozen_object_is_still_freed_when_its_last_reference_goes() -> None:
     assert watched() is None
 
 
+def test_a_cycle_alive_at_a_step_waits_for_the_full_step() -> None:
+    """The cost of freezing, and what bounds it: a cycle frozen while alive is
+    not freed by later steps once it dies, only by the full step."""
+    watched = weakref.ref(held := Node())
+    collector.step()
+    del held
+    collector.step()
+    assert watched() is not None, "frozen while alive: a step does not free it"
+    done = collector.full_step()
+    assert watched() is None, "the full step collects frozen objects too"
+    assert done.collected >= 1 and done.frozen == gc.get_freeze_count()
+
+
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data not present")
 def test_the_process_stage_leaves_no_cycles_behind_frozen_objects(settings: Settings) -> None:
     """A step every 25 articles through the process stage, a rebuild from the
