@@ -3,7 +3,7 @@
 CPython's full collection walks every object the collector tracks, and the
 worker's grow with the stream (the `processed` table's records, about 20
 tracked objects an article, stories, alert state). Left alone, a full
-collection came about every 11 s at 50 articles/s and took 240-540 ms once a
+collection came about every 11 s at 50 articles/s and took 240-570 ms once a
 few thousand articles were in (`scripts/bench_service.py` with a probe of GC
 callbacks, 2-core machine at load average 3-4): every agent of the event loop
 stood still meanwhile, and those stalls were the p99 of produce->alert.
@@ -12,7 +12,8 @@ Every `MONITOR_WORKER_GC_FREEZE_SECONDS` a timer collects every generation and
 freezes what survives (`gc.freeze`: moved to the permanent generation, which
 no later collection walks). A collection then walks only what was made since
 the step before, so its pause follows the stream's rate, not the state's size
-(11-94 ms with a step every 5 s in the run above, same load). Frozen objects
+(20-100 ms with the 2 s step in bench_service runs at load average 2-4,
+against 230-670 ms for the full collections without it). Frozen objects
 are still freed by reference counting when the last reference goes (pruned
 table entries, dropped stories); what is lost is the collection of *cyclic*
 garbage among objects that were alive at a freeze. `step` collects before it
