@@ -179,6 +179,23 @@ class Settings(BaseSettings):
         "membership): a restarted worker with the same id takes its partitions back at "
         "once; two running workers must not share one.",
     )
+    worker_gc_freeze_seconds: float = Field(
+        2.0,
+        ge=0,
+        le=3600,
+        description="Every this many seconds the worker collects its young garbage and "
+        "freezes what survives, so that no collection walks the whole grown state "
+        "(short pauses instead of long ones; agents/collector.py). 0: Python's own "
+        "collector alone.",
+    )
+    worker_gc_full_seconds: float = Field(
+        600.0,
+        ge=0,
+        le=86400,
+        description="With the freezing step on, every this many seconds the worker "
+        "collects everything, frozen objects too (one pause of the whole heap): cyclic "
+        "garbage that was alive at a step is freed then. 0: never (it leaks).",
+    )
     log_format: Literal["text", "json"] = Field("text", description="Log lines: text or json.")
     log_level: str = Field("INFO")
     state_dir: Path = Field(

@@ -19,7 +19,11 @@ unless --keep):
    worker: produce->alert (an item produced until the alert it raises is read
    from its alert topic by a consumer in this script, matched by alert id) and
    produce->searchable (sampled ids polled in Elasticsearch without forcing a
-   refresh, so the index refresh interval counts), p50 and p99;
+   refresh, so the index refresh interval counts), p50 and p99; and the alert
+   path hop by hop from the records' CreateTime (news.raw -> news.prepared ->
+   news.enriched -> alert topic -> read), p50 and p99 of each (`hop_*` keys);
+   `--fractions` picks the offered rates, `--burst-rate` fixes the rate they are
+   fractions of (the same offered rates in runs that are compared);
 5. the framework cost: a worker running the prepare and process agents alone
    (the alert and index agents removed; the items cross news.prepared) next to
    a plain aiokafka loop doing the same work in one loop with one function
@@ -339,9 +343,10 @@ async def watch_searchable(
 
 @dataclass
 class AlertWatch:
-    """Alerts read from the alert topics: alert id -> (evidence articles, time received)."""
+    """Alerts read from the alert topics: alert id -> (evidence articles, time
+    received, the alert record's CreateTime in seconds)."""
 
-    received: dict[str, tuple[list[str], float]] = field(default_factory=dict)
+    received: dict[str, tuple[list[str], float, float]] = field(default_factory=dict)
     ready: asyncio.Event = field(default_factory=asyncio.Event)
     stop_at: float = float("inf")
 
@@ -377,7 +382,7 @@ async def collect_alerts(settings: Settings, watch: AlertWatch, expected: set[st
                     try:
                         alert = json.loads(r.value or b"null")
                         articles = [e["article"] for e in alert.get("evidence") or ()]
-                        watch.received[alert["alert_id"]] = (articles, now)
+                        watch.received[alert["alert_id"]] = (articles, now, r.timestamp / 1000)
                     except (ValueError, KeyError, TypeError):
                         continue
     finally:
@@ -401,6 +406,61 @@ async def watch_received(workers: list[BenchWorker], n: int, timeout: float) -> 
             return first, now
         await asyncio.sleep(0.1)
     return first, float("nan")
+
+
+#: The hops of an alert's path, each from one record's CreateTime (set by its
+#: producer at send) to the next one's: the produce into news.raw, the prepare
+#: agent's send to news.prepared, the process agent's send to news.enriched, the
+#: alert agent's send to the alert topic, and this script's consumer reading it.
+HOPS = (
+    ("raw_prepared", "news.raw -> news.prepared (prepare agent)"),
+    ("prepared_enriched", "news.prepared -> news.enriched (process agent)"),
+    ("enriched_alert", "news.enriched -> alert topic (alert agent)"),
+    ("alert_received", "alert topic -> read by a consumer"),
+)
+
+
+def create_times(settings: Settings) -> dict[str, dict[str, float]]:
+    """Topic (raw, prepared, enriched) -> article id -> the CreateTime (seconds) of
+    its first record there: every record of the three topics read back."""
+    from monitor.service.consume import read_topics
+    from monitor.service.names import TopicNames
+
+    names = TopicNames.from_settings(settings)
+    topics = {names.raw: "raw", names.prepared: "prepared", names.enriched: "enriched"}
+    records = asyncio.run(read_topics(settings, list(topics), idle_seconds=0.5, max_seconds=120))
+    out: dict[str, dict[str, float]] = {label: {} for label in topics.values()}
+    for r in records:
+        if r.key is not None:
+            out[topics[r.topic]].setdefault(r.key.decode(errors="replace"), r.timestamp_ms / 1000)
+    return out
+
+
+def hop_figures(
+    alerts: Mapping[str, tuple[str, float, float]], times: Mapping[str, Mapping[str, float]]
+) -> dict[str, Any]:
+    """p50/p99 of each hop of the alerts' path (alert id -> (source article, time
+    received, alert CreateTime)), and of the first two hops over every article."""
+    hops: dict[str, list[float]] = {name: [] for name, _ in HOPS}
+    raw, prepared, enriched = times["raw"], times["prepared"], times["enriched"]
+    for article, received, created in alerts.values():
+        if article in raw and article in prepared and article in enriched:
+            hops["raw_prepared"].append(prepared[article] - raw[article])
+            hops["prepared_enriched"].append(enriched[article] - prepared[article])
+            hops["enriched_alert"].append(created - enriched[article])
+            hops["alert_received"].append(received - created)
+    out: dict[str, Any] = {}
+    for name, values in hops.items():
+        out[f"hop_{name}_p50_s"] = percentile(values, 50)
+        out[f"hop_{name}_p99_s"] = percentile(values, 99)
+    every_raw = [prepared[a] - raw[a] for a in prepared if a in raw]
+    every_prepared = [enriched[a] - prepared[a] for a in enriched if a in prepared]
+    out["hop_samples"] = len(hops["raw_prepared"])
+    out["all_articles_raw_prepared_p50_s"] = percentile(every_raw, 50)
+    out["all_articles_raw_prepared_p99_s"] = percentile(every_raw, 99)
+    out["all_articles_prepared_enriched_p50_s"] = percentile(every_prepared, 50)
+    out["all_articles_prepared_enriched_p99_s"] = percentile(every_prepared, 99)
+    return out
 
 
 def alerts_in_sequence(settings: Settings, lines: list[bytes]) -> set[str]:
@@ -448,17 +508,20 @@ def run_phase(
 
         sent_at, seen, all_at, alerts, processed_at = asyncio.run(drive())
         metrics = [w.proc.metrics() for w in procs]
+    times = create_times(settings)
     in_sequence_ids = alerts_in_sequence(settings, lines) if all_at else None
     searchable = [seen[i] - produced[i] for i in sample if i in seen]
     alert_lat = []
     unmatched = 0
-    for alert_id, (articles, at) in alerts.received.items():
+    sources: dict[str, tuple[str, float, float]] = {}
+    for alert_id, (articles, at, created) in alerts.received.items():
         # The article the core says raised it, else the latest one of its evidence.
         source = alert_of.get(alert_id) or max(
             (a for a in articles if a in produced), key=produced.__getitem__, default=None
         )
         if source is not None and source in produced:
             alert_lat.append(at - produced[source])
+            sources[alert_id] = (source, at, created)
         else:
             unmatched += 1
     elapsed = (all_at or float("nan")) - sent_at[0]
@@ -493,6 +556,16 @@ def run_phase(
         ),
         "complete": bool(all_at),
         "dead_letters": sum(m.get("dead_letters", {}).get("total", 0) for m in metrics),
+        "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        # The longest pause of the workers' collector steps (agents/collector.py).
+        "gc_step_max_ms": max(
+            (m.get("gc", {}).get("step_max_ms", 0.0) for m in metrics), default=0.0
+        ),
+        "gc_full_steps": sum(m.get("gc", {}).get("full_steps", 0) for m in metrics),
+        "gc_full_step_max_ms": max(
+            (m.get("gc", {}).get("full_step_max_ms", 0.0) for m in metrics), default=0.0
+        ),
+        **hop_figures(sources, times),
     }
 
 
@@ -780,6 +853,17 @@ def _latency(run: Mapping[str, Any]) -> str:
     )
 
 
+def _hops(run: Mapping[str, Any]) -> str:
+    """The alert path's hops, p50 / p99 in milliseconds."""
+    parts = []
+    for name, _ in HOPS:
+        p50, p99 = run.get(f"hop_{name}_p50_s"), run.get(f"hop_{name}_p99_s")
+        if p50 is None or p50 != p50:
+            return "-"
+        parts.append(f"{name.replace('_', '->')} {p50 * 1000:.0f}/{p99 * 1000:.0f}")
+    return "hops p50/p99 ms: " + ", ".join(parts)
+
+
 def report(fig: Mapping[str, Any]) -> str:
     burst = fig["service"]["burst"]
     rate = burst["articles_per_s"]
@@ -797,9 +881,10 @@ def report(fig: Mapping[str, Any]) -> str:
                 f"  offered {sweep['fraction']:.0%} of burst ({sweep['offered_per_s']:,.0f}/s)",
                 _latency(sweep),
                 f"{sweep['alerts']} alerts, {sweep['searchable_samples']} ids polled, "
-                f"{sweep['items']} items",
+                f"{sweep['items']} items, load {sweep['load_average']}",
             )
         )
+        rows.append(("", "", _hops(sweep)))
     two = fig["service"].get("two_workers")
     if two:
         rows.append(
@@ -827,6 +912,7 @@ def report(fig: Mapping[str, Any]) -> str:
                 f"at {t['half']['offered_per_s']:,.0f}/s: {_latency(t['half'])}",
             )
         )
+        rows.append(("", "", _hops(t["half"])))
     rows += [
         (
             "core alone (Analyzer, one process)",
@@ -875,6 +961,10 @@ def parse_tune(text: str) -> list[tuple[float, str]]:
     return out
 
 
+def parse_fractions(text: str) -> tuple[float, ...]:
+    return tuple(float(p) for p in text.split(",") if p.strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--items", type=int, default=3000, help="items of the burst")
@@ -886,6 +976,13 @@ def main() -> None:
     parser.add_argument("--tune", type=parse_tune, default=[],
                         help="flush:refresh pairs to compare, e.g. 0.5:1s,0.1:250ms")  # fmt: skip
     parser.add_argument("--no-sweeps", action="store_true", help="the burst without the sweeps")
+    parser.add_argument("--fractions", type=parse_fractions, default=SWEEP_FRACTIONS,
+                        help="offered rates of the sweeps, as fractions of the burst rate "
+                        "(default 0.25,0.5,0.75)")  # fmt: skip
+    parser.add_argument("--burst-rate", type=float, default=None,
+                        help="take this as the burst rate (articles/s) for the sweeps "
+                        "instead of the measured one: the same offered rates in "
+                        "runs compared with each other")  # fmt: skip
     parser.add_argument("--no-process-stage", action="store_true")
     parser.add_argument("--no-kafka-perf", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep topics and indices")
@@ -937,8 +1034,8 @@ def main() -> None:
     burst = phase("burst", lambda s, d: run_phase(s, lines, 0, d, alert_of))
     fig["service"]["burst"] = burst
     fig["service"]["sweeps"] = []
-    for fraction in () if args.no_sweeps else SWEEP_FRACTIONS:
-        rate = fraction * burst["articles_per_s"]
+    for fraction in () if args.no_sweeps else args.fractions:
+        rate = fraction * (args.burst_rate or burst["articles_per_s"])
         n = min(len(lines), max(200, round(rate * args.sweep_seconds)))
         sweep = phase(
             f"s{round(fraction * 100)}",

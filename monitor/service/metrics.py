@@ -26,6 +26,14 @@ class Metrics:
     es_available: bool = True
     #: Why the last active check of each server failed (absent: it answered).
     unreachable: dict[str, str] = field(default_factory=dict)
+    #: The collector's steps (agents/collector.py): how many, the longest pause, and
+    #: the objects frozen after the last one.
+    gc_steps: int = 0
+    gc_step_max_seconds: float = 0.0
+    gc_frozen: int = 0
+    #: Its full steps (everything collected, frozen objects too): how many, the longest.
+    gc_full_steps: int = 0
+    gc_full_step_max_seconds: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.started:
@@ -42,6 +50,15 @@ class Metrics:
     def dead_letter(self, stage: str, code: str) -> None:
         self.dead_letters[f"{stage}:{code}"] += 1
         self.count("dead_letters")
+
+    def gc_step(self, seconds: float, frozen: int, full: bool = False) -> None:
+        if full:
+            self.gc_full_steps += 1
+            self.gc_full_step_max_seconds = max(self.gc_full_step_max_seconds, seconds)
+        else:
+            self.gc_steps += 1
+            self.gc_step_max_seconds = max(self.gc_step_max_seconds, seconds)
+        self.gc_frozen = frozen
 
     def position(self, topic: str, partition: int, offset: int) -> None:
         self.positions[(topic, partition)] = offset
@@ -89,4 +106,11 @@ class Metrics:
             and "elasticsearch" not in self.unreachable,
             "unreachable": dict(self.unreachable),
             "last_error": self.last_error,
+            "gc": {
+                "steps": self.gc_steps,
+                "step_max_ms": round(self.gc_step_max_seconds * 1000, 1),
+                "frozen_objects": self.gc_frozen,
+                "full_steps": self.gc_full_steps,
+                "full_step_max_ms": round(self.gc_full_step_max_seconds * 1000, 1),
+            },
         }
