@@ -37,7 +37,8 @@ def test_a_step_frees_cycles_made_before_it_and_freezes_the_survivors() -> None:
     done = collector.step()
     assert gone() is None, "a cycle that was garbage before the step is freed by it"
     assert done.collected >= 1
-    assert done.frozen == gc.get_freeze_count() > 0
+    # (the count only falls after the step, as frozen objects are freed)
+    assert 0 < gc.get_freeze_count() <= done.frozen
     assert not any(o is alive for o in gc.get_objects()), "a survivor is frozen"
 
 
@@ -63,7 +64,7 @@ def test_a_cycle_alive_at_a_step_waits_for_the_full_step() -> None:
     assert watched() is not None, "frozen while alive: a step does not free it"
     done = collector.full_step()
     assert watched() is None, "the full step collects frozen objects too"
-    assert done.collected >= 1 and done.frozen == gc.get_freeze_count()
+    assert done.collected >= 1 and 0 < gc.get_freeze_count() <= done.frozen
 
 
 #: Run in a fresh interpreter: the garbage collector's state is the process's,
