@@ -50,11 +50,13 @@ _INCIDENTS = load("incidents")
 ACCIDENT = norm_set(_INCIDENTS["accident"])
 VIOLENCE = norm_set(_INCIDENTS["violence"])
 CRIME = norm_set(_INCIDENTS["crime"])
+SUSPECTS = norm_set(_INCIDENTS["suspects"])
 WAR_ACTS = norm_set(_INCIDENTS["war_acts"])
 #: Every written form of each vocabulary (behind clitics or the article).
 _ACCIDENT_FORMS = screen(ACCIDENT)
 _VIOLENCE_FORMS = screen(VIOLENCE)
 _CRIME_FORMS = screen(CRIME)
+_SUSPECT_FORMS = screen(SUSPECTS)
 _WAR_ACTS_FORMS = screen(WAR_ACTS)
 #: accident or crime word -> the words after it that make it armed violence
 #: (الحادث الحدودي، جرائم حرب)
@@ -118,9 +120,21 @@ def is_accident(analysis: Analysis) -> bool:
     stories raise alerts)."""
     text = " ".join(filter(None, [analysis.title, analysis.body[: _LEDE_CHARS * 2]]))
     words = incident_words(text)
-    if not words.isdisjoint(_CRIME_FORMS) and words.isdisjoint(_WAR_ACTS_FORMS):
+    if words.isdisjoint(_WAR_ACTS_FORMS) and _crime(analysis, words):
         return True  # a brawl with a gunshot is a crime, not a battle
     return not words.isdisjoint(_ACCIDENT_FORMS) and words.isdisjoint(_VIOLENCE_FORMS)
+
+
+def _crime(analysis: Analysis, words: set[str]) -> bool:
+    crime = not words.isdisjoint(_CRIME_FORMS)
+    suspects = not words.isdisjoint(_SUSPECT_FORMS)
+    if not (crime or suspects):
+        return False
+    if analysis.karabakh.related and analysis.karabakh.centrality == "central":
+        return False  # the trials of the conflict's leaders, its war crimes
+    # Suspects are arrested after an attack on a Kashmir checkpoint as after a
+    # robbery: they tell a crime only where no conflict is named.
+    return crime or conflict_key(analysis).startswith("article:")
 
 
 @lru_cache(maxsize=4096)

@@ -107,6 +107,9 @@ _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 _SCREEN_WORDS = _ALL_KIND_WORDS | constructions.SIGNAL_WORDS
 SCREEN = screen(_SCREEN_WORDS)
 
+#: The dual relative pronoun after a noun in -ين makes it a dual, not the plural
+#: its letters also spell (المسعفين اللذين).
+_DUAL_RELATIVES = norm_set(_GRAMMAR["dual_relatives"])
 _HAS_DIGIT = re.compile(r"\d")
 #: Number words, vague sizes and duals, with the clitics they can carry.
 NUMBERISH = frozenset(
@@ -115,6 +118,7 @@ NUMBERISH = frozenset(
         for w in NUMBER_WORDS | set(VAGUE) | set(DUALS) | PERSON_DUALS | ONE_AFTER | TWO_AFTER
         for p in ("", "و", "ب", "ال", "وال")
     }
+    | _DUAL_RELATIVES
 )
 _THAT = norm_set(_GRAMMAR["that"])
 #: Words between a verb or masdar and its number (أسفر عن مقتل، ارتفع إلى ...).
@@ -248,6 +252,8 @@ def _counted_after(words: list[str], i: int) -> Number | None:
         nxt = i + 1
         if nxt >= len(words) or words[nxt] not in _COUNT_AFTER or w[0] in "بلك":
             return None
+        if member(w, TIME_UNITS, articles=True) or member(w, NOT_PERSONS, articles=True):
+            return None  # "في غضون أسبوع واحد": a time, nobody counted
         compound = nxt + 1 < len(words) and words[nxt + 1].startswith("و")
         indefinite = not w.startswith(("ال", "وال", "بال", "لل"))
         if indefinite and not compound and _open_person(w) and len(w) > 3:
@@ -424,6 +430,13 @@ def _number_at(words: list[str], i: int) -> Number | None:
     plain = _number_at_plain(words, i)
     if plain is not None:
         return plain
+    if (
+        i + 1 < len(words)
+        and words[i + 1] in _DUAL_RELATIVES
+        and w.endswith("ين")
+        and _personish(w)
+    ):
+        return Number(2, None, i, i, False)  # "المسعفين اللذين استشهدا": the dual
     if w in _ONE_OF and i + 1 < len(words) and _one_of_people(words[i + 1]):
         return Number(1, None, i, i, False)  # "أودى بحياة أحد جنودها": one of them
     counted = _counted_after(words, i)
@@ -455,6 +468,8 @@ def _one_of_people(word: str) -> bool:
 
 def _number_at_plain(words: list[str], i: int) -> Number | None:
     w = words[i]
+    if (w in ONE_AFTER or w in TWO_AFTER) and i > 0 and member(words[i - 1], TIME_UNITS, True):
+        return None  # "في غضون أسبوع واحد": the number of a time, not of people
     if w[0].isdigit() or w in NUMBER_WORDS or w in VAGUE:
         return parse_number(words, i)
     if len(w) > 2 and w[0] in "وب" and (w[1:] in NUMBER_WORDS or w[1:] in VAGUE):
@@ -556,6 +571,16 @@ def _people_verb(
         ):
             if _conjunct_person(words[m]):
                 relative = True  # "أربعة مسلحين وضابطا برتبة نقيب قتلوا": one more of them
+                continue
+            if (
+                m + 1 < n
+                and words[m + 1] in _COUNT_AFTER
+                and (_personish(words[m][1:]) or _open_person(words[m][1:]))
+            ):
+                # "ثلاثة جنود ومدنيين اثنين قتلوا": more people, their number after
+                # them, and one verb for all
+                relative = True
+                m += 1
                 continue
             break  # "260 مقاتلا واصيب": a new clause with its own subject
         if member(words[m], timeframe.STILL) or (
@@ -882,7 +907,8 @@ def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
     # Only phrases that end with the word before the number (or, for one-word
     # phrases, with that word behind a clitic) can match: a dict look-up
     # instead of a pass over every phrase.
-    candidates = _QUALIFIERS_BY_LAST.get(prev) or _QUALIFIERS_BY_LAST.get(prev[1:]) or []
+    # ("يقدر بنحو" ends with the word itself, "نحو" with it behind a clitic: both)
+    candidates = (*_QUALIFIERS_BY_LAST.get(prev, ()), *_QUALIFIERS_BY_LAST.get(prev[1:], ()))
     for phrase, q in candidates:
         k = len(phrase)
         if i - k < 0:
@@ -1388,6 +1414,19 @@ def _dating(
 
 _WHEN_CLAUSE = norm_set(_GRAMMAR["when_clause"])
 _BACKGROUND_LABELS = norm_set(_GRAMMAR["background_labels"])
+_ILLNESS_PLACES = norm_set(_GRAMMAR["illness_places"])
+
+
+def _of_illness(words: list[str]) -> bool:
+    """A disease is named as a cause, not as the name of a ward or a hospital
+    ("حريق في ردهة الأمراض الصدرية" kills by fire)."""
+    return any(
+        member(w, EXCLUDE, articles=True)
+        and not (k and member(words[k - 1], _ILLNESS_PLACES, articles=True))
+        for k, w in enumerate(words)
+    )
+
+
 _CONCLUDED = norm_set(_GRAMMAR["concluded"])
 #: How far before its year the participle of a concluded agreement may stand.
 _CONCLUDED_REACH = 6
@@ -1436,7 +1475,6 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     words = [t.text for t in toks]
     if not words:
         return []
-    illness = not EXCLUDE.isdisjoint(words)
     breaks = clause_breaks(sent.text, toks)
     found: list[tuple[_Link, Number | None, str]] = []
     used: set[int] = set()
@@ -1681,7 +1719,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         else:
             i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     found = _undenied(words, found)
-    if illness:
+    if found and _of_illness(words):
         # deaths and injuries from a disease are no casualties of war; patients
         # evacuated or displaced people who are ill still are
         found = [f for f in found if f[0].kind not in ("killed", "wounded")]
@@ -1730,6 +1768,21 @@ def _refers_back_to_the_past(words: list[str], previous: list[str], year: int | 
 
 
 _BACK_REFERENCES = norm_set(_GRAMMAR["back_references"])
+#: The counts a vague size stands for (عشرات: tens of them).
+_VAGUE_RANGES = {"tens": (10, 99), "hundreds": (100, 999), "thousands": (1000, 10**9)}
+
+
+def _told_exactly(vague: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """A headline's vague size ("مقتل العشرات") that the body counts ("لقي ما لا يقل
+    عن 27 شخصا مصرعهم"): the same figure, said once."""
+    lo, hi = _VAGUE_RANGES.get(vague.qualifier, (0, -1))
+    return any(
+        f.kind == vague.kind and f.count is not None and lo <= f.count <= hi for f in figures
+    )
+
+
+#: The kinds of a state that lasts: people still missing, held or displaced.
+_ONGOING_KINDS = frozenset({"missing", "captured", "displaced"})
 
 
 def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFigure]:
@@ -1743,6 +1796,8 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     # على هدنة بيشكيك") tells the figures of what it remembers.
     head = [t.text for t in title.tokens] if title is not None else []
     commemoration = timeframe.commemorates(head)
+    ongoing: set[int] = set()
+    headline: set[int] = set()  # the title's vague sizes
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue
@@ -1765,8 +1820,16 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
                     )
                 ):
                     figures = [f.model_copy(update={"historical": True}) for f in figures]
+                if commemoration and timeframe.still([t.text for t in sent.tokens]):
+                    ongoing.update(id(f) for f in figures if f.kind in _ONGOING_KINDS)
+                if p is title:
+                    headline.update(id(f) for f in figures if f.count is None)
                 out.extend(figures)
             previous = sent
+    if headline:
+        out = [f for f in out if id(f) not in headline or not _told_exactly(f, out)]
     if commemoration:
-        out = [f.model_copy(update={"historical": True}) for f in out]
+        # The war remembered is the past; its missing and captives "still" missing
+        # or held are the present ("لا يزالون في عداد المفقودين منذ الحرب").
+        out = [f if id(f) in ongoing else f.model_copy(update={"historical": True}) for f in out]
     return out

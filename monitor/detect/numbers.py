@@ -30,8 +30,9 @@ MULTIPLIERS = _table("multipliers")
 DUAL_MULTIPLIERS = norm_set(_DATA["dual_multipliers"])
 VAGUE = {norm_word(k): str(v) for k, v in _DATA["vague"].items()}
 #: Words that can take part in a number (a cheap first test).
+_HALF = norm_word(_DATA["half"][0])
 NUMBER_WORDS = frozenset(
-    set(UNITS) | set(ONE_NEEDS_TEEN) | TEEN | set(TENS) | set(HUNDREDS) | set(MULTIPLIERS)
+    set(UNITS) | set(ONE_NEEDS_TEEN) | TEEN | set(TENS) | set(HUNDREDS) | set(MULTIPLIERS) | {_HALF}
 )
 
 _AND_HALF = norm_word(_DATA["and_half"][0])
@@ -113,6 +114,13 @@ def parse_number(words: Sequence[str], i: int) -> Number | None:
         if i + 1 < n and words[i + 1] in VAGUE and VAGUE[words[i + 1]] == "thousands":
             last, kind = i + 1, "thousands"
         return Number(None, kind, i, last, False)
+    if w == _HALF:
+        # نصف مليون: half of the multiplier after it (alone, نصف is no count)
+        if i + 1 < n and words[i + 1] in _HALF_OF:
+            of = words[i + 1]
+            value = MULTIPLIERS.get(of) or MULTIPLIERS[of.removeprefix("ال")]
+            return Number(value // 2, None, i, i + 1, False)
+        return None
     return _parse_words(words, i)
 
 

@@ -147,7 +147,15 @@ def _check_against_the_core(service: Settings, lines: list[bytes]) -> list[Analy
 
 
 def _quiet(service: Settings, workers: list[WorkerProcess], expected_ids: set[str]) -> None:
-    wait_for(lambda: set(es_ids(service)) >= expected_ids, 300, "every item indexed", every=1.0)
+    try:
+        wait_for(lambda: set(es_ids(service)) >= expected_ids, 300, "every item indexed", every=1.0)
+    except AssertionError as stalled:
+        # A stall seen once in CI with nothing in the logs: say where each worker stood.
+        state = [
+            {"log": str(w.log_file), "counts": _counts(w), "lag": w.metrics().get("consumer_lag")}
+            for w in workers
+        ]
+        raise AssertionError(f"{stalled}; workers: {state}") from None
     for worker in workers:
         wait_for(
             lambda worker=worker: not worker.metrics()["consumer_lag"]["total"],
