@@ -110,6 +110,11 @@ SCREEN = screen(_SCREEN_WORDS)
 #: The dual relative pronoun after a noun in -ين makes it a dual, not the plural
 #: its letters also spell (المسعفين اللذين).
 _DUAL_RELATIVES = norm_set(_GRAMMAR["dual_relatives"])
+_ASIDE_RELATIVES = norm_set(_GRAMMAR["aside_relatives"])
+#: "إضافة إلى"، "بالإضافة إلى"، "فضلا عن": one more figure after a figure
+_IN_ADDITION = frozenset(
+    tuple(normalize(w) for w in phrase.split()) for phrase in _GRAMMAR["in_addition"]
+)
 _HAS_DIGIT = re.compile(r"\d")
 #: Number words, vague sizes and duals, with the clitics they can carry.
 NUMBERISH = frozenset(
@@ -402,6 +407,15 @@ def _single_casualty(
     if i > 0 and words[i - 1] in _SINGLE_OPENERS:
         return kind
     last = found[-1][0] if found else None
+    if (
+        last is not None
+        and last.kind != kind
+        and i > 1
+        and tuple(words[i - 2 : i]) in _IN_ADDITION
+        and last.last >= i - 4
+    ):
+        return kind  # "قتيلان، إضافة إلى جريح": one more, of another kind
+
     if (
         word[0] == "و"
         and last is not None
@@ -766,7 +780,17 @@ def _before_number(
     broken_after = num.last + 1 < len(toks) and toks[num.last + 1].broken
     gap = 0
     k = q_first
-    stop = max(-1, q_first - 1 - _MAX_GAP_VERB - 4)
+    counted = _person_after(words, num)
+    if toks[q_first].broken and counted is not None and counted >= 0:
+        # "قتل في ذلك الهجوم، الذي انتهى بوقف لإطلاق النار، نحو 200 جندي": a
+        # relative clause between commas stands between the verb and its number
+        # (which must count people: "مات ريتشي، الذي سددها ... (68)" is a minute)
+        for b in range(q_first - 1, max(0, q_first - _MAX_ASIDE) - 1, -1):
+            if toks[b].broken:
+                if words[b] in _ASIDE_RELATIVES:
+                    k = b
+                break
+    stop = max(-1, k - 1 - _MAX_GAP_VERB - 4)
     while k - 1 > stop:
         k -= 1
         w = words[k]
@@ -1067,6 +1091,19 @@ _STATE_OPENERS = norm_set(_GRAMMAR["state_openers"])
 def _among_the(words: list[str], i: int) -> bool:
     """ "بين القتلى N ..." introduces a part of a toll of the kind it names."""
     return i > 1 and member(words[i - 2], _AMONG) and _lookup(words[i - 1], NOUNS, True) is not None
+
+
+def _listed_after_colon(
+    sent: Sentence, i: int, found: list[tuple[_Link, Number | None, str]]
+) -> bool:
+    """A count right after a colon that ends a figure lists its parts: "أودت
+    الاشتباكات بحياة أربعة جنود: ثلاثة أذربيجانيين وجندي أرميني واحد"."""
+    toks = sent.tokens
+    if not found or i == 0 or not toks[i].broken:
+        return False
+    if ":" not in sent.text[toks[i - 1].end : toks[i].start]:
+        return False
+    return _previous(found, i).last == i - 1
 
 
 def _next_in_list(
@@ -1628,6 +1665,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             link = _Link(prev.kind, num.first, num.last, "sub_count", prev.trigger)
         if (
             (link is None and q_first > 0 and words[q_first - 1] in SUB_COUNT)
+            or (link is None and _listed_after_colon(sent, q_first, found))
             or (i > 1 and words[i - 2] in _PREP_OF and words[i - 1] in SUB_COUNT)
             or _among_the(words, i)
             or _next_in_list(words, i, found, breaks)

@@ -125,6 +125,7 @@ _EXTENSIONS = norm_set(_GRAMMAR["extensions"])
 _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
 _PURPOSES = norm_set(_GRAMMAR["purposes"])
+_PURPOSE_OPENERS = norm_set(_GRAMMAR["purpose_openers"])
 _AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
 _HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
@@ -639,6 +640,11 @@ def _statement(
         # "مسؤول مطلع على جهود الوساطة قوله إن «وقف إطلاق النار لا يزال صامدا»": the
         # truce's own predicate, not a call in the clause that reports it
         cues = after
+    purpose = [c for c in cues if c.index > m.last and toks[c.index - 1].text in _PURPOSE_OPENERS]
+    if purpose and len(purpose) < len(cues):
+        # "أعلن الوسطاء تمديد الهدنة عشرة أيام لاستكمال المفاوضات": the talks are
+        # what the extension is for; the truce's own status is the announcement
+        cues = [c for c in cues if c not in purpose]
     worst = _worst_since(toks, m.first, m.last)
     if worst is not None:
         # "الغارة الأكثر دموية منذ دخول اتفاق وقف إطلاق النار حيز التنفيذ": a strike
@@ -772,10 +778,13 @@ def _split_triggers(toks: tuple[Token, ...]) -> list[PhraseMatch[str]]:
     for k, w in enumerate(words):
         if w not in _SPLIT_HEAD_FORMS or not any(v in SPLIT_HEADS for v in clitic_variants(w)):
             continue
-        for j in range(k + 2, min(n, k + 2 + SPLIT_MAX)):
+        for j in range(k + 1, min(n, k + 2 + SPLIT_MAX)):
             if toks[j].broken:
                 break
             tail = next((t for t in SPLIT_TAILS if tuple(words[j : j + len(t)]) == t), None)
+            if j == k + 1 and tail is not None and not tail[0].startswith("ل"):
+                continue  # "وقف إطلاق النار" is a trigger of its own, not a split one
+            # (right after the head only "وقفا للأعمال العدائية"، "وقف للقتال")
             if tail is not None:
                 last = j + len(tail) - 1
                 out.append(PhraseMatch(k, last, toks[k].start, toks[last].end, "trigger"))

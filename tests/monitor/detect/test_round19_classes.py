@@ -63,3 +63,71 @@ def test_a_bloody_incident_is_no_accident() -> None:
     )
     assert not is_accident(clash)  # type: ignore[arg-type]
     assert is_accident(crash)  # type: ignore[arg-type]
+
+
+def figs(body: str) -> set[tuple[str, int | None]]:
+    return {(kind, count) for kind, count, _ in dated(body)}
+
+
+def test_a_relative_clause_between_commas_stands_between_verb_and_number() -> None:
+    body = "وقتل في الغارة، التي استهدفت سوقا مكتظة، نحو 40 مدنيا."
+    assert ("killed", 40) in figs(body)
+    # an aside that is no relative clause still ends the verb's reach
+    assert figs("وأعلن الجيش، الذي يسيطر على المدينة، 12 موقعا.") == set()
+    # and a number after the aside must count people (a player's name, a minute)
+    assert figs("مررها إلى الاسكتلندي مات ريتشي، الذي سددها بعيدا عن الحارس (68).") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("أسفر القصف عن مقتل تسعة أشخاص: ستة مدنيين وثلاثة عسكريين.", {9, 6, 3}),
+        ("قتل خمسة صيادين: أربعة من غزة وصياد مصري واحد.", {5, 4, 1}),
+    ],
+)
+def test_parts_listed_after_a_colon(body: str, expected: set[int]) -> None:
+    assert {count for kind, count in figs(body) if kind == "killed"} == expected
+
+
+def test_a_colon_that_opens_a_quote_lists_nothing() -> None:
+    assert figs("قال الوزير: ثلاثة جنود قتلوا.") == {("killed", 3)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("سقط ثلاثة قتلى، إضافة إلى جريح، في القصف.", ("wounded", 1)),
+        ("قتل جنديان فضلا عن مفقود في الاشتباك.", ("missing", 1)),
+    ],
+)
+def test_one_more_of_another_kind_in_addition(body: str, expected: tuple[str, int]) -> None:
+    assert expected in figs(body)
+
+
+def test_the_released_name_the_kind_of_a_part() -> None:
+    assert ("captured", 4) in figs("وكان من بين المفرج عنهم أربعة صحفيين.")
+
+
+def statuses(body: str) -> list[str]:
+    from monitor.detect import detect_ceasefire
+
+    doc = Document.from_text("t", None, body)
+    return [s.status for s in detect_ceasefire(doc, 2026).statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("اقترحت النرويج على الطرفين وقفا للأعمال العدائية طوال الشتاء.", ["proposed"]),
+        ("دعا المبعوث إلى وقف للقتال في المدينة.", ["called_for"]),
+        ("دعا المبعوث إلى وقف إطلاق النار في المدينة.", ["called_for"]),
+    ],
+)
+def test_a_stop_right_before_its_tail(body: str, expected: list[str]) -> None:
+    assert statuses(body) == expected
+
+
+def test_the_purpose_of_an_extension_is_not_its_status() -> None:
+    assert statuses("أعلن الوسطاء تمديد الهدنة أسبوعا لإتمام المفاوضات.") == ["announced"]
+    # with nothing else said of the truce, the talks are still about it
+    assert statuses("تتواصل المفاوضات بشأن الهدنة.") != []
