@@ -14,7 +14,7 @@ from typing import Any
 import faust
 from mode.supervisors import CrashingSupervisor
 
-from agents import alerting, collector, indexing, prepare, process, web
+from agents import alerting, collector, indexing, prepare, process, watch, web
 from agents.context import Runtime
 from agents.deadletter import DeadLetterSink
 from agents.topics import make_topics
@@ -132,6 +132,7 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     indexing.register(app, rt)
     web.register(app, rt)
     collector.register(app, rt)
+    watch.register(app, rt)
     return app, rt
 
 

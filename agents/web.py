@@ -32,7 +32,7 @@ class LoopbackWeb(AiohttpWeb):
     debug_blueprints = []  # noqa: RUF012
 
 
-def _highwater(app: faust.App) -> Any:
+def highwater_reader(app: faust.App) -> Any:
     def highwater(topic: str, partition: int) -> int | None:
         try:
             value = app.consumer.highwater(TP(topic, partition))
@@ -64,13 +64,15 @@ def _assignment(app: faust.App) -> dict[str, list[int]]:
 
 
 def health_report(rt: Runtime, assigned: int, snap: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """(HTTP status, body) of /health: 200 only when both servers answer and the
-    worker has partitions; the body says which server is missing and why, with
-    the consumer lag and dead-letter count an operator looks at next."""
+    """(HTTP status, body) of /health: 200 only when both servers answer, the
+    worker has partitions and none of them stands still with news waiting; the
+    body says which server is missing and why, with the consumer lag, the
+    stalled partitions and the dead-letter count an operator looks at next."""
     unreachable = rt.metrics.unreachable
     es_ok = rt.es_ready and rt.metrics.es_available and "elasticsearch" not in unreachable
     kafka_ok = "kafka" not in unreachable
-    state = "ok" if es_ok and kafka_ok and assigned else "degraded"
+    stalled = snap.get("stalled_partitions", {})
+    state = "ok" if es_ok and kafka_ok and assigned and not stalled else "degraded"
     body = {
         "status": state,
         "kafka": "ok" if kafka_ok else "unreachable",
@@ -79,6 +81,7 @@ def health_report(rt: Runtime, assigned: int, snap: dict[str, Any]) -> tuple[int
         "unreachable": dict(unreachable),
         "process_state_ready": not rt.state_dirty,
         "consumer_lag": snap["consumer_lag"]["total"],
+        "stalled_partitions": dict(stalled),
         "dead_letters": snap["dead_letters"]["total"],
         "uptime_seconds": snap["uptime_seconds"],
     }
@@ -87,7 +90,7 @@ def health_report(rt: Runtime, assigned: int, snap: dict[str, Any]) -> tuple[int
 
 def register(app: faust.App, rt: Runtime) -> None:
     async def health(web: View, request: Request) -> Response:
-        status, body = health_report(rt, _assigned(app), rt.metrics.snapshot(_highwater(app)))
+        status, body = health_report(rt, _assigned(app), rt.metrics.snapshot(highwater_reader(app)))
         return web.json(body, status=status)
 
     kafka_probe = KafkaProbe(rt.settings)
@@ -121,7 +124,7 @@ def register(app: faust.App, rt: Runtime) -> None:
                 await es_client[0].close()
 
     async def metrics(web: View, request: Request) -> Response:
-        snap = rt.metrics.snapshot(_highwater(app))
+        snap = rt.metrics.snapshot(highwater_reader(app))
         snap["kafka_partitions_assigned"] = _assigned(app)
         snap["kafka_assignment"] = _assignment(app)
         snap["process_state"] = {

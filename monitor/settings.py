@@ -196,6 +196,15 @@ class Settings(BaseSettings):
         "collects everything, frozen objects too (one pause of the whole heap): cyclic "
         "garbage that was alive at a step is freed then. 0: never (it leaks).",
     )
+    worker_stall_seconds: float = Field(
+        120.0,
+        ge=0,
+        le=86400,
+        description="A partition with messages waiting whose position has not moved for "
+        "this many seconds is stalled: the worker logs a warning, lists it on /metrics "
+        "and reports itself degraded on /health until it moves (agents/watch.py). "
+        "0: no watch.",
+    )
     log_format: Literal["text", "json"] = Field("text", description="Log lines: text or json.")
     log_level: str = Field("INFO")
     state_dir: Path = Field(

@@ -34,6 +34,9 @@ class Metrics:
     #: Its full steps (everything collected, frozen objects too): how many, the longest.
     gc_full_steps: int = 0
     gc_full_step_max_seconds: float = 0.0
+    #: "topic:partition" -> {"waiting", "seconds"}: partitions with messages waiting
+    #: whose position has not moved for a while (agents/watch.py).
+    stalled: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.started:
@@ -59,6 +62,10 @@ class Metrics:
             self.gc_steps += 1
             self.gc_step_max_seconds = max(self.gc_step_max_seconds, seconds)
         self.gc_frozen = frozen
+
+    def positions_by_name(self) -> dict[str, int]:
+        """Each partition's last handled offset, keyed as the lag is ("topic:partition")."""
+        return {f"{topic}:{partition}": o for (topic, partition), o in self.positions.items()}
 
     def position(self, topic: str, partition: int, offset: int) -> None:
         self.positions[(topic, partition)] = offset
@@ -102,6 +109,7 @@ class Metrics:
                 "by_reason": dict(self.dead_letters),
             },
             "consumer_lag": {"total": sum(lag.values()), "partitions": lag},
+            "stalled_partitions": dict(self.stalled),
             "elasticsearch_available": self.es_available
             and "elasticsearch" not in self.unreachable,
             "unreachable": dict(self.unreachable),

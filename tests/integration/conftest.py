@@ -75,6 +75,7 @@ def env_for(settings: Settings) -> dict[str, str]:
             "MONITOR_STATE_DIR": str(settings.state_dir),
             "MONITOR_TOPIC_PARTITIONS": str(settings.topic_partitions),
             "MONITOR_LOG_LEVEL": "INFO",
+            "MONITOR_WORKER_STALL_SECONDS": str(settings.worker_stall_seconds),
             **security_env(settings),
         }
     )
@@ -144,8 +145,9 @@ def own_es(local_stack: Settings, tmp_path_factory: pytest.TempPathFactory) -> I
 
 @pytest.fixture
 def service_on_own_es(service: Settings, own_es: SmallEs) -> Settings:
-    """`service`'s namespace with Elasticsearch on the session's own node."""
-    return service.model_copy(update={"es_url": own_es.url})
+    """`service`'s namespace with Elasticsearch on the session's own node (and a
+    short stall watch: an outage of the node stalls the indexer)."""
+    return service.model_copy(update={"es_url": own_es.url, "worker_stall_seconds": 8.0})
 
 
 @pytest.fixture

@@ -153,6 +153,13 @@ def test_elasticsearch_down_for_30_seconds(
             lambda: worker.health()[0] == 503, 30, "health to report the node down", every=0.5
         )
         assert unavailable
+        # The indexer stands still with news waiting: the stall watch says where.
+        enriched = TopicNames.from_settings(service).enriched
+        stalled = wait_for(
+            lambda: worker.metrics().get("stalled_partitions"), 25, "the stall to be told"
+        )
+        assert all(p.startswith(f"{enriched}:") for p in stalled), stalled
+        assert all(s["waiting"] > 0 for s in stalled.values())
         # The outage's length is the thing under test (30 s with the node away,
         # items arriving meanwhile), not a wait for something to happen.
         time.sleep(max(0.0, 30 - (time.monotonic() - stopped_at)))
@@ -163,4 +170,8 @@ def test_elasticsearch_down_for_30_seconds(
     assert len(ids) == len(set(ids)) and set(ids) == expected_ids
     snap = worker.metrics()
     assert snap["dead_letters"]["total"] == 0
-    assert worker.health()[0] == 200
+    wait_for(lambda: worker.health()[0] == 200, 30, "health back to ok")
+    assert worker.metrics()["stalled_partitions"] == {}
+    log = worker.log_file.read_text(errors="replace")
+    assert "partition stands still with messages waiting" in log
+    assert "partition moves again" in log
