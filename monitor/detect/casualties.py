@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from monitor.detect import clause, constructions, genre, timeframe
 from monitor.detect.lexicon import (
+    ARTICLES,
     DEFINITE,
     WordMemo,
     clitic_variants,
@@ -38,7 +39,7 @@ from monitor.detect.lexicon import (
     norm_word,
     screen,
 )
-from monitor.detect.numbers import NUMBER_WORDS, VAGUE, Number, parse_number
+from monitor.detect.numbers import NUMBER_WORDS, TENS, VAGUE, Number, parse_number
 from monitor.detect.text import Paragraph, Sentence, Token, clause_breaks, paragraphs
 from monitor.document import Document
 from monitor.text.normalize import normalize
@@ -111,10 +112,13 @@ SCREEN = screen(_SCREEN_WORDS)
 #: its letters also spell (المسعفين اللذين).
 _DUAL_RELATIVES = norm_set(_GRAMMAR["dual_relatives"])
 _ASIDE_RELATIVES = norm_set(_GRAMMAR["aside_relatives"])
+#: "بعد" before the death that made a toll rise
+_AFTER_THAT = norm_set(_GRAMMAR["after_that"])
 #: "إضافة إلى"، "بالإضافة إلى"، "فضلا عن": one more figure after a figure
-_IN_ADDITION = frozenset(
-    tuple(normalize(w) for w in phrase.split()) for phrase in _GRAMMAR["in_addition"]
-)
+_IN_ADDITION = frozenset(norm_phrase(p) for p in _GRAMMAR["in_addition"])
+#: The article alone, and the tens behind it (الثلاثين، الخمسين).
+_THE = ARTICLES[-1]
+_DEFINITE_TENS = frozenset(_THE + w for w in TENS)
 _HAS_DIGIT = re.compile(r"\d")
 #: Number words, vague sizes and duals, with the clitics they can carry.
 NUMBERISH = frozenset(
@@ -489,6 +493,15 @@ def _number_at_plain(words: list[str], i: int) -> Number | None:
     if len(w) > 2 and w[0] in "وب" and (w[1:] in NUMBER_WORDS or w[1:] in VAGUE):
         # وثلاثة، بعشرات: a clitic on the first number word
         return parse_number([*words[:i], w[1:], *words[i + 1 :]], i)
+    if (
+        w in _DEFINITE_TENS
+        and i > 0
+        and (words[i - 1] in _LINK or words[i - 1] in _QUALIFIERS_BY_LAST)
+    ):
+        # "تجاوز عدد الجرحى الثلاثين"، "ارتفع إلى الخمسين": a round number with the
+        # article, after the word that leads to a toll (tens only: الاثنين is
+        # Monday; "في الأربعين من عمرها" is an age)
+        return parse_number([*words[:i], w[len(_THE) :], *words[i + 1 :]], i)
     return None
 
 
@@ -501,7 +514,12 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
     if counted:
         # "جنديا واحدا من وحدات الهندسة لقي حتفه": the people are in the number's
         # own words; a verb after what describes them counts them
-        return _people_verb(words, num, num.last, breaks, False, False, phrase_at_once=True)
+        link = _people_verb(words, num, num.last, breaks, False, False, phrase_at_once=True)
+        kind = None if link is not None else _lookup(words[num.first], NOUNS, articles=True)
+        if kind is not None:
+            # "ارتفعت الحصيلة إلى قتيل واحد": the casualty noun names its kind itself
+            return _Link(kind, num.first, num.last, "noun", num.first)
+        return link
     # past "اثنين" after the dual (شرطيين اثنين)
     after = k + 1 if k < n and words[k] in TWO_AFTER else k
     if (
@@ -1093,6 +1111,22 @@ def _among_the(words: list[str], i: int) -> bool:
     return i > 1 and member(words[i - 2], _AMONG) and _lookup(words[i - 1], NOUNS, True) is not None
 
 
+def _explains_the_rise(
+    words: list[str],
+    figure: tuple[_Link, Number | None, str],
+    found: list[tuple[_Link, Number | None, str]],
+) -> bool:
+    """ "ارتفع عدد القتلى إلى أربعة، بعد وفاة أحد الجنديين المصابين": the death
+    after بعد is how the toll before it rose, no figure of its own."""
+    link, num, _ = figure
+    k = link.trigger
+    if link.via != "masdar" or num is None or words[num.first] not in _ONE_OF:
+        return False  # "بعد مقتل جنديين في قصف جديد" is news of its own
+    if k < 1 or words[k - 1] not in _AFTER_THAT:
+        return False
+    return any(f[0].kind == link.kind and f[0].last < k for f in found if f is not figure)
+
+
 def _listed_after_colon(
     sent: Sentence, i: int, found: list[tuple[_Link, Number | None, str]]
 ) -> bool:
@@ -1274,6 +1308,7 @@ def _may_count_exactly(word: str) -> bool:
         or word in NUMBER_WORDS
         or word in VAGUE
         or (len(word) > 2 and word[0] in "وب" and (word[1:] in NUMBER_WORDS or word[1:] in VAGUE))
+        or word in _DEFINITE_TENS
         or _personish(word)
         or _accusative_one(word)
     )
@@ -1291,6 +1326,7 @@ _COUNT_FORMS = (
     | NUMBER_WORDS
     | frozenset(VAGUE)
     | frozenset(c + w for c in "وب" for w in (*NUMBER_WORDS, *VAGUE))
+    | _DEFINITE_TENS
 )
 _COUNT_ENDINGS = ("ا", "ان", "ين", "هم")
 #: `_may_count` and "may count itself" (the paragraph screen of
@@ -1757,6 +1793,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         else:
             i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     found = _undenied(words, found)
+    if len(found) > 1 and not _TOLL_WORDS.isdisjoint(words):
+        found = [f for f in found if not _explains_the_rise(words, f, found)]
     if found and _of_illness(words):
         # deaths and injuries from a disease are no casualties of war; patients
         # evacuated or displaced people who are ill still are
@@ -1834,6 +1872,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     # على هدنة بيشكيك") tells the figures of what it remembers.
     head = [t.text for t in title.tokens] if title is not None else []
     commemoration = timeframe.commemorates(head)
+    work = genre.names_a_work(title)
     ongoing: set[int] = set()
     headline: set[int] = set()  # the title's vague sizes
     for p in ([title] if title else []) + paras:
@@ -1849,6 +1888,8 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
         for sent in p.sentences:
             if not SCREEN.isdisjoint(sent.words):
                 figures = _figures(p, sent, year)
+                if figures and work and genre.tells_the_plot([t.text for t in sent.tokens]):
+                    figures = []  # "ثلاثة قتلى سقطوا في الحكاية": the work's fiction
                 if (
                     figures
                     and previous is not None

@@ -126,6 +126,38 @@ _WHEN = norm_set(_GRAMMAR["time_points"])
 _COMMITMENT_NOUNS = norm_set(_GRAMMAR["commitment_nouns"])
 _PURPOSES = norm_set(_GRAMMAR["purposes"])
 _PURPOSE_OPENERS = norm_set(_GRAMMAR["purpose_openers"])
+_CONDITIONS = norm_set(_GRAMMAR["conditions"])
+_IN_THE_FRAME_OF = frozenset(norm_phrase(p) for p in _GRAMMAR["in_the_frame_of"])
+#: "هدن سابقة انهارت": an earlier truce than the one in the news
+_PREVIOUS = norm_set(_GRAMMAR["previous"])
+_SAME = norm_set(_GRAMMAR["same"])
+
+
+def _an_earlier_truce(toks: tuple[Token, ...], last: int) -> bool:
+    """ "هدن سابقة انهارت": an earlier truce; not "الهدنة السابقة نفسها" (the same)."""
+    k = last + 1
+    return (
+        k < len(toks)
+        and toks[k].text in _PREVIOUS
+        and not (k + 1 < len(toks) and toks[k + 1].text in _SAME)
+    )
+
+
+_ACCEPTANCES = norm_set(_GRAMMAR["acceptances"])
+
+
+def _conditional_acceptance(toks: tuple[Token, ...], k: int) -> bool:
+    """An acceptance at `k` not given yet: behind ل (لقبول الهدنة), or beside a
+    condition (قبل القبول بهدنة، تربط موافقتها بشروط)."""
+    word = toks[k].text
+    if not any(v in _ACCEPTANCES for v in (word, *clitic_variants(word, articles=True))):
+        return False
+    if word.startswith("ل") and word[1:] in _ACCEPTANCES:
+        return True
+    near = [t.text for t in toks[max(0, k - 2) : k + 3] if t is not toks[k]]
+    return any(w in _CONDITIONS or any(v in _CONDITIONS for v in clitic_variants(w)) for w in near)
+
+
 _AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
 _HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
@@ -255,6 +287,8 @@ def _forecast(toks: tuple[Token, ...], k: int) -> bool:
 
 def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     status = _cue_of(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "")
+    if status == "proposed" and k > 0 and (toks[k - 1].text, toks[k].text) in _IN_THE_FRAME_OF:
+        return None  # "في إطار المرحلة الثانية من اتفاق وقف إطلاق النار": as part of it
     if status == "violated" and k > 0 and toks[k - 1].text in _ANY:
         return None  # "التحقيق في أي خروق": any that may come, none reported
     if status == "violated" and _negated(toks, k):
@@ -640,6 +674,26 @@ def _statement(
         # "مسؤول مطلع على جهود الوساطة قوله إن «وقف إطلاق النار لا يزال صامدا»": the
         # truce's own predicate, not a call in the clause that reports it
         cues = after
+    froze_war = [
+        c
+        for c in cues
+        if c.index < m.first
+        and any(v in _FREEZING for v in clitic_variants(toks[c.index].text))
+        and any(
+            v in _WAR
+            for t in toks[m.last + 1 : m.last + 3]
+            for v in clitic_variants(t.text, articles=True)
+        )
+    ]
+    conditional = [
+        c for c in cues if c.status == "agreed" and _conditional_acceptance(toks, c.index)
+    ]
+    if conditional:
+        # "اشترط ... قبل القبول بهدنة اقترحتها الرباعية": no agreement yet
+        cues = [c for c in cues if c not in conditional]
+    if froze_war:
+        # "جمدت هدنة بيشكيك النزاع": the truce froze the war, nobody froze the truce
+        cues = [c for c in cues if c not in froze_war]
     purpose = [c for c in cues if c.index > m.last and toks[c.index - 1].text in _PURPOSE_OPENERS]
     if purpose and len(purpose) < len(cues):
         # "أعلن الوسطاء تمديد الهدنة عشرة أيام لاستكمال المفاوضات": the talks are
@@ -682,9 +736,10 @@ def _statement(
             return None
         status = weak
         trigger_tok = toks[m.first - 1]
-    historical = status not in ("called_for", "violated") and _historical(
-        toks, m.first, m.last, hist_sent, year
-    )
+    historical = (
+        status not in ("called_for", "violated")
+        and _historical(toks, m.first, m.last, hist_sent, year)
+    ) or _an_earlier_truce(toks, m.last)
     s, e = para.span(sent.start, sent.end)
     proposed_by = _proposer(para, toks, m.first, m.last)
     accepted_by = _acceptor(para, toks, m.first) if status == "agreed" else None

@@ -23,6 +23,8 @@ class Slot:
     words: frozenset[str] = frozenset()
     size: int = 0
     commas: bool = False
+    #: Words a gap may not run over (the part of the people that "بعضهم" opens).
+    stops: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,12 @@ def _slot(raw: Any) -> Slot:
     if "any" in raw:
         return Slot("any", words=norm_set(raw["any"]))
     if "gap" in raw:
-        return Slot("gap", size=int(raw["gap"]), commas=bool(raw.get("commas", False)))
+        return Slot(
+            "gap",
+            size=int(raw["gap"]),
+            commas=bool(raw.get("commas", False)),
+            stops=norm_set(raw.get("stops", [])),
+        )
     if raw.get("kind_noun"):
         return Slot("kind_noun")
     raise ValueError(f"unknown construction slot {raw!r}")
@@ -193,7 +200,9 @@ def _match(
             # lazily: the shortest gap that lets the rest match
             for j in range(i, min(n, i + slot.size) + 1):
                 if j > i and (
-                    is_count(words, j - 1) or (breaks[j - 1] and j - 1 > i and not slot.commas)
+                    is_count(words, j - 1)
+                    or (breaks[j - 1] and j - 1 > i and not slot.commas)
+                    or words[j - 1] in slot.stops
                 ):
                     break
                 if go(s + 1, j):

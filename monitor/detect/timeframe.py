@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from monitor.detect.lexicon import clitic_variants, load, member, norm_phrases, norm_set, screen
+from monitor.detect.numbers import NUMBER_WORDS, parse_number
 
 _DATA = load("timeframe")
 SINCE = norm_set(_DATA["since"])
@@ -91,6 +92,8 @@ def past_phrase_at(words: Sequence[str]) -> int | None:
             continue  # "الهدنة في يومها الأول": its first day, not "that day"
         if w not in _FIRST_WORDS and not any(v in _FIRST_WORDS for v in clitic_variants(w)):
             continue
+        if _years_ago(words, i):
+            return i
         for phrase in PAST_PHRASES:
             n = len(phrase)
             cand = words[i : i + n]
@@ -101,6 +104,28 @@ def past_phrase_at(words: Sequence[str]) -> int | None:
             ):
                 return i
     return None
+
+
+_AGO = _DATA["years_ago"]
+_AGO_BEFORE = norm_set([_AGO["before"]])
+_AGO_QUALIFIERS = norm_set(_AGO["qualifiers"])
+_AGO_UNITS = norm_set(_AGO["units"])
+
+
+def _years_ago(words: Sequence[str], i: int) -> bool:
+    """ "قبل نحو ثلاث سنوات"، "قبل 30 عاما": a number of years ago."""
+    if not any(v in _AGO_BEFORE for v in (words[i], *clitic_variants(words[i]))):
+        return False
+    j = i + 1
+    while j < len(words) and j <= i + 2 and words[j] in _AGO_QUALIFIERS:
+        j += 1
+    if j >= len(words):
+        return False
+    number = parse_number(words, j) if words[j][0].isdigit() or words[j] in NUMBER_WORDS else None
+    if number is None:
+        return False
+    k = number.last + 1
+    return k < len(words) and words[k] in _AGO_UNITS
 
 
 def anniversary(words: Sequence[str]) -> bool:
