@@ -28,6 +28,7 @@ HUNDREDS = _table("hundreds")
 HUNDRED_AFTER_UNIT = norm_set(_DATA["hundred_after_unit"])
 MULTIPLIERS = _table("multipliers")
 DUAL_MULTIPLIERS = norm_set(_DATA["dual_multipliers"])
+DUAL_CONSTRUCT = norm_set(_DATA["dual_construct"])
 VAGUE = {norm_word(k): str(v) for k, v in _DATA["vague"].items()}
 #: Words that can take part in a number (a cheap first test).
 _HALF = norm_word(_DATA["half"][0])
@@ -162,6 +163,10 @@ def _parse_words(words: Sequence[str], i: int) -> Number | None:
                 if group:
                     break  # "خمسة ألفين" is not a number
                 total += mult
+            elif (
+                j == i and raw in DUAL_CONSTRUCT and j + 1 < n and _strip_and(words[j + 1]) is None
+            ):
+                total += 2 * mult  # "ألفا مقاتل": the dual before its noun
             else:
                 total += (group or 1) * mult
                 if j + 1 < n and words[j + 1] == _AND_HALF:

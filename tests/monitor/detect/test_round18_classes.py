@@ -157,3 +157,12 @@ def test_charges_against_the_conflicts_detainees_are_no_crime() -> None:
         " بينها جرائم ضد السكان، وطالبت يريفان بالإفراج عنهم.",
     )
     assert not is_accident(trial)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("ألفا مقاتل", 2_000), ("مليونا نازح", 2_000_000), ("ثلاثة عشر ألفا", 13_000)],
+)
+def test_the_dual_construct_of_a_multiplier(words: str, value: int) -> None:
+    number = parse_number(normalize(words).split(), 0)
+    assert number is not None and number.value == value
