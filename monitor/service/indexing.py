@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,31 @@ from elasticsearch import AsyncElasticsearch
 from elasticsearch.helpers import async_streaming_bulk
 
 log = logging.getLogger(__name__)
+
+#: client -> the one copy `async_streaming_bulk` works with (see `_bulk_client`).
+_BULK: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _bulk_client(client: AsyncElasticsearch) -> Any:
+    """A copy of `client` whose `options()` (no arguments) returns itself.
+
+    `async_streaming_bulk` starts with `client.options()`, a new client with
+    reference cycles among its namespace clients, to tag its requests: one per
+    bulk request, garbage that only a full collection frees in a worker whose
+    collector freezes its heap (agents/collector.py). One copy, tagged the same
+    way every time, serves every call instead."""
+    held: Any = _BULK.get(client)
+    if held is None:
+        held = client.options()
+        plain = held.options
+
+        def options(**kwargs: Any) -> Any:
+            return held if not kwargs else plain(**kwargs)
+
+        held.options = options
+        _BULK[client] = held
+    return held
+
 
 #: Statuses that say "later", not "never".
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -159,7 +185,7 @@ async def index_batch(
         actions = [_action(it) for it in pending.values()]
         try:
             async for ok, info in async_streaming_bulk(
-                client,
+                _bulk_client(client),
                 actions,
                 chunk_size=policy.chunk_size,
                 raise_on_error=False,

@@ -9,6 +9,7 @@ worker asks both, every few seconds, with a short timeout of its own.
 from __future__ import annotations
 
 import asyncio
+import weakref
 from typing import Any
 
 from monitor.service.kafka import client_kwargs
@@ -22,10 +23,24 @@ def _reason(exc: BaseException) -> str:
     return (f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)[:300]
 
 
+#: client -> (timeout, its quick copy). `options()` makes a new client each call,
+#: with reference cycles among its namespace clients: one every 3 s was garbage
+#: that only a full collection frees (agents/collector.py), so the copy is kept.
+_QUICK: weakref.WeakKeyDictionary[Any, tuple[float, Any]] = weakref.WeakKeyDictionary()
+
+
+def _quick(client: Any, timeout: float) -> Any:
+    held = _QUICK.get(client)
+    if held is None or held[0] != timeout:
+        held = (timeout, client.options(request_timeout=timeout, max_retries=0))
+        _QUICK[client] = held
+    return held[1]
+
+
 async def check_elasticsearch(client: Any, timeout: float = PROBE_TIMEOUT) -> str | None:
     """None when the node answers a cluster health request in time, else why not."""
     try:
-        quick = client.options(request_timeout=timeout, max_retries=0)
+        quick = _quick(client, timeout)
         await asyncio.wait_for(quick.cluster.health(), timeout + 0.5)
     except Exception as exc:  # noqa: BLE001 - any failure means "unreachable", with its reason
         return _reason(exc)

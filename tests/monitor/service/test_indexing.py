@@ -118,3 +118,21 @@ def test_backoff_of_a_long_outage_does_not_overflow() -> None:
 
     # a thousand rounds at the maximum backoff is under three hours of outage
     assert RetryPolicy(max_backoff=10.0).delay(5000) == 10.0
+
+
+async def test_one_copy_of_the_client_serves_every_bulk_request() -> None:
+    """`async_streaming_bulk` copies its client (`options()`) to tag its requests;
+    a copy a request is cyclic garbage that a frozen heap keeps (agents/collector.py)."""
+
+    class CountingClient(FakeBulkClient):
+        copies = 0
+
+        def options(self, **kwargs: Any) -> FakeBulkClient:
+            CountingClient.copies += 1
+            return super().options(**kwargs)
+
+    client = CountingClient()
+    for _ in range(4):
+        report = await index_batch(client, items(3), policy=POLICY, sleep=no_sleep)  # type: ignore[arg-type]
+        assert len(report.indexed) == 3
+    assert CountingClient.copies == 1

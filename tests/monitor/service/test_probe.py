@@ -64,3 +64,29 @@ def test_health_is_degraded_with_the_reason_lag_and_dead_letters() -> None:
     rt.metrics.unreachable["elasticsearch"] = "ConnectionTimeout"
     status, body = health_report(rt, 1, rt.metrics.snapshot())
     assert status == 503 and body["elasticsearch"] == "unavailable" and body["kafka"] == "ok"
+
+
+def test_the_probe_reuses_one_quick_copy_of_the_client() -> None:
+    """`options()` copies a client, with cycles only a full collection frees: the
+    probe, every 3 s for the worker's life, makes one copy, not one a check."""
+
+    class _Health:
+        async def health(self) -> dict[str, str]:
+            return {"status": "green"}
+
+    class _Client:
+        def __init__(self) -> None:
+            self.copies = 0
+            self.cluster = _Health()
+
+        def options(self, **_: Any) -> _Client:
+            self.copies += 1
+            return self
+
+    client = _Client()
+
+    async def checks() -> list[str | None]:
+        return [await check_elasticsearch(client) for _ in range(5)]
+
+    assert asyncio.run(checks()) == [None] * 5
+    assert client.copies == 1
