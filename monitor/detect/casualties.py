@@ -39,7 +39,16 @@ from monitor.detect.lexicon import (
     norm_word,
     screen,
 )
-from monitor.detect.numbers import NUMBER_WORDS, TENS, VAGUE, Number, parse_number
+from monitor.detect.numbers import (
+    NUMBER_WORDS,
+    ONE_NEEDS_TEEN,
+    TEEN,
+    TENS,
+    UNITS,
+    VAGUE,
+    Number,
+    parse_number,
+)
 from monitor.detect.text import Paragraph, Sentence, Token, clause_breaks, paragraphs
 from monitor.document import Document
 from monitor.text.normalize import normalize
@@ -114,11 +123,19 @@ _DUAL_RELATIVES = norm_set(_GRAMMAR["dual_relatives"])
 _ASIDE_RELATIVES = norm_set(_GRAMMAR["aside_relatives"])
 #: "بعد" before the death that made a toll rise
 _AFTER_THAT = norm_set(_GRAMMAR["after_that"])
+_RELEASES = norm_set(_GRAMMAR["releases"])
 #: "إضافة إلى"، "بالإضافة إلى"، "فضلا عن": one more figure after a figure
 _IN_ADDITION = frozenset(norm_phrase(p) for p in _GRAMMAR["in_addition"])
 #: The article alone, and the tens behind it (الثلاثين، الخمسين).
 _THE = ARTICLES[-1]
 _DEFINITE_TENS = frozenset(_THE + w for w in TENS)
+#: ... and the units and tens behind it after a definite people-word (الجنود الثلاثة),
+#: but for the day names among them (الأحد Sunday, الاثنين Monday).
+_DEFINITE_NUMBERS = frozenset(_THE + w for w in (*UNITS, *TENS)) - {
+    _THE + w for w in (*ONE_NEEDS_TEEN, *TWO_AFTER)
+}
+_DEFINITE_TEEN_HEADS = frozenset(_THE + w for w in (*ONE_NEEDS_TEEN, *TWO_AFTER))
+_DEFINITE_NUMBER_HEADS = _DEFINITE_NUMBERS | _DEFINITE_TEEN_HEADS
 _HAS_DIGIT = re.compile(r"\d")
 #: Number words, vague sizes and duals, with the clitics they can carry.
 NUMBERISH = frozenset(
@@ -255,6 +272,15 @@ def _counted_after(words: list[str], i: int) -> Number | None:
     w = words[i]
     if i + 1 < len(words) and _of_a_single(words, Number(1, None, i + 1, i + 1, False)):
         return None  # "ثلاث نساء من عائلة واحدة": of a single family, nobody counted
+    if (
+        i + 1 < len(words)
+        and _definite_number_at(words, i + 1)
+        and w.startswith(DEFINITE)
+        and _lookup(w, NOUNS, articles=True) is not None
+    ):
+        # "المعتقلين الأربعة": a casualty noun and its number (only people-words
+        # take it: "الشركات الثلاث"، "صفقات المقاومة الثلاث" count nobody)
+        return _definite_number(words, i, i + 1)
     if not _personish(w):
         # any noun whose number follows it outright: "عاملين اثنين"، "مسعف واحد"
         # (right after it, and not behind a preposition: "بحياة عاملين اثنين")
@@ -277,9 +303,32 @@ def _counted_after(words: list[str], i: int) -> Number | None:
             return Number(1, None, i, j, False)  # جندي واحد، عامل ثالث
         if words[j] in TWO_AFTER:
             return Number(2, None, i, j, False)
+        if _definite_number_at(words, j) and w.startswith(DEFINITE):
+            return _definite_number(words, i, j)
         if not _adjective(words[j]):
             break  # only adjectives stand between a noun and its number
     return Number(2, None, i, i, False) if dual else None
+
+
+def _definite_number_at(words: list[str], j: int) -> bool:
+    """A number with the article at `j`: a unit or ten (الثلاثة، العشرون), or
+    eleven and twelve (الأحد عشر، الاثنا عشر; alone those are Sunday and Monday)."""
+    w = words[j]
+    if w in _DEFINITE_NUMBERS:
+        return True
+    return w in _DEFINITE_TEEN_HEADS and j + 1 < len(words) and words[j + 1] in TEEN
+
+
+def _definite_number(words: list[str], i: int, j: int) -> Number | None:
+    """The number at `j` that is the adjective of the definite people-word at `i`
+    ("الجنود الثلاثة"، "المتهمون الخمسة عشر"، "الجرحى الثلاثة والعشرون")."""
+    bare = [*words[:j], words[j][len(_THE) :], *words[j + 1 :]]
+    if j + 1 < len(bare) and bare[j + 1].startswith("و" + _THE):
+        bare[j + 1] = "و" + bare[j + 1][1 + len(_THE) :]  # والعشرون: و + العشرون
+    number = parse_number(bare, j)
+    if number is None or number.value is None:
+        return None
+    return Number(number.value, None, i, number.last, False)
 
 
 def _is_two_word(word: str) -> bool:
@@ -1127,6 +1176,36 @@ def _explains_the_rise(
     return any(f[0].kind == link.kind and f[0].last < k for f in found if f is not figure)
 
 
+def _partitive_people(words: list[str], k: int) -> bool:
+    """ "من المدنيين" at `k`: the people a number before it counts ("أجلت السلطات
+    2000 من المدنيين" is no year 2000)."""
+    return k + 1 < len(words) and words[k] in _PREP_OF and _open_person(words[k + 1])
+
+
+def _a_release(words: list[str], link: _Link) -> bool:
+    """A release or an exchange (أفرجت عن، إطلاق سراح، تبادل) that governs a figure
+    of captured people, at its trigger or just before its people: today's news,
+    whenever they were taken ("جنديين عبرا الحدود العام الماضي")."""
+    if link.kind != "captured":
+        return False
+    near = (link.trigger, *range(max(0, link.first - 4), link.first))
+    return any(0 <= k < len(words) and member(words[k], _RELEASES, articles=True) for k in near)
+
+
+def _taken_earlier(words: list[str], end: int, year: int | None) -> bool:
+    """The first past time after a released figure (ending at `end`) belongs to a
+    clause about its people ("جنديين أذربيجانيين عبرا الحدود العام الماضي"، "12 أسيرا
+    اعتقلوا قبل عامين"): words stand between that are no phrase of the figure's own
+    (not "في غزة العام الماضي", not "عام 2019" right after it)."""
+    phrase = timeframe.past_phrase_at(words[end + 1 :])
+    times = [end + 1 + phrase] if phrase is not None else []
+    times += [k for k in range(end + 1, len(words)) if timeframe.past_year(words, k, year)]
+    if not times:
+        return False
+    between = words[end + 1 : min(times)]
+    return bool(between) and not (member(between[0], _FUNCTION_WORDS) or between[0] in _YEAR_BEFORE)
+
+
 def _listed_after_colon(
     sent: Sentence, i: int, found: list[tuple[_Link, Number | None, str]]
 ) -> bool:
@@ -1602,10 +1681,11 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     # Where the scan may find something: most words can start nothing, and are
     # passed over by `list.index` in C.
     stops = list(map(_MAY_COUNT.__getitem__, words))
-    if not _COUNT_AFTER.isdisjoint(words):
+    if not _COUNT_AFTER.isdisjoint(words) or not _DEFINITE_NUMBER_HEADS.isdisjoint(words):
         for k in range(1, n):
-            if words[k] in _COUNT_AFTER:
-                stops[k - 1] = True  # a noun whose number follows it: "عاملين اثنين"
+            if words[k] in _COUNT_AFTER or _definite_number_at(words, k):
+                # a noun whose number follows it: "عاملين اثنين"، "المتهمون الخمسة عشر"
+                stops[k - 1] = True
     while i < n:
         if not stops[i]:
             try:
@@ -1759,6 +1839,19 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             # aside is a part of it
             prev = _previous(found, i)
             link = _Link(prev.kind, num.first, num.last, "sub_count", prev.trigger)
+        if (
+            link is not None
+            and link.kind in _HURT_KINDS
+            and link.via == "person_verb"
+            and q_first > 0
+            and words[q_first - 1] in SUB_COUNT
+            and found
+            and _previous(found, i).kind in _MOVED_KINDS
+        ):
+            # "أجلت 18 مريضا، بينهم سبعة أطفال مصابين بالسرطان": a part of the
+            # people moved, said to be hurt or ill; they were moved all the same
+            prev = _previous(found, i)
+            link = _Link(prev.kind, num.first, link.last, "sub_count", prev.trigger)
         if link is None or (link.trigger in used and link.via in ("noun", "verb_after")):
             i = num.last + 1
             continue
@@ -1768,6 +1861,10 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             and link.via != "noun"
             and link.trigger != q_first - 1  # "مقتل 1802 منذ بداية الحرب" is a count
             and not (num.last + 1 < n and _is_person(words[num.last + 1]))
+            and not (
+                _partitive_people(words, num.last + 1)
+                and not (q_first > 0 and words[q_first - 1] in (_IN_PLACE, *_YEAR_BEFORE))
+            )
         ):
             i = num.last + 1  # "في 1984 حين سقط": a year, with nobody counted
             continue
@@ -1825,7 +1922,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 attributed_to=_attribution(para, toks, words, at)
                 or (_headline_source(sentence) if para.index is None else None),
                 cumulative=link.via in ("toll", "toll_far") or cumulative_sent,
-                historical=dated(link.first),
+                historical=dated(link.first)
+                and not (_a_release(words, link) and _taken_earlier(words, link.last, year)),
                 sentence=sentence,
             )
         )
@@ -1857,6 +1955,9 @@ def _told_exactly(vague: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     )
 
 
+#: People hurt, and people moved: a part of the moved said to be hurt was moved.
+_HURT_KINDS = frozenset({"wounded", "killed"})
+_MOVED_KINDS = frozenset({"evacuated", "displaced"})
 #: The kinds of a state that lasts: people still missing, held or displaced.
 _ONGOING_KINDS = frozenset({"missing", "captured", "displaced"})
 
