@@ -22,7 +22,9 @@ a step and a cycle stays frozen when it dies. In a worker (a probe calling
 `leaked_cycles` every 15 s, 25-57 articles/s) that was 85 to 405 objects per
 15 s, nearly all Elasticsearch client copies (`client.options()`, made by
 `async_streaming_bulk` for each bulk request and by the health probe, about
-140 objects each with their namespace clients) caught mid-request. So every
+140 objects each with their namespace clients) caught mid-request. (Both sources
+now keep one copy instead: monitor/service/probe.py, monitor/service/indexing.py.)
+So every
 `MONITOR_WORKER_GC_FULL_SECONDS` (10 min) a full step unfreezes everything and
 collects it all: one pause of the whole heap's size that often (what Python's
 own collector does each time the surviving objects grow by a quarter: every
