@@ -9,19 +9,9 @@ import pytest
 
 from monitor.alerts.story import is_accident
 from monitor.analyzer import Analyzer
-from monitor.detect import detect_casualties
 from monitor.detect.numbers import parse_number
-from monitor.document import Document
 from monitor.text.normalize import normalize
-
-
-def dated(body: str, title: str | None = None) -> set[tuple[str, int | None, bool]]:
-    doc = Document.from_text("t", title, body)
-    return {(f.kind, f.count, f.historical) for f in detect_casualties(doc, 2026)}
-
-
-def figs(body: str, title: str | None = None) -> set[tuple[str, int | None]]:
-    return {(kind, count) for kind, count, _ in dated(body, title)}
+from tests.monitor.detect.figures import dated, figs
 
 
 @pytest.mark.parametrize(

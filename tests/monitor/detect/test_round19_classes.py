@@ -9,13 +9,8 @@ import pytest
 
 from monitor.alerts.story import is_accident
 from monitor.analyzer import Analyzer
-from monitor.detect import detect_casualties
 from monitor.document import Document
-
-
-def dated(body: str) -> set[tuple[str, int | None, bool]]:
-    doc = Document.from_text("t", None, body)
-    return {(f.kind, f.count, f.historical) for f in detect_casualties(doc, 2026)}
+from tests.monitor.detect.figures import dated, figs
 
 
 @pytest.mark.parametrize(
@@ -63,10 +58,6 @@ def test_a_bloody_incident_is_no_accident() -> None:
     )
     assert not is_accident(clash)  # type: ignore[arg-type]
     assert is_accident(crash)  # type: ignore[arg-type]
-
-
-def figs(body: str) -> set[tuple[str, int | None]]:
-    return {(kind, count) for kind, count, _ in dated(body)}
 
 
 def test_a_relative_clause_between_commas_stands_between_verb_and_number() -> None:

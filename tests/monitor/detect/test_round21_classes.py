@@ -7,15 +7,7 @@ import pytest
 
 from monitor.detect import detect_casualties, detect_ceasefire
 from monitor.document import Document
-
-
-def dated(body: str) -> set[tuple[str, int | None, bool]]:
-    doc = Document.from_text("t", None, body)
-    return {(f.kind, f.count, f.historical) for f in detect_casualties(doc, 2026)}
-
-
-def figs(body: str) -> set[tuple[str, int | None]]:
-    return {(kind, count) for kind, count, _ in dated(body)}
+from tests.monitor.detect.figures import dated, figs
 
 
 def statuses(body: str) -> list[tuple[str, bool]]:
