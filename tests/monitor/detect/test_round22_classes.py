@@ -62,3 +62,19 @@ def test_a_part_of_the_people_moved_said_to_be_ill_was_moved() -> None:
 )
 def test_a_release_today_of_people_taken_long_ago(body: str, historical: bool) -> None:
     assert {h for _, _, h in dated(body)} == {historical}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قالت النقابة إن الصحفيتين اللتين اعتقلتا ما زالتا في الحجز.", ("captured", 2)),
+        ("وقالت الوزارة إن ممرضتين استشهدتا في القصف.", ("killed", 2)),
+        ("وأكدت المصادر أن سيدتين أجليتا من المبنى.", ("evacuated", 2)),
+    ],
+)
+def test_feminine_dual_verbs(body: str, expected: tuple[str, int]) -> None:
+    assert expected in figs(body)
+
+
+def test_a_feminine_dual_that_spent_time_counts_nobody() -> None:
+    assert figs("قضتا عامين في الخارج قبل العودة.") == set()
