@@ -287,8 +287,6 @@ def _counted_after(words: list[str], i: int) -> Number | None:
         nxt = i + 1
         if nxt >= len(words) or words[nxt] not in _COUNT_AFTER or w[0] in "بلك":
             return None
-        if member(w, TIME_UNITS, articles=True) or member(w, NOT_PERSONS, articles=True):
-            return None  # "في غضون أسبوع واحد": a time, nobody counted
         compound = nxt + 1 < len(words) and words[nxt + 1].startswith("و")
         indefinite = not w.startswith(("ال", "وال", "بال", "لل"))
         if indefinite and not compound and _open_person(w) and len(w) > 3:
