@@ -18,6 +18,7 @@ from agents import alerting, collector, indexing, prepare, process, watch, web
 from agents.context import Runtime
 from agents.deadletter import DeadLetterSink
 from agents.topics import make_topics
+from agents.transport import fetch_wait_transport
 from monitor import security
 from monitor.service import kafka
 from monitor.service.metrics import Metrics
@@ -31,10 +32,19 @@ HEARTBEAT_SECONDS = 3.0
 
 
 class MonitorApp(faust.App):
-    """faust.App with the loopback web driver (no table browser)."""
+    """faust.App with the loopback web driver (no table browser) and a consumer
+    whose fetch wait the settings choose (agents/transport.py)."""
+
+    def __init__(self, *args: Any, fetch_max_wait_ms: int = 1500, **kwargs: Any) -> None:
+        self.fetch_max_wait_ms = fetch_max_wait_ms
+        super().__init__(*args, **kwargs)
 
     def _new_web(self) -> Any:
         return web.LoopbackWeb(self)
+
+    def _new_transport(self) -> Any:
+        transport = fetch_wait_transport(self.fetch_max_wait_ms)
+        return transport(self.conf.broker_consumer, self)
 
 
 def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
@@ -60,6 +70,7 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     brokers = [f"kafka://{b.strip()}" for b in bootstrap.split(",") if b.strip()]
     app = MonitorApp(
         app_id(settings),
+        fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
         broker=brokers,
         broker_credentials=broker_credentials(settings),
         store="memory://",

@@ -26,10 +26,12 @@ unless --keep):
    fractions of (the same offered rates in runs that are compared);
 5. the framework cost: a worker running the prepare and process agents alone
    (the alert and index agents removed; the items cross news.prepared) next to
-   a plain aiokafka loop doing the same work in one loop with one function
-   (`Processor.handle`: prepare and decide with no topic between them; the
-   enriched message and the stored record on a changelog topic, offsets
-   committed), same items;
+   plain aiokafka loops doing the same work, same items: one on the same
+   topology (news.raw -> `Preparer` -> news.prepared -> `Processor.
+   handle_prepared`, in one loop: `framework_cost_same_topology`), and one
+   calling `Processor.handle` (prepare and decide with no topic between them:
+   `framework_cost`, faust and the hop together); both send the enriched
+   message and the stored record to a changelog topic and commit offsets;
 6. with --workers 2: the burst with two workers in one consumer group;
 7. with --tune: for each flush:refresh pair (MONITOR_INDEX_FLUSH_SECONDS,
    MONITOR_ES_REFRESH_INTERVAL), the burst rate and the latencies at half of it;
@@ -590,22 +592,31 @@ def faust_process_only() -> None:
     run_worker(app, loop, settings)
 
 
-async def plain_process_loop(settings: Settings, n: int) -> tuple[float, float]:
-    """The process agent's work without faust: consume news.raw, `Processor.handle`
-    each message (the same function the agent calls), send the enriched value or
-    the dead letter, write the stored record to a changelog topic (what the
+async def plain_process_loop(
+    settings: Settings, n: int, split: bool = False
+) -> tuple[float, float]:
+    """The two stages' work without faust: consume news.raw, send the enriched value or
+    the dead letter, write the stored record to a changelog topic (what the process
     agent's table write does), commit every COMMIT_SECONDS after a flush.
+
+    split=False: prepare and decide in one call (`Processor.handle`), no topic
+    between them. split=True: the service's topology, in one loop: news.raw
+    through `Preparer` (the prepare agent's calls) to news.prepared, and
+    news.prepared through `Processor.handle_prepared` (the process agent's).
     Returns (first message received, last one handled and committed), time.time()."""
     from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
     from monitor.service.deadletter import Origin
-    from monitor.service.kafka import client_kwargs, headers
+    from monitor.service.kafka import client_kwargs, ensure_topics, headers
     from monitor.service.names import TopicNames
-    from monitor.service.process import Processor
+    from monitor.service.prepare import Preparer
+    from monitor.service.process import Outcome, Processor
+    from schemas.deadletter import DeadLetter
 
     names = TopicNames.from_settings(settings)
     changelog = f"{settings.topic_prefix}plain-processed-changelog"
+    await ensure_topics(settings)
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
     await admin.start()
     try:  # like the table's changelog: one partition, as news.prepared
@@ -613,15 +624,43 @@ async def plain_process_loop(settings: Settings, n: int) -> tuple[float, float]:
     finally:
         await admin.close()
     processor = Processor(settings)
+    preparer = Preparer(settings)
     table: dict[str, Any] = {}
     consumer = AIOKafkaConsumer(
-        names.raw,
+        *((names.raw, names.prepared) if split else (names.raw,)),
         **client_kwargs(settings),
         group_id=f"{settings.topic_prefix}plain-process",
         enable_auto_commit=False,
         auto_offset_reset="earliest",
     )
     producer = AIOKafkaProducer(**client_kwargs(settings), acks="all")
+
+    async def dead_letter(dead: DeadLetter) -> None:
+        await producer.send(
+            names.deadletter,
+            key=(dead.item_id or "").encode(),
+            value=dead.model_dump_json().encode(),
+            headers=headers("deadletter", stage=dead.stage),
+        )
+
+    async def decided(outcome: Outcome) -> None:
+        if outcome.dead is not None:
+            await dead_letter(outcome.dead)
+        elif outcome.analysis is not None and outcome.value is not None:
+            await producer.send(
+                names.enriched,
+                key=outcome.analysis.id.encode(),
+                value=outcome.value,
+                headers=headers("analysis"),
+            )
+        if outcome.analysis is not None and outcome.stored is not None:
+            table[outcome.analysis.id] = outcome.stored
+            await producer.send(
+                changelog,
+                key=json.dumps(outcome.analysis.id).encode(),
+                value=json.dumps(outcome.stored).encode(),
+            )
+
     await consumer.start()
     await producer.start()
     handled = 0
@@ -635,29 +674,27 @@ async def plain_process_loop(settings: Settings, n: int) -> tuple[float, float]:
                     first = time.time()
                 for r in records:
                     origin = Origin(r.topic, r.partition, r.offset, r.key, r.timestamp / 1000)
-                    outcome = processor.handle(r.value, origin, table.get)
-                    if outcome.dead is not None:
-                        await producer.send(
-                            names.deadletter,
-                            key=(outcome.dead.item_id or "").encode(),
-                            value=outcome.dead.model_dump_json().encode(),
-                            headers=headers("deadletter", stage=outcome.dead.stage),
-                        )
-                    elif outcome.analysis is not None and outcome.value is not None:
-                        await producer.send(
-                            names.enriched,
-                            key=outcome.analysis.id.encode(),
-                            value=outcome.value,
-                            headers=headers("analysis"),
-                        )
-                    if outcome.analysis is not None and outcome.stored is not None:
-                        table[outcome.analysis.id] = outcome.stored
-                        await producer.send(
-                            changelog,
-                            key=json.dumps(outcome.analysis.id).encode(),
-                            value=json.dumps(outcome.stored).encode(),
-                        )
-                    handled += 1
+                    if not split:
+                        await decided(processor.handle(r.value, origin, table.get))
+                        handled += 1
+                    elif r.topic == names.prepared:
+                        await decided(processor.handle_prepared(r.value, origin, table.get))
+                        handled += 1
+                    else:
+                        prepared = preparer.handle(r.value, origin)
+                        value, dead = None, prepared.dead
+                        if prepared.prepared is not None:
+                            value, dead = preparer.message(prepared, r.value, origin)
+                        if dead is not None:
+                            await dead_letter(dead)
+                            handled += 1  # never reaches the ordered stage
+                        elif value is not None and prepared.prepared is not None:
+                            await producer.send(
+                                names.prepared,
+                                key=(prepared.prepared.item.id or "").encode(),
+                                value=value,
+                                headers=headers("prepared"),
+                            )
             if time.monotonic() - last_commit >= COMMIT_SECONDS or handled >= n:
                 await producer.flush()
                 await consumer.commit()
@@ -675,20 +712,27 @@ def run_process_stage(
     the last one handled."""
     ids = item_ids(lines, base)
     out: dict[str, Any] = {"items": len(lines)}
-    for label in ("faust", "plain"):
-        settings = phase_settings(base, run_tag, f"ps{label}")
+    for label in ("faust", "plain", "plain_split"):
+        settings = phase_settings(base, run_tag, f"ps{label.replace('_', '')}")
         try:
             asyncio.run(produce_timed(settings, lines, 0, ids, {}))
             if label == "faust":
                 with running_workers(settings, workdir / label, process_only=True) as procs:
                     first, last = asyncio.run(watch_received(procs, len(lines), timeout=900))
             else:
-                first, last = asyncio.run(plain_process_loop(settings, len(lines)))
+                first, last = asyncio.run(
+                    plain_process_loop(settings, len(lines), split=label == "plain_split")
+                )
             out[f"{label}_articles_per_s"] = len(lines) / (last - first)
         finally:
             if not keep:
                 cleanup(settings)
+    # Against the one-call loop: faust and the hop through news.prepared together.
     out["framework_cost"] = out["plain_articles_per_s"] / out["faust_articles_per_s"]
+    # Against the plain loop on the same topology: what faust alone costs.
+    out["framework_cost_same_topology"] = (
+        out["plain_split_articles_per_s"] / out["faust_articles_per_s"]
+    )
     return out
 
 
@@ -899,9 +943,16 @@ def report(fig: Mapping[str, Any]) -> str:
     if ps:
         rows.append(
             (
-                "process stage alone: faust agent / plain aiokafka",
-                f"{ps['faust_articles_per_s']:,.0f} / {ps['plain_articles_per_s']:,.0f} /s",
-                f"framework cost x{ps['framework_cost']:.2f}",
+                "both stages: faust agents / plain aiokafka, same topology",
+                f"{ps['faust_articles_per_s']:,.0f} / {ps['plain_split_articles_per_s']:,.0f} /s",
+                f"framework cost x{ps['framework_cost_same_topology']:.2f}",
+            )
+        )
+        rows.append(
+            (
+                "  plain aiokafka, both stages in one call (no news.prepared)",
+                f"{ps['plain_articles_per_s']:,.0f} /s",
+                f"faust and the hop together x{ps['framework_cost']:.2f}",
             )
         )
     for t in fig.get("tuning", []):

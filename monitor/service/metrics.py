@@ -21,7 +21,9 @@ class Metrics:
     dead_letters: Counter[str] = field(default_factory=Counter)
     #: (topic, partition) -> last offset handled, for consumer lag.
     positions: dict[tuple[str, int], int] = field(default_factory=dict)
-    _events: dict[str, deque[tuple[float, int]]] = field(default_factory=dict)
+    #: name -> [whole second, events in it], oldest first: at most a minute of
+    #: buckets, so a rate costs the same at 1 or 1,000 events a second.
+    _events: dict[str, deque[list[int]]] = field(default_factory=dict)
     last_error: str = ""
     es_available: bool = True
     #: Why the last active check of each server failed (absent: it answered).
@@ -44,10 +46,15 @@ class Metrics:
 
     def count(self, name: str, n: int = 1) -> None:
         self.counts[name] += n
-        window = self._events.setdefault(name, deque())
-        now = self.clock()
-        window.append((now, n))
-        while window and window[0][0] < now - RATE_WINDOW_SECONDS:
+        window = self._events.get(name)
+        if window is None:
+            window = self._events[name] = deque()
+        second = int(self.clock())
+        if window and window[-1][0] == second:
+            window[-1][1] += n
+            return
+        window.append([second, n])
+        while window[0][0] < second - RATE_WINDOW_SECONDS:
             window.popleft()
 
     def dead_letter(self, stage: str, code: str) -> None:
@@ -77,7 +84,8 @@ class Metrics:
             return 0.0
         now = self.clock()
         span = min(RATE_WINDOW_SECONDS, max(now - self.started, 1e-9))
-        return sum(n for t, n in window if t >= now - span) / span
+        # A bucket counts whole if its second began within the window.
+        return sum(n for second, n in window if second >= int(now - span)) / span
 
     def lag(self, highwater: Callable[[str, int], int | None]) -> dict[str, int]:
         """Messages not yet handled per partition: high watermark - (last offset + 1)."""

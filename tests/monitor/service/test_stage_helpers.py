@@ -165,6 +165,20 @@ def test_metrics_rates_lag_and_dead_letters() -> None:
     assert snap["consumer_lag"] == {"total": 8, "partitions": {"t.news.raw:0": 8}}
 
 
+def test_metrics_rate_is_over_the_last_minute_only() -> None:
+    now = [0.0]
+    m = Metrics(clock=lambda: now[0])
+    now[0] = 10.2
+    m.count("enriched", 100)  # more than a minute before the look: not in the rate
+    now[0] = 95.0
+    for _ in range(30):  # many events in one second: one bucket
+        m.count("enriched")
+    now[0] = 100.0
+    assert m.rate("enriched") == 30 / 60
+    assert m.counts["enriched"] == 130
+    assert len(m._events["enriched"]) == 1, "the old second is dropped as new ones come"
+
+
 def test_hostile_lines_get_a_key_and_the_reason_the_service_will_give() -> None:
     from monitor.service.produce import classify
 
