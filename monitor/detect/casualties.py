@@ -126,6 +126,9 @@ _AFTER_THAT = norm_set(_GRAMMAR["after_that"])
 _RELEASES = norm_set(_GRAMMAR["releases"])
 #: "إضافة إلى"، "بالإضافة إلى"، "فضلا عن": one more figure after a figure
 _IN_ADDITION = frozenset(norm_phrase(p) for p in _GRAMMAR["in_addition"])
+_BODIES = norm_set(_GRAMMAR["bodies"])
+_MOURNING = norm_set(_GRAMMAR["mourning"])
+_SUBJECT_STOPS = norm_set(_GRAMMAR["subject_stops"])
 #: The article alone, and the tens behind it (الثلاثين، الخمسين).
 _THE = ARTICLES[-1]
 _DEFINITE_TENS = frozenset(_THE + w for w in TENS)
@@ -191,6 +194,9 @@ _MONTH_ORDINALS = norm_set(_GRAMMAR["month_ordinals"])
 _MONTH_PAIRED = norm_set(_GRAMMAR["month_paired"])
 _MAX_SUBJECT = 14
 _MAX_GAP_VERB = 4
+#: A verb before a number that counts people may stand further off: a subject of
+#: its own between them ("أجلت السلطات المحلية في إقليم سيونيك نحو 120 من سكان").
+_MAX_GAP_SUBJECT = 6
 #: Auxiliaries around a reporting verb that are not its subject.
 _AUXILIARIES = norm_set(_GRAMMAR["auxiliaries"])
 _FAMILY_KINDS = ("displaced", "evacuated")
@@ -592,6 +598,18 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
         # "واثنان جريحان": the number and a dual that agrees with it
         or (_lookup(words[k], DUALS) if _is_two_word(words[num.last]) else None)
     )
+    if (
+        kind
+        and not partitive
+        and num.vague
+        and num.first == num.last
+        and words[num.first].startswith(_THE)
+        and member(words[k], _BODIES)
+    ):
+        # "شيع الآلاف جثامين 12 شهيدا": "the thousands" are not in construct with
+        # the bodies after them (آلاف الجثامين would be): a crowd that buried them
+        # ("سقط المئات قتلى": the dead they fell as)
+        kind = None
     if kind and not (words[k][0] in "لبكوف" and words[k] not in NOUNS):
         # (و: "عدد الشهداء 35 ألفا و233 والجرحى 79 ألفا": the noun after و is
         # the next conjunct, not what the number counts)
@@ -623,6 +641,7 @@ def _people_verb(
     relative = False
     #: "خمسة جنود من الفرقة المدرعة قتلوا": only a verb counts them after it
     of_whom = False
+    possessor = False  # past the name of the group the people belong to
     aside_closed = False
     m = k
     reach = k + 16
@@ -673,7 +692,17 @@ def _people_verb(
             break  # another count, or "that": a verb after it has another subject
         if words[m - 1] in _PP_OPENERS:
             continue  # "لضلوعهم في قتل": after a preposition the word is a masdar
-        kind = _lookup(words[m], VERBS) or (None if of_whom else _lookup(words[m], NOUNS))
+        if member(words[m], _MOURNING):
+            break  # "ملايين المنشورات التي تنعى": who mourns is not who died
+        if possessor and not _lookup(words[m], VERBS):
+            # past a group's name only a verb counts them ("850 مليونا من القروض
+            # للدول التي تستقبل لاجئين": no people, a noun of another phrase)
+            of_whom = True
+        kind = _lookup(words[m], VERBS) or (
+            # "وشيع المئات من سكان المخيم جثامين الضحايا": bodies are what the
+            # people counted carried or buried, never what those people are
+            None if of_whom or member(words[m], _BODIES) else _lookup(words[m], NOUNS)
+        )
         if kind:
             if family and kind not in _FAMILY_KINDS:
                 return None
@@ -701,6 +730,15 @@ def _people_verb(
             or member(words[m], PERSONS)
             or words[m] in PERSON_MODIFIERS
             or _adjective(words[m])
+            # "خمسة من أفراد ميليشيا موالية للجيش قتلوا": after "N of the members
+            # of", whose members they are: a group's name and what describes it
+            # (the head in construct, so without the article: not "من القروض")
+            or (
+                possessor := partitive
+                and m <= k + 4
+                and not words[k].startswith(_THE)
+                and _open_person(words[m])  # a name's word, not كما، عندما
+            )
         ):
             break
         if m - k > 4 and not relative:
@@ -846,6 +884,7 @@ def _before_number(
     gap = 0
     k = q_first
     counted = _person_after(words, num)
+    max_gap = _MAX_GAP_SUBJECT if counted is not None and counted >= 0 else _MAX_GAP_VERB
     if toks[q_first].broken and counted is not None and counted >= 0:
         # "قتل في ذلك الهجوم، الذي انتهى بوقف لإطلاق النار، نحو 200 جندي": a
         # relative clause between commas stands between the verb and its number
@@ -855,7 +894,7 @@ def _before_number(
                 if words[b] in _ASIDE_RELATIVES:
                     k = b
                 break
-    stop = max(-1, k - 1 - _MAX_GAP_VERB - 4)
+    stop = max(-1, k - 1 - max_gap - 4)
     while k - 1 > stop:
         k -= 1
         w = words[k]
@@ -890,7 +929,7 @@ def _before_number(
             ):
                 return None  # "مقتل وإصابة 15": one count for two kinds, neither alone
             return _Link(masdar, k if gap <= 1 else num.first, last, "masdar", k)
-        if verb and gap <= _MAX_GAP_VERB:
+        if verb and gap <= max_gap:
             return _Link(verb, k if gap == 0 else num.first, last, "verb_before", k)
         if noun and gap <= 3:
             # ارتفع عدد القتلى إلى 50 / حصيلة الشهداء 30 ألفا
@@ -903,7 +942,12 @@ def _before_number(
             break
         if w not in _LINK:
             gap += 1
-        if gap > _MAX_GAP_VERB:
+        if max_gap > _MAX_GAP_VERB and (member(w, _SUBJECT_STOPS) or w.startswith(("وي", "وت"))):
+            # "حين أطلقت الشرطة النار على مئات"، "ويبقى نحو 75 ألفا" (و and a
+            # verb in the present): another clause or another verb's object
+            # stands between; no subject
+            max_gap = _MAX_GAP_VERB
+        if gap > max_gap:
             break
     return None
 
@@ -1254,9 +1298,13 @@ def _conjunct(
         and words[i] not in NUMBER_WORDS  # واحد، وحيد are words, not و + a word
         and words[i] not in _COUNT_AFTER
     )
-    if not found or not (glued or (i > 0 and words[i - 1] == "و")):
+    q_first = _qualifier(words, num)[1]
+    # "أودت بحياة 6500 جندي، إلى جانب مئات المدنيين": more of the same kind,
+    # joined by "in addition to" (across the comma before it)
+    added = q_first >= 2 and tuple(words[q_first - 2 : q_first]) in _IN_ADDITION
+    if not found or not (glued or added or (i > 0 and words[i - 1] == "و")):
         return None
-    at = i if glued else i - 1  # the word that carries و
+    at = q_first - 2 if added else i if glued else i - 1  # the word that carries و
     prev = _previous(found, at)
     if prev.last >= at:
         return None  # the figures found so far are all further on (a construction's)
@@ -1266,10 +1314,16 @@ def _conjunct(
     ):
         return None  # "125 عنصرا من قوات الأمن العام ووزارة الدفاع، و148 مسلحا" still joins
     person = _person_after(words, num)
-    if person is None:
-        return None
+    if person is None or (added and person < 0):
+        return None  # (what is added is people named: "إلى جانب 3 دبابات" is not)
+    if person >= 0 and person + 1 < len(words):
+        named = _lookup(words[person + 1], MASDARS, articles=True) or _lookup(
+            words[person + 1], NOUNS, articles=True
+        )
+        if named is not None and named != _previous(found, at).kind:
+            return None  # "66 جريمة قتل، فضلا عن 64 حالة إصابة": its own kind
     last = person if person >= 0 else num.last
-    if any(breaks[k] for k in range(prev.last + 1, at + 1)):
+    if not added and any(breaks[k] for k in range(prev.last + 1, at + 1)):
         if prev.via != "sub_count":
             return None
         heads = [f[0] for f in found if f[0].via != "sub_count" and f[0].last < prev.first]
@@ -1442,6 +1496,9 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
             last + 1 < len(ws)
             and _adjective(ws[last + 1])
             and ws[last + 1] not in _HELD_PARTICIPLES
+            # "بحياة 6500 جندي ومئات المدنيين": a count of more people, which
+            # its letters (-يات) would make an adjective
+            and _number_at_plain(ws, last + 1) is None
         ):
             last += 1
     if num.vague:
@@ -1714,6 +1771,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             and words[i - 1] in SUB_COUNT
             and words[i - 1] not in _THEY_ARE
             and member(words[i], PERSON_SINGULARS)
+            # "بينهم رجل الأعمال روبن فاردانيان": a title in construct names one
+            # of them, whom the count before already holds
+            and not (i + 1 < n and words[i + 1].startswith(_THE))
         ):
             # "بينهم صبي": one among them; not "هم شاب وطفلاه", who they all are
             if not found or _previous(found, i).last >= i - _SUB_COUNT_REACH:
@@ -1953,6 +2013,22 @@ def _told_exactly(vague: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     )
 
 
+def _dated_by_the_body(headline: CasualtyFigure, figures: list[CasualtyFigure]) -> CasualtyFigure:
+    """A headline's count of remains that the body gives only as the past is the
+    past: "تسلم رفات 12 جنديا" above "رفات ۱۲ جنديا قتلوا خلال معارك خريف 2020"
+    (remains handed over are of people who died before; other headlines are news)."""
+    same = [
+        f
+        for f in figures
+        if f is not headline
+        and f.paragraph != headline.paragraph
+        and (f.kind, f.count) == (headline.kind, headline.count)
+    ]
+    if headline.historical or not same or not all(f.historical for f in same):
+        return headline
+    return headline.model_copy(update={"historical": True})
+
+
 #: People hurt, and people moved: a part of the moved said to be hurt was moved.
 _HURT_KINDS = frozenset({"wounded", "killed"})
 _MOVED_KINDS = frozenset({"evacuated", "displaced"})
@@ -1974,6 +2050,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     work = genre.names_a_work(title)
     ongoing: set[int] = set()
     headline: set[int] = set()  # the title's vague sizes
+    titled: set[int] = set()  # the title's counts
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue
@@ -2002,10 +2079,14 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
                     ongoing.update(id(f) for f in figures if f.kind in _ONGOING_KINDS)
                 if p is title:
                     headline.update(id(f) for f in figures if f.count is None)
+                    if not _BODIES.isdisjoint(sent.words):
+                        titled.update(id(f) for f in figures if f.count is not None)
                 out.extend(figures)
             previous = sent
     if headline:
         out = [f for f in out if id(f) not in headline or not _told_exactly(f, out)]
+    if titled:
+        out = [_dated_by_the_body(f, out) if id(f) in titled else f for f in out]
     if commemoration:
         # The war remembered is the past; its missing and captives "still" missing
         # or held are the present ("لا يزالون في عداد المفقودين منذ الحرب").

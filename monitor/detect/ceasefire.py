@@ -162,6 +162,11 @@ _AGREEMENT_MASDARS = norm_set(_GRAMMAR["agreement_masdars"])
 #: Words that say a truce holds as its predicate (not a call to respect it).
 _HOLDING_PREDICATES = norm_set(_GRAMMAR["holding_predicates"])
 _STARTS = norm_set(_GRAMMAR["starts"])
+_SCHEDULED_VERBS = norm_set(_GRAMMAR["scheduled_verbs"])
+_SIGN_VERBS = norm_set(_GRAMMAR["sign_verbs"])
+_CAUSED = norm_set(_GRAMMAR["caused"])
+_MEDIATION = norm_set(_GRAMMAR["mediation"])
+_SCHEDULED_TIMES = norm_set(_GRAMMAR["scheduled_times"])
 #: what a verb of agreement or proposal can govern through على: an extension, a start
 _GOVERNED_ACTS = _EXTENSIONS | _STARTS
 _START_NOUNS = norm_set(_GRAMMAR["start_nouns"])
@@ -322,6 +327,25 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
         and any(v in _FIGHTING for v in clitic_variants(toks[k + 1].text, min_rest=2))
     ):
         return None  # "استمرار القصف": the fighting goes on, not the truce
+    if (
+        status == "agreed"
+        and k + 1 < len(toks)
+        and any(v in _SIGN_VERBS for v in clitic_variants(toks[k].text))
+        and any(v in _CAUSED for v in clitic_variants(toks[k + 1].text, articles=True))
+    ):
+        return None  # "قصف روسي يوقع قتلى وجرحى": it causes losses, signs nothing
+    if (
+        status == "proposed"
+        and any(v in _MEDIATION for v in clitic_variants(toks[k].text))
+        and any(
+            EXACT_CUES.get(v) in ("announced", "agreed")
+            for t in toks[max(0, k - 6) : k]
+            for v in clitic_variants(t.text, min_rest=2)
+        )
+    ):
+        return None  # "أعلنت روسيا وأوكرانيا، بوساطة أمريكية، هدنة": how it came about
+    if status == "holding" and _scheduled(toks, k):
+        return None  # "اتفاقا لوقف إطلاق النار يدخل حيز التنفيذ خلال 72 ساعة": not yet
     if status == "holding" and _aim(toks, k):
         return None  # "آلية لمراقبة الالتزام بالهدنة": what a mechanism is for
     if status == "holding" and _negated(toks, k):
@@ -345,6 +369,20 @@ def _cue_at(toks: tuple[Token, ...], k: int) -> str | None:
     if status in ("agreed", "announced") and _pending(toks, k):
         return "proposed"  # "سبل التوصل إلى وقف إطلاق النار": still to be reached
     return status
+
+
+def _scheduled(toks: tuple[Token, ...], k: int) -> bool:
+    """An entry verb in the present or future at `k` with the time it will take
+    effect after it (يدخل حيز التنفيذ خلال 72 ساعة، يسري اعتبارا من الغد)."""
+    verb = k if any(v in _SCHEDULED_VERBS for v in clitic_variants(toks[k].text)) else k - 1
+    # (the cue may be حيز itself, right after its verb)
+    if verb < 0 or not any(v in _SCHEDULED_VERBS for v in clitic_variants(toks[verb].text)):
+        return False
+    return any(
+        v in _SCHEDULED_TIMES
+        for t in toks[k + 1 : k + 5]
+        for v in clitic_variants(t.text, articles=True)
+    )
 
 
 def _announced_start(toks: tuple[Token, ...], k: int) -> bool:

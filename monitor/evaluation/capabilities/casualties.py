@@ -134,6 +134,7 @@ CAPTURED: tuple[tuple[str, str], ...] = (
     ("captured", "{VF} {NP_NOM} خلال المعارك {PLACE}."),
     ("captured", "اعتقلت القوات الأذربيجانية {NP_ACC} {PLACE}."),
     ("captured", "لا تزال باكو تحتجز {NP_ACC} منذ انتهاء المعارك."),
+    ("captured", "لا يزال {NP_NOM} في قبضة القوات الأذربيجانية."),
     ("captured", "أفرجت أذربيجان {TIME} عن {P_GEN} بوساطة أمريكية."),
     ("captured", "جرت عملية تبادل شملت {P_ACC} على الحدود بين البلدين."),
     ("captured", "تم تبادل {P_GEN} بين أرمينيا وأذربيجان {TIME}."),
@@ -162,6 +163,10 @@ EVACUATED: tuple[tuple[str, str], ...] = (
     ("evacuated", "{VF} {NP_NOM} من {FROM} إلى مناطق آمنة."),
     ("evacuated", "تمكنت فرق الصليب الأحمر من إجلاء {NP_GEN} من {FROM}."),
     ("evacuated", "{ANNOUNCER} إجلاء {NP_GEN} من {FROM} {TIME}."),
+    # a subject of its own between the verb and its count
+    ("evacuated", "أجلت السلطات المحلية في إقليم سيونيك {NP_ACC} من {FROM}."),
+    # how many they number, after the evacuated are named
+    ("evacuated", "أجلت فرق الدفاع المدني سكان الحي البالغ عددهم {NP_ACC} {TIME}."),
 )
 
 
@@ -336,6 +341,8 @@ PARTITIVE: tuple[tuple[str, str], ...] = (
     ("wounded", "أصيب {N_NOM} من {GROUP} بجروح {EVENT_IN} {PLACE}."),
     ("killed", "{N_NOM} من {GROUP} {V} {EVENT_IN} {PLACE} {TIME}."),
     ("wounded", "{ANNOUNCER} إصابة {N_GEN} من {GROUP} {PLACE}."),
+    # mourned: the dead are the object of the mourning verb
+    ("killed", "نعت الحركة في بيان {N_GEN} من {GROUP} سقطوا {PLACE}."),
 )
 
 

@@ -202,6 +202,8 @@ PARTITIVE_GROUPS: tuple[tuple[str, Gender], ...] = (
     ("سكان القرية", "m"),
     ("مقاتلي جيش الدفاع في قره باغ", "m"),
     ("عناصر حرس الحدود", "m"),
+    # a group named in construct, with what describes it, before the verb
+    ("عناصر ميليشيا محلية موالية للجيش", "m"),
     ("النساء", "f"),
 )
 
