@@ -14,11 +14,20 @@ from typing import Any
 import faust
 from mode.supervisors import CrashingSupervisor
 
-from agents import alerting, collector, indexing, prepare, process, watch, web
+from agents import (
+    alerting,
+    collector,
+    indexing,
+    prepare,
+    process,
+    tablecodec,
+    transport,
+    watch,
+    web,
+)
 from agents.context import Runtime
 from agents.deadletter import DeadLetterSink
 from agents.topics import make_topics
-from agents.transport import fetch_wait_transport
 from monitor import security
 from monitor.service import kafka
 from monitor.service.metrics import Metrics
@@ -35,16 +44,11 @@ class MonitorApp(faust.App):
     """faust.App with the loopback web driver (no table browser) and a consumer
     whose fetch wait the settings choose (agents/transport.py)."""
 
-    def __init__(self, *args: Any, fetch_max_wait_ms: int = 1500, **kwargs: Any) -> None:
-        self.fetch_max_wait_ms = fetch_max_wait_ms
-        super().__init__(*args, **kwargs)
-
     def _new_web(self) -> Any:
         return web.LoopbackWeb(self)
 
     def _new_transport(self) -> Any:
-        transport = fetch_wait_transport(self.fetch_max_wait_ms)
-        return transport(self.conf.broker_consumer, self)
+        return transport.fetch_wait_transport()(self.conf.broker_consumer, self)
 
 
 def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
@@ -70,7 +74,6 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     brokers = [f"kafka://{b.strip()}" for b in bootstrap.split(",") if b.strip()]
     app = MonitorApp(
         app_id(settings),
-        fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
         broker=brokers,
         broker_credentials=broker_credentials(settings),
         store="memory://",
@@ -123,20 +126,27 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     # same partition count in one co-partitioned group (PartitionAssignor.
     # _get_copartitioned_groups): `processed` (1 partition) goes to the worker
     # that holds news.prepared, `alerts_sent` follows news.enriched (and news.raw).
+    # Keys stay faust's json (their bytes are the changelog's keys); values are
+    # compact UTF-8 JSON (agents/tablecodec.py).
+    values = tablecodec.register()
     rt.tables["processed"] = app.Table(
         "processed",
         default=None,
         partitions=PREPARED_PARTITIONS,
-        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        schema=faust.Schema(key_serializer="json", value_serializer=values),
         help="article id -> durable record of the process stage (dedup and alert state)",
     )
     rt.tables["alerts_sent"] = app.Table(
         "alerts_sent",
         default=None,
         partitions=settings.topic_partitions,
-        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        schema=faust.Schema(key_serializer="json", value_serializer=values),
         help="alert id -> time published (guards against repeats on redelivery)",
     )
+    for table in rt.tables.values():
+        # faust 0.15.3 sends changelog values with the table's own serializer,
+        # taken from its value type ("json" for none), not the schema's
+        table.value_serializer = values
     prepare.register(app, rt)
     process.register(app, rt)
     alerting.register(app, rt)
@@ -144,6 +154,7 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     web.register(app, rt)
     collector.register(app, rt)
     watch.register(app, rt)
+    transport.register(app, rt)
     return app, rt
 
 

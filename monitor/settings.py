@@ -108,9 +108,18 @@ class Settings(BaseSettings):
         ge=1,
         le=30000,
         description="How long the worker's consumer lets the broker hold a fetch that "
-        "finds nothing new (ms). Short keeps the stages fed (faust's own 1500 left the "
-        "worker idle a third of a burst); an idle worker then sends a few more empty "
-        "fetches a second.",
+        "finds nothing new (ms), once the consumer group has held still for "
+        "MONITOR_KAFKA_FETCH_SETTLE_SECONDS; faust's 1500 while it moves (a short wait "
+        "during a rebalance let faust skip events until the next restart). Short keeps "
+        "the stages fed: faust's 1500 left the worker idle a third of a burst. 1500 or "
+        "more: always faust's.",
+    )
+    kafka_fetch_settle_seconds: float = Field(
+        2.0,
+        ge=0,
+        le=3600,
+        description="How long the consumer group must hold still (no rebalance, "
+        "recovery done) before the short fetch wait applies.",
     )
     kafka_security_protocol: str = Field(
         "PLAINTEXT", pattern="(?i)^(PLAINTEXT|SSL|SASL_PLAINTEXT|SASL_SSL)$"

@@ -658,7 +658,9 @@ async def plain_process_loop(
             await producer.send(
                 changelog,
                 key=json.dumps(outcome.analysis.id).encode(),
-                value=json.dumps(outcome.stored).encode(),
+                value=json.dumps(
+                    outcome.stored, ensure_ascii=False, separators=(",", ":")
+                ).encode(),
             )
 
     await consumer.start()

@@ -39,6 +39,9 @@ class Metrics:
     #: "topic:partition" -> {"waiting", "seconds"}: partitions with messages waiting
     #: whose position has not moved for a while (agents/watch.py).
     stalled: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: The consumer's fetch wait (ms) as of the last look (agents/transport.py):
+    #: faust's 1500 while the group moves, the short one once it holds still.
+    fetch_wait_ms: int | None = None
 
     def __post_init__(self) -> None:
         if not self.started:
@@ -118,6 +121,7 @@ class Metrics:
             },
             "consumer_lag": {"total": sum(lag.values()), "partitions": lag},
             "stalled_partitions": dict(self.stalled),
+            "kafka_fetch_wait_ms": self.fetch_wait_ms,
             "elasticsearch_available": self.es_available
             and "elasticsearch" not in self.unreachable,
             "unreachable": dict(self.unreachable),

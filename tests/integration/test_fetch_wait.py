@@ -1,35 +1,55 @@
-"""On the real broker, the fetch wait of the settings reaches the fetcher aiokafka
-builds when the worker's consumer starts (aiokafka reads it then, from a private
-attribute: this fails if an upgrade moves it)."""
+"""On the real broker: the fetch wait set while the worker runs reaches the
+fetcher aiokafka built at start (it reads it from a private attribute: this
+fails if an upgrade moves it), and a running worker switches to the short wait
+once its consumer group has held still (agents/transport.py)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from agents import transport
 from agents.app import make_app
 from monitor.settings import Settings
+from tests.integration.helpers import wait_for
 
 pytestmark = pytest.mark.integration
 
 
-def test_the_started_consumer_fetches_with_the_wait_of_the_settings(
-    stack_settings: Settings, tmp_path: object
+def test_a_wait_set_while_running_reaches_the_fetcher(
+    stack_settings: Settings, tmp_path: Path
 ) -> None:
-    settings = stack_settings.model_copy(
-        update={"kafka_fetch_max_wait_ms": 77, "state_dir": tmp_path}
-    )
+    settings = stack_settings.model_copy(update={"state_dir": tmp_path})
 
-    async def started_wait() -> int:
+    async def waits() -> tuple[int | None, int | None]:
         app, _ = make_app(settings)
         thread = app.consumer._thread
         consumer = thread._create_worker_consumer(app.transport)
         await consumer.start()
+        thread._consumer = consumer  # as AIOKafkaConsumerThread.on_start does
         try:
-            return int(consumer._fetcher._fetch_max_wait_ms)
+            at_start = transport.fetch_wait(app)
+            transport.set_fetch_wait(app, 77)
+            return at_start, transport.fetch_wait(app)
         finally:
             await consumer.stop()
             thread.thread_loop.close()  # made with the thread, never run here
 
-    assert asyncio.run(started_wait()) == 77
+    assert asyncio.run(waits()) == (transport.MOVING_WAIT_MS, 77)
+
+
+def test_a_worker_takes_the_short_wait_once_the_group_holds_still(
+    workers: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_KAFKA_FETCH_SETTLE_SECONDS", "2")
+    worker = workers()
+    wait_for(
+        lambda: worker.metrics().get("kafka_fetch_wait_ms") == Settings().kafka_fetch_max_wait_ms,
+        60,
+        "the short fetch wait on /metrics",
+        every=0.5,
+    )
