@@ -20,7 +20,6 @@ from agents import (
     indexing,
     prepare,
     process,
-    tablecodec,
     transport,
     watch,
     web,
@@ -126,27 +125,20 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
     # same partition count in one co-partitioned group (PartitionAssignor.
     # _get_copartitioned_groups): `processed` (1 partition) goes to the worker
     # that holds news.prepared, `alerts_sent` follows news.enriched (and news.raw).
-    # Keys stay faust's json (their bytes are the changelog's keys); values are
-    # compact UTF-8 JSON (agents/tablecodec.py).
-    values = tablecodec.register()
     rt.tables["processed"] = app.Table(
         "processed",
         default=None,
         partitions=PREPARED_PARTITIONS,
-        schema=faust.Schema(key_serializer="json", value_serializer=values),
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
         help="article id -> durable record of the process stage (dedup and alert state)",
     )
     rt.tables["alerts_sent"] = app.Table(
         "alerts_sent",
         default=None,
         partitions=settings.topic_partitions,
-        schema=faust.Schema(key_serializer="json", value_serializer=values),
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
         help="alert id -> time published (guards against repeats on redelivery)",
     )
-    for table in rt.tables.values():
-        # faust 0.15.3 sends changelog values with the table's own serializer,
-        # taken from its value type ("json" for none), not the schema's
-        table.value_serializer = values
     prepare.register(app, rt)
     process.register(app, rt)
     alerting.register(app, rt)

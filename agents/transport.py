@@ -21,6 +21,12 @@ their committed offsets (`Recovery._resume_streams`); a long wait keeps a fetch
 from landing in between. So the wait is faust's own while the group moves and
 for `settle` seconds after (revoked partitions, a rebalance, a recovery), and
 the settings' short one only once everything has held still.
+
+That made the SIGKILL-and-restart test pass six times of six, but the
+two-worker test that kills the sequencer still failed once in CI the same way
+(the survivor skipped part of news.prepared after taking it over): the cause is
+not pinned down, so the short wait is opt-in (MONITOR_KAFKA_FETCH_MAX_WAIT_MS
+below 1500) and the default is faust's own wait, with nothing switched.
 """
 
 from __future__ import annotations

@@ -45,10 +45,11 @@ def test_a_wait_set_while_running_reaches_the_fetcher(
 def test_a_worker_takes_the_short_wait_once_the_group_holds_still(
     workers: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MONITOR_KAFKA_FETCH_MAX_WAIT_MS", "100")
     monkeypatch.setenv("MONITOR_KAFKA_FETCH_SETTLE_SECONDS", "2")
     worker = workers()
     wait_for(
-        lambda: worker.metrics().get("kafka_fetch_wait_ms") == Settings().kafka_fetch_max_wait_ms,
+        lambda: worker.metrics().get("kafka_fetch_wait_ms") == 100,
         60,
         "the short fetch wait on /metrics",
         every=0.5,
