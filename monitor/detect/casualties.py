@@ -692,17 +692,19 @@ def _people_verb(
             break  # another count, or "that": a verb after it has another subject
         if words[m - 1] in _PP_OPENERS:
             continue  # "لضلوعهم في قتل": after a preposition the word is a masdar
-        if member(words[m], _MOURNING):
+        kind = _lookup(words[m], VERBS)
+        if kind and member(words[m], _MOURNING):
             break  # "ملايين المنشورات التي تنعى": who mourns is not who died
-        if possessor and not _lookup(words[m], VERBS):
+        if possessor and not kind:
             # past a group's name only a verb counts them ("850 مليونا من القروض
             # للدول التي تستقبل لاجئين": no people, a noun of another phrase)
             of_whom = True
-        kind = _lookup(words[m], VERBS) or (
-            # "وشيع المئات من سكان المخيم جثامين الضحايا": bodies are what the
-            # people counted carried or buried, never what those people are
-            None if of_whom or member(words[m], _BODIES) else _lookup(words[m], NOUNS)
-        )
+        if not kind and not of_whom:
+            kind = _lookup(words[m], NOUNS)
+            if kind and member(words[m], _BODIES):
+                # "وشيع المئات من سكان المخيم جثامين الضحايا": bodies are what the
+                # people counted carried or buried, never what those people are
+                kind = None
         if kind:
             if family and kind not in _FAMILY_KINDS:
                 return None
@@ -1288,17 +1290,18 @@ def _conjunct(
     num: Number,
     found: list[tuple[_Link, Number | None, str]],
     breaks: list[bool],
+    q_first: int,
 ) -> _Link | None:
     """A number joined by و to a figure just before it counts the same kind:
     "مقتل 40 مدنيا، بينهم 15 طفلا، و11 عسكريا"، "174 طفلا و89 امرأة". After a
-    comma that closes a sub-count, it joins the figure the sub-count belongs to."""
+    comma that closes a sub-count, it joins the figure the sub-count belongs to.
+    `q_first`: where the number's qualifier begins (the number if none)."""
     glued = (
         words[i].startswith("و")
         and len(words[i]) > 2
         and words[i] not in NUMBER_WORDS  # واحد، وحيد are words, not و + a word
         and words[i] not in _COUNT_AFTER
     )
-    q_first = _qualifier(words, num)[1]
     # "أودت بحياة 6500 جندي، إلى جانب مئات المدنيين": more of the same kind,
     # joined by "in addition to" (across the comma before it)
     added = q_first >= 2 and tuple(words[q_first - 2 : q_first]) in _IN_ADDITION
@@ -1320,7 +1323,7 @@ def _conjunct(
         named = _lookup(words[person + 1], MASDARS, articles=True) or _lookup(
             words[person + 1], NOUNS, articles=True
         )
-        if named is not None and named != _previous(found, at).kind:
+        if named is not None and named != prev.kind:
             return None  # "66 جريمة قتل، فضلا عن 64 حالة إصابة": its own kind
     last = person if person >= 0 else num.last
     if not added and any(breaks[k] for k in range(prev.last + 1, at + 1)):
@@ -1884,7 +1887,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         if link is None:
             link = _before_number(toks, words, num, q_first, used)
         if link is None:
-            link = _conjunct(words, i, num, found, breaks)
+            link = _conjunct(words, i, num, found, breaks, q_first)
         if (
             link is not None
             and link.trigger in used
