@@ -43,6 +43,9 @@ class MonitorApp(faust.App):
     """faust.App with the loopback web driver (no table browser) and a consumer
     whose fetch wait the settings choose (agents/transport.py)."""
 
+    #: The fetch wait the worker consumer starts with (agents/transport.py).
+    start_fetch_wait_ms: int = transport.MOVING_WAIT_MS
+
     def _new_web(self) -> Any:
         return web.LoopbackWeb(self)
 
@@ -110,6 +113,8 @@ def make_app(settings: Settings) -> tuple[faust.App, Runtime]:
         # The memory store keeps nothing on disk: every start reads the changelogs.
         table_standby_replicas=0,
     )
+    if settings.kafka_fetch_settle_seconds == 0:
+        app.start_fetch_wait_ms = min(settings.kafka_fetch_max_wait_ms, transport.MOVING_WAIT_MS)
     topics = make_topics(app, settings)
     metrics = Metrics()
     rt = Runtime(

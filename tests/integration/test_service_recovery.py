@@ -55,7 +55,20 @@ def _all_indexed(settings: Settings, expected: set[str]) -> Callable[[], bool]:
 
 
 @pytest.mark.timeout(900)
-def test_sigkill_mid_stream_and_restart(service: Settings, workers: Callable[..., Any]) -> None:
+@pytest.mark.parametrize("fetch_wait", ["faust", "short"])
+def test_sigkill_mid_stream_and_restart(
+    service: Settings,
+    workers: Callable[..., Any],
+    fetch_wait: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if fetch_wait == "short":
+        # The short fetch wait from the start (no switching): the restarted worker
+        # recovers its table while news.prepared is fetched. Before the transport
+        # closed faust's two races (agents/transport.py) it started the ordered
+        # stage mid-topic and lost what lay between, in at least five runs of seven.
+        monkeypatch.setenv("MONITOR_KAFKA_FETCH_MAX_WAIT_MS", "100")
+        monkeypatch.setenv("MONITOR_KAFKA_FETCH_SETTLE_SECONDS", "0")
     lines, bad = _with_malformed(jsonl(generate(2000, prefix="k", seed=11)), every=250)
     in_produced_order = expected_analyses(service, lines)
     expected_ids = {a.id for a in in_produced_order}
