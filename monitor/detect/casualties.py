@@ -114,7 +114,27 @@ ADDRESSEES = norm_set(_DATA["addressees"])
 _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 #: Every casualty word as it may appear in a text (with a clitic or ال), for a
 #: one-operation screen of a paragraph's words.
-_SCREEN_WORDS = _ALL_KIND_WORDS | constructions.SIGNAL_WORDS
+_SCREEN_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _possessive_forms(noun: str) -> set[str]:
+    """A casualty noun with a possessive pronoun as `_possessed` reads it back
+    (قتلى: قتلاها؛ مفقودين: مفقوديها؛ أسرى: أسراهم)."""
+    if noun.startswith("ال"):
+        return set()
+    stems = {noun}
+    if noun.endswith("ي"):
+        stems.add(noun[:-1] + "ا")
+    if noun.endswith("ين"):
+        stems.add(noun[:-1])
+    return {stem + suffix for stem in stems for suffix in _SCREEN_POSSESSIVES}
+
+
+_SCREEN_WORDS = (
+    _ALL_KIND_WORDS
+    | constructions.SIGNAL_WORDS
+    | {form for noun in NOUNS for form in _possessive_forms(noun)}
+)
 SCREEN = screen(_SCREEN_WORDS)
 
 #: The dual relative pronoun after a noun in -ين makes it a dual, not the plural
@@ -383,6 +403,14 @@ def _conjunct_one(words: list[str], i: int, last: _Link, breaks: list[bool] | No
     "أربعة مسلحين وضابطا قتلوا" (before their verb), "بينهم طفلان وامرأة" (after
     a part of them); not inside an aside that says who they are ("مدنيين اثنين،
     رجلا وامرأة، قتلا")."""
+    if (
+        i > 1
+        and tuple(words[i - 2 : i]) in _IN_ADDITION
+        and _one_person(words[i])
+        and i - 6 <= last.last < i
+    ):
+        # "قتل ثلاثة من عناصر الجيش واثنان من مقاتلي قسد، إضافة إلى امرأة": one more
+        return _Link(last.kind, i, i, "conjunct", last.trigger)
     if not _conjunct_person(words[i]):
         return None
     if (
@@ -413,6 +441,7 @@ def _one_person(word: str) -> bool:
 
 
 _SINGLE_OPENERS = norm_set(_GRAMMAR["single_openers"])
+_ORDINALS = norm_set(_GRAMMAR["ordinals"])
 _CHARGED_WITH = norm_set(_GRAMMAR["charged_with"])
 _CHARGE_NOUNS = norm_set(_GRAMMAR["charge_nouns"])
 
@@ -423,10 +452,14 @@ def _one_of_more(words: list[str], i: int) -> bool:
     people-word is joined to it (أصيب طفل وسيدة فلسطينيان: two)."""
     j = i + 1
     while j < len(words) and _adjective(words[j]):
+        if words[j] in _ORDINALS:
+            return True  # "وفاة جندي ثان": the second of a toll, not a count of one
         j += 1
     if j >= len(words):
         return False
     nxt = words[j]
+    if nxt in _ORDINALS:
+        return True
     if _number_at_plain(words, j) is not None or nxt in _QUALIFIER_FIRST:
         return True
     return len(nxt) > 3 and nxt[0] == "و" and member(nxt[1:], PERSON_SINGULARS)
@@ -959,7 +992,7 @@ def _kinds_before(word: str) -> tuple[str | None, str | None, str | None]:
     return (
         _lookup(word, MASDARS, articles=True) or _possessed(word, MASDARS),
         _lookup(word, VERBS),
-        _lookup(word, NOUNS, articles=True),
+        _noun_kind(word),  # also with a possessive: "عدد مفقوديها بنحو ألف"
     )
 
 
@@ -1530,7 +1563,10 @@ def _possessed(
 ) -> str | None:
     """The kind of a word with a possessive pronoun: a masdar ("إفراجها عن 97
     أسيرا") or, with `final_alif`, a noun whose final ى is written ا before the
-    pronoun (قتلاها، جرحاهم)."""
+    pronoun (قتلاها، جرحاهم), or a sound plural that drops its ن (مفقوديها).
+    A definite word takes no possessive: "اللاجئة" is no "اللاجئ" + ـه."""
+    if word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:3] == "ال"):
+        return None
     for suffix in ("هما", "هم", "ها", "نا", "ه"):
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= min_stem:
@@ -1539,6 +1575,12 @@ def _possessed(
             kind = _lookup(stem, table, articles=True)
             if kind:
                 return kind
+            if final_alif and suffix != "ه" and stem.endswith("ي"):
+                # a sound plural loses its ن before the pronoun (مفقوديها: مفقودين);
+                # not before ـه, which is also a normalized ة (لاجئة)
+                kind = _lookup(stem + "ن", table, articles=True)
+                if kind:
+                    return kind
     return None
 
 
@@ -1841,6 +1883,21 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             prev = _previous(found, i)
             link = _Link(prev.kind, num.first, num.last, "sub_count", prev.trigger)
         if (
+            link is not None
+            and link.via == "verb_after"
+            and found
+            and q_first > 0
+            and words[q_first - 1] in SUB_COUNT
+            and _previous(found, i).kind == link.kind
+        ):
+            # "أفرجت عن أربعة معتقلين، بينهم عسكريان اعتقلا قبل عامين": a part of
+            # the figure before; the verb after it tells about them (when they were
+            # taken), it does not make a figure of its own.
+            prev = _previous(found, i)
+            person = _person_after(words, num)
+            last = person if person is not None and person >= 0 else num.last
+            link = _Link(prev.kind, num.first, last, "sub_count", prev.trigger)
+        if (
             (link is None and q_first > 0 and words[q_first - 1] in SUB_COUNT)
             or (link is None and _listed_after_colon(sent, q_first, found))
             or (i > 1 and words[i - 2] in _PREP_OF and words[i - 1] in SUB_COUNT)
@@ -1968,9 +2025,18 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         member(w, CUMULATIVE, articles=True) for w in words
     )
     out = []
+    heads: dict[int, bool] = {}  # a head figure's trigger -> whether it is the past
     for link, num, qual in found:
         at = link.first
         s, e = para.span(toks[link.first].start, toks[link.last].end)
+        historical = dated(link.first) and not (
+            _a_release(words, link) and _taken_earlier(words, link.last, year)
+        )
+        if link.via == "sub_count" and link.trigger in heads:
+            # a part of a figure (بينهم عسكريان اعتقلا قبل عامين) is of its time
+            historical = heads[link.trigger]
+        elif link.via != "sub_count":
+            heads.setdefault(link.trigger, historical)
         out.append(
             CasualtyFigure(
                 paragraph=para.index,
@@ -1983,8 +2049,7 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 attributed_to=_attribution(para, toks, words, at)
                 or (_headline_source(sentence) if para.index is None else None),
                 cumulative=link.via in ("toll", "toll_far") or cumulative_sent,
-                historical=dated(link.first)
-                and not (_a_release(words, link) and _taken_earlier(words, link.last, year)),
+                historical=historical,
                 sentence=sentence,
             )
         )

@@ -230,7 +230,22 @@ def _word_cue(word: str) -> str | None:
         for prefix, status in PREFIX_CUES:
             if v.startswith(prefix):
                 return status
+    for v in clitic_variants(word, articles=True, min_rest=2):
+        # a cue noun with a possessive suffix: "أكد الطرفان التزامهما بوقف إطلاق
+        # النار" (their commitment), "أعلنت موافقتها على الهدنة" (its consent)
+        base = _unpossessed(v)
+        if base != v and len(base) >= _MIN_POSSESSED_CUE:
+            status = EXACT_CUES.get(base)
+            if status in _POSSESSED_STATUSES:
+                return status
     return None
+
+
+#: The shortest cue read under a possessive suffix (shorter stems are other words).
+_MIN_POSSESSED_CUE = 4
+#: The statuses a possessed cue gives: an end of the truce under a pronoun is
+#: mostly one warned of or refused ("لن نسمح بانهياره"), not one that came.
+_POSSESSED_STATUSES = frozenset({"holding", "agreed", "called_for", "proposed", "announced"})
 
 
 #: The words whose cue the next word may change (ended with, ending or freezing

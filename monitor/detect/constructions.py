@@ -36,6 +36,9 @@ class Construction:
     requires: frozenset[str] = frozenset()
     #: Its FIGURE must be a number: a singular people-word is not read as one.
     counted: bool = False
+    #: Words that, anywhere in the sentence, say it is about something else
+    #: (patients treated for an illness are no wounded).
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ def load_constructions() -> tuple[Construction, ...]:
             tuple(_slot(s) for s in c["slots"]),
             norm_set(c.get("requires", [])),
             bool(c.get("counted", False)),
+            screen(norm_set(c.get("unless", [])), articles=True),
         )
         for c in data
     )
@@ -174,6 +178,8 @@ def find(
         if figures[i]:
             starts = (*starts, *figure_led)
         for c in starts:
+            if c.unless and not c.unless.isdisjoint(words):
+                continue
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
             if m is not None:
                 out.append(m)

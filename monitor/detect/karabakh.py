@@ -50,6 +50,8 @@ class Entry:
     in_context: bool = False
     #: The same letters name other things (a carpet, a district near Kabul).
     ambiguous: bool = False
+    #: A weak place whose letters are a common word (أقدام 'feet', فضولي 'nosy').
+    common: bool = False
 
 
 def _build() -> PhraseMatcher[Entry]:
@@ -68,6 +70,7 @@ def _build() -> PhraseMatcher[Entry]:
             False,
             bool(e.get("strong_in_context", False)),
             bool(e.get("ambiguous", False)),
+            bool(e.get("common_word", False)),
         )
         for form in e["forms"]:
             phrases.setdefault(norm_phrase(form), entry)
@@ -77,7 +80,9 @@ def _build() -> PhraseMatcher[Entry]:
         listed = phrases[norm_phrase(e["forms"][0])]
         # A spelling no one listed is weak: it counts beside Armenia or Azerbaijan
         # ("خوجلي" is also a surname).
-        entry = Entry(listed.canonical, listed.kind, False, False, listed.in_context)
+        entry = Entry(
+            listed.canonical, listed.kind, False, False, listed.in_context, common=listed.common
+        )
         for form in e["forms"]:
             words = norm_phrase(form)
             if len(words) == 1:
@@ -249,7 +254,13 @@ def _promoted(f: _Found) -> _Found:
     if entry.strong:
         return f
     strong = Entry(
-        entry.canonical, entry.kind, True, entry.region, entry.in_context, entry.ambiguous
+        entry.canonical,
+        entry.kind,
+        True,
+        entry.region,
+        entry.in_context,
+        entry.ambiguous,
+        entry.common,
     )
     m = f.match
     return _Found(f.para, f.sentence, PhraseMatch(m.first, m.last, m.start, m.end, strong))
@@ -298,6 +309,17 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
         # A town whose name is also a common word (فضولي، أغدام، شوشا) is the
         # town in an item about Armenia and Azerbaijan.
         found = [_promoted(f) for f in found]
+    # Two different places of the region vouch for each other (لاجين and شوشي: a
+    # given name and a spelling that alone could be anything), unless one of them
+    # is a common word ("أقدام" and "جبرائيل" in a sermon).
+    places = {f.match.payload for f in found if f.match.payload.kind == "place"}
+    weak = {e.canonical for e in places if not e.strong}
+    if (
+        weak
+        and len({e.canonical for e in places}) >= 2
+        and not any(e.common for e in places if not e.strong)
+    ):
+        found = [_promoted(f) if f.match.payload.canonical in weak else f for f in found]
     if not any(f.match.payload.strong for f in found):
         # Weak names alone (a village name that is also a common word) say nothing.
         return KarabakhRelevance()
