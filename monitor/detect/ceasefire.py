@@ -244,8 +244,15 @@ def _word_cue(word: str) -> str | None:
 #: The shortest cue read under a possessive suffix (shorter stems are other words).
 _MIN_POSSESSED_CUE = 4
 #: The statuses a possessed cue gives: an end of the truce under a pronoun is
-#: mostly one warned of or refused ("لن نسمح بانهياره"), not one that came.
-_POSSESSED_STATUSES = frozenset({"holding", "agreed", "called_for", "proposed", "announced"})
+#: mostly one warned of or refused ("لن نسمح بانهياره"), not one that came; its
+#: talks or terms (مباحثاته، شروطه) are about something else as often as not.
+_POSSESSED_STATUSES = frozenset({"holding", "agreed", "called_for", "announced"})
+_NEEDS = norm_set(_GRAMMAR["needs"])
+
+
+def _a_need(word: str) -> bool:
+    """A word of need (بحاجة، تحتاج، المطلوب), also with a possessive."""
+    return any(v in _NEEDS or _unpossessed(v) in _NEEDS for v in clitic_variants(word))
 
 
 #: The words whose cue the next word may change (ended with, ending or freezing
@@ -525,7 +532,9 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
         if breaks[k]:
             break  # the clause after the trigger ends at punctuation (not at a quote)
         status = _cue_at(toks, k)
-        if status:
+        if status and not (status == "called_for" and _a_need(toks[k].text)):
+            # (a need after the truce is what the truce needs: "وقف إطلاق النار
+            # بحاجة إلى آلية مراقبة", not a call for it)
             out.append(_Cue(status, k))
     # A violation of "it" later in the sentence points back to the truce
     # ("دخل حيز التنفيذ صباحا، غير أن يريفان اتهمت باكو بخرقه").

@@ -89,7 +89,7 @@ def test_a_possessed_end_or_a_scheduled_start_is_not_that_status(body: str, abse
     [
         ("قتل خمسة جنود، فيما يتلقى ثلاثة آخرون العلاج في المستشفى.", ("wounded", 3)),
         ("ويتلقى أربعة مدنيين العلاج في مستشفى المدينة.", ("wounded", 4)),
-        ("وتلقى 12 شخصا الإسعافات الأولية في موقع الانفجار.", ("wounded", 12)),
+        ("ويتلقى 12 شخصا الإسعافات الأولية في موقع الانفجار.", ("wounded", 12)),
     ],
 )
 def test_people_receiving_treatment_are_wounded(body: str, expected: tuple[str, int]) -> None:
@@ -183,3 +183,30 @@ def test_a_part_of_a_figure_is_of_the_figures_time(
     body: str, expected: set[tuple[str, int, bool]]
 ) -> None:
     assert dated(body) >= expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "طلبت العائلة نقل ألفي إلى إيطاليا لتلقي العلاج.",  # a name, and what for
+        "جرى استقبال خمسة أسرى محررين لتلقي العلاج الطبي.",  # brought for treatment
+    ],
+)
+def test_brought_for_treatment_is_no_count_of_wounded(body: str) -> None:
+    assert not any(kind == "wounded" for kind, _ in figs(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأوضح أن وقف إطلاق النار بحاجة إلى آلية مراقبة.",  # what the truce needs
+        "قال إن مفاوضات الهدنة لا تحتاج إلى مبادرات جديدة.",
+    ],
+)
+def test_a_need_after_the_truce_is_no_call_for_it(body: str) -> None:
+    assert "called_for" not in statuses(body)
+
+
+def test_a_possessed_talk_or_term_is_no_proposal() -> None:
+    body = "يحاول الاحتلال فرض شروطه في ملف الأسرى بموجب اتفاق وقف إطلاق النار."
+    assert "proposed" not in statuses(body)
