@@ -1,5 +1,6 @@
-"""The worker's fetch wait (agents/transport.py): faust's 1500 ms while the
-consumer group moves, the settings' short one once it has held still; and the
+"""The worker's fetch wait (agents/transport.py): the short one from the start by
+default; with a settle time, faust's 1500 ms while the consumer group moves and
+the short one once it has held still; and the
 two faust races the transport closes (a pause during a fetch, a seek while
 records are on their way)."""
 
@@ -29,10 +30,15 @@ async def _start_wait(settings: Settings) -> int:
         thread.thread_loop.close()  # made with the thread, never run here
 
 
-def test_the_worker_consumer_starts_with_fausts_wait(settings: Settings) -> None:
+def test_the_worker_consumer_starts_with_the_short_wait_by_default(settings: Settings) -> None:
+    assert (Settings().kafka_fetch_max_wait_ms, Settings().kafka_fetch_settle_seconds) == (100, 0)
+    assert asyncio.run(_start_wait(settings)) == 100
+
+
+def test_with_a_settle_time_the_consumer_starts_with_fausts_wait(settings: Settings) -> None:
     # a start is a move of the group: the short wait comes only once it settles
-    assert asyncio.run(_start_wait(settings)) == transport.MOVING_WAIT_MS == 1500
-    assert Settings().kafka_fetch_max_wait_ms == 1500  # the short wait is opt-in
+    settling = settings.model_copy(update={"kafka_fetch_settle_seconds": 2.0})
+    assert asyncio.run(_start_wait(settling)) == transport.MOVING_WAIT_MS == 1500
 
 
 class Clock:
@@ -88,7 +94,9 @@ def test_a_settle_time_of_zero_builds_the_consumer_with_the_short_wait(
         update={"kafka_fetch_max_wait_ms": 100, "kafka_fetch_settle_seconds": 0}
     )
     assert asyncio.run(_start_wait(short)) == 100
-    switched = settings.model_copy(update={"kafka_fetch_max_wait_ms": 100})
+    switched = settings.model_copy(
+        update={"kafka_fetch_max_wait_ms": 100, "kafka_fetch_settle_seconds": 2.0}
+    )
     assert asyncio.run(_start_wait(switched)) == transport.MOVING_WAIT_MS
 
 
