@@ -1515,7 +1515,16 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
     if j >= len(ws):
         return None
     num = _number_at(ws, j)
-    if num is None:
+    # the people-word counts itself (a dual, a singular): its adjectives follow it
+    itself = (
+        num is None
+        or _person_dual(ws[j])
+        # the number after its noun: "مواطنان اثنان"، "عسكري روسي واحد"
+        or (num.last > num.first and ws[num.last] in _COUNT_AFTER)
+    )
+    if num is None and _person_dual(ws[j]):
+        num = Number(2, None, j, j, False)  # "فيما يتلقى جنديان العلاج": two
+    elif num is None:
         if not member(ws[j], PERSON_SINGULARS):  # indefinite: "الأذربيجاني" is an adjective
             return None
         num = Number(1, None, j, j, False)  # "راح ضحيته جندي": one
@@ -1526,8 +1535,8 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
     last = num.last
     if last + 1 < len(ws) and member(ws[last + 1], _PREP_OF) and last + 2 < len(ws):
         last += 1  # partitive: 5 من الجنود
-    if last + 1 < len(ws) and _open_person(ws[last + 1]):
-        last += 1
+    if itself or (last + 1 < len(ws) and _open_person(ws[last + 1])):
+        last += 0 if itself else 1
         while (
             last + 1 < len(ws)
             and _adjective(ws[last + 1])
@@ -1537,6 +1546,8 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
             and _number_at_plain(ws, last + 1) is None
         ):
             last += 1
+    if itself and last + 1 < len(ws) and ws[last + 1] in _COUNT_AFTER:
+        last += 1  # the number after its noun: "مواطنان اثنان"، "عسكري روسي واحد"
     if num.vague:
         qual = num.vague
     elif qual == "exact":

@@ -92,6 +92,8 @@ VERB_FIRST: tuple[tuple[str, str], ...] = (
     ("wounded", "أسفر {EVENT} {PLACE} عن إصابة {NP_GEN} بجروح متفاوتة."),
     ("wounded", "{ANNOUNCER} إصابة {NP_GEN} {EVENT_IN} {PLACE}."),
     ("wounded", "جرح {NP_NOM} {EVENT_IN} {PLACE} {TIME}."),
+    # receiving treatment: the wounded, with no wound word
+    ("wounded", "وقع {EVENT} {PLACE}، فيما يتلقى {NP_NOM} العلاج في المستشفى."),
 )
 NOUN_FIRST: tuple[tuple[str, str], ...] = (
     ("killed", "{NP_NOM} {V} {EVENT_IN} {PLACE} {TIME}."),
@@ -108,6 +110,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     ("killed", "{LAQI_VF} {NP_NOM} مصرع{PRON} {EVENT_IN} {PLACE} {TIME}."),
     ("killed", "{NP_NOM} {LAQI} حتف{PRON} {EVENT_IN} {PLACE}."),
     ("killed", "{NP_NOM} {LAQI} مصرع{PRON} {PLACE} {TIME}."),
+    # reaping as a participle after the event
+    ("killed", "سقط صاروخ على سوق شعبي {PLACE} حاصدا أرواح {NP_GEN}."),
 )
 # Idioms whose noun is the outcome itself: {N_KILLED_*} is a count of قتيل.
 KIND_NOUN_IDIOMS: tuple[tuple[str, str], ...] = (
@@ -147,6 +151,8 @@ MISSING: tuple[tuple[str, str], ...] = (
     ("missing", "ما زال مصير {NP_GEN} مجهولا بعد {EVENT} {PLACE}."),
     ("missing", "{SAY} {SOURCE} إن {NP_ACC} {V} {PLACE} {TIME}."),
     ("missing", "ولا يزال {M_NOM} {PLACE} بحسب {SOURCE}."),
+    # the toll noun with a possessive (its missing)
+    ("missing", "وبلغ عدد مفقوديها منذ بدء المعارك {PLACE} {NP_ACC}."),
 )
 DISPLACED: tuple[tuple[str, str], ...] = (
     ("displaced", "نزح {NP_NOM} من {FROM} {TIME}."),

@@ -210,3 +210,32 @@ def test_a_need_after_the_truce_is_no_call_for_it(body: str) -> None:
 def test_a_possessed_talk_or_term_is_no_proposal() -> None:
     body = "يحاول الاحتلال فرض شروطه في ملف الأسرى بموجب اتفاق وقف إطلاق النار."
     assert "proposed" not in statuses(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("فيما يتلقى جنديان العلاج في المستشفى.", ("wounded", 2)),
+        ("فيما يتلقى مواطنان اثنان العلاج في المستشفى.", ("wounded", 2)),
+        ("فيما يتلقى عسكري روسي واحد العلاج في المستشفى.", ("wounded", 1)),
+        ("ويتلقى 10 عسكريين كانوا في مهمة لإزالة الألغام العلاج.", ("wounded", 10)),
+    ],
+)
+def test_treatment_of_a_dual_a_number_after_its_noun_or_behind_a_clause(
+    body: str, expected: tuple[str, int]
+) -> None:
+    # (found by the capability suite's generated variants of the class)
+    assert figs(body) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وبلغ عدد القتلى منذ بدء المعارك قرب مدينة أغدام 450 مدنيا.", ("killed", 450)),
+        ("وبلغت حصيلة الجرحى منذ فجر اليوم في المدن الثلاث 73 شخصا.", ("wounded", 73)),
+    ],
+)
+def test_a_toll_reached_with_a_time_or_place_before_its_figure(
+    body: str, expected: tuple[str, int]
+) -> None:
+    assert expected in figs(body)
