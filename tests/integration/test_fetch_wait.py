@@ -1,7 +1,8 @@
-"""On the real broker: the fetch wait set while the worker runs reaches the
-fetcher aiokafka built at start (it reads it from a private attribute: this
-fails if an upgrade moves it), and a running worker switches to the short wait
-once its consumer group has held still (agents/transport.py)."""
+"""On the real broker: the fetch wait the worker starts with, and one set while
+it runs, reach the fetcher aiokafka built at start (it reads them from a private
+attribute: this fails if an upgrade moves it), and with a settle time a running
+worker switches to the short wait once its consumer group has held still
+(agents/transport.py)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,10 @@ def test_a_wait_set_while_running_reaches_the_fetcher(
             await consumer.stop()
             thread.thread_loop.close()  # made with the thread, never run here
 
-    assert asyncio.run(waits()) == (transport.MOVING_WAIT_MS, 77)
+    # the default: the short wait from the start (no settle time), in the fetcher
+    # aiokafka built when the consumer started
+    assert settings.kafka_fetch_settle_seconds == 0
+    assert asyncio.run(waits()) == (settings.kafka_fetch_max_wait_ms, 77)
 
 
 def test_a_worker_takes_the_short_wait_once_the_group_holds_still(
