@@ -130,8 +130,13 @@ def _crime(analysis: Analysis, words: set[str]) -> bool:
     suspects = not words.isdisjoint(_SUSPECT_FORMS)
     if not (crime or suspects):
         return False
-    if analysis.karabakh.related and analysis.karabakh.centrality == "central":
-        return False  # the trials of the conflict's leaders, its war crimes
+    if analysis.karabakh.related and (
+        analysis.karabakh.centrality == "central"
+        or any(m.kind == "actor" for m in analysis.karabakh.mention_spans)
+    ):
+        # the trials of the conflict's leaders (named: فاردانيان، هاروتيونيان),
+        # its war crimes
+        return False
     # Suspects are arrested after an attack on a Kashmir checkpoint as after a
     # robbery: they tell a crime only where no conflict is named.
     return crime or conflict_key(analysis).startswith("article:")

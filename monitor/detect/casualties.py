@@ -874,7 +874,12 @@ def _open_person(word: str) -> bool:
         return False
     if word in _TURNS or word in SUB_COUNT:
         return False  # "فيما"، "بينهم": a clause or an aside begins, nobody is named
-    if word in _AFTER_OK or word in TIME_WORDS or member(word, NOT_PERSONS, articles=True):
+    if (
+        word in _AFTER_OK
+        or word in TIME_WORDS
+        or member(word, NOT_PERSONS, articles=True)
+        or member(word, TIME_UNITS, articles=True)  # "بعد ثلاثة عقود": decades
+    ):
         return False
     if any(_lookup(word, t, articles=True) for t in (NOUNS, VERBS, MASDARS)):
         return False
@@ -904,6 +909,8 @@ def _person_after(words: list[str], num: Number, kind: str | None = None) -> int
         return k
     if words[k] in _AFTER_OK or words[k][0] == "و":
         return -1
+    if num.vague and num.first == num.last and words[num.first].startswith(_THE):
+        return -1  # "وأصيب العشرات بضربة صاروخية": the tens are the people
     return None
 
 
@@ -1676,6 +1683,9 @@ def _dating(
 
 
 _WHEN_CLAUSE = norm_set(_GRAMMAR["when_clause"])
+_RELATIVE_WHEN = norm_set(_GRAMMAR["relative_when"])
+#: The first words of the constructions that start with a word (أودى، حصد).
+_IDIOM_STARTS = constructions.FIRST_WORDS
 _BACKGROUND_LABELS = norm_set(_GRAMMAR["background_labels"])
 _ILLNESS_PLACES = norm_set(_GRAMMAR["illness_places"])
 
@@ -1709,7 +1719,15 @@ def _when_clause(words: list[str], k: int, at: int, year: int | None) -> bool:
     w = words[k]
     if not timeframe.YEAR.match(w) or (year is not None and int(w) >= year):
         return False
-    return any(member(words[j], _WHEN_CLAUSE) for j in range(k + 1, min(at, k + 4)))
+    return any(
+        member(words[j], _WHEN_CLAUSE)
+        or (
+            member(words[j], _RELATIVE_WHEN)
+            and j + 1 <= at
+            and (_KINDS_BEFORE[words[j + 1]][1] is not None or words[j + 1] in _IDIOM_STARTS)
+        )
+        for j in range(k + 1, min(at, k + 4))
+    )
 
 
 #: Words that open another clause after a figure (while, whereas, and then).
@@ -1848,6 +1866,9 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             and breaks[i]
             and words[i] in _ONE_OF_THEM
             and not _each_in_turn(words, breaks, i)
+            # who one of them is (أحدهما مسعف), not the state he is in (أحدهما
+            # بجروح بالغة، أحدهم في حالة خطرة): the one is already counted
+            and not (i + 1 < n and words[i + 1] in _STATE_OPENERS)
         )
         if one_of_them:
             num = Number(1, None, i, i, False)  # "مواطنان، أحدهما مسعف،": one of them

@@ -248,6 +248,7 @@ _MIN_POSSESSED_CUE = 4
 #: talks or terms (مباحثاته، شروطه) are about something else as often as not.
 _POSSESSED_STATUSES = frozenset({"holding", "agreed", "called_for", "announced"})
 _NEEDS = norm_set(_GRAMMAR["needs"])
+_CONCESSIVES = norm_set(_GRAMMAR["concessives"])
 
 
 def _a_need(word: str) -> bool:
@@ -531,6 +532,10 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
     for k in range(last + 1, min(len(toks), last + 1 + _AFTER)):
         if breaks[k]:
             break  # the clause after the trigger ends at punctuation (not at a quote)
+        if toks[k].text in _TURNS or toks[k].text in _CONCESSIVES:
+            # "اتفقا على تمديد وقف إطلاق النار ...، رغم الاتهامات بانتهاك الهدنة":
+            # what follows "despite" is said of the other truce word, not this one
+            break
         status = _cue_at(toks, k)
         if status and not (status == "called_for" and _a_need(toks[k].text)):
             # (a need after the truce is what the truce needs: "وقف إطلاق النار
@@ -539,6 +544,8 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
     # A violation of "it" later in the sentence points back to the truce
     # ("دخل حيز التنفيذ صباحا، غير أن يريفان اتهمت باكو بخرقه").
     for k in range(last + 1, min(len(toks), last + 1 + _AFTER_PRONOUN)):
+        if toks[k].text in _CONCESSIVES:
+            break  # "رغم الاتهامات بانتهاك الهدنة": the other truce word's
         of_it = toks[k].text.endswith(("ه", "ها")) or (
             k + 2 < len(toks)
             and any(
@@ -1095,7 +1102,12 @@ def _governing(sent: Sentence, matches: list[PhraseMatch[str]], best: str) -> st
     before = [c for c in _cues(toks, m.first, m.last, sent.text) if c.index < m.first]
     if not before:
         return None
-    status = max(before, key=lambda c: c.index).status
+    nearest = max(before, key=lambda c: c.index)
+    status = nearest.status
+    if status == "announced":
+        # "اتفقت ... على تمديد وقف إطلاق النار، رغم ... بانتهاك الهدنة": the
+        # extension takes the status of the verb that governs it
+        status = _extension_status(toks, nearest.index) or status
     # "أعلن الجيش أن الهدنة لم تصمد" announces the collapse, not a truce
     return status if status in ("agreed", "proposed") else None
 
