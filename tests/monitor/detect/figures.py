@@ -3,8 +3,12 @@ count) or (kind, count, historical), for a body (and a headline) of 2026."""
 
 from __future__ import annotations
 
+import json
+
+from monitor.analyzer import Analyzer
 from monitor.detect import detect_casualties
 from monitor.document import Document
+from schemas.analysis import Analysis
 
 
 def dated(body: str, title: str | None = None) -> set[tuple[str, int | None, bool]]:
@@ -14,3 +18,11 @@ def dated(body: str, title: str | None = None) -> set[tuple[str, int | None, boo
 
 def figs(body: str, title: str | None = None) -> set[tuple[str, int | None]]:
     return {(kind, count) for kind, count, _ in dated(body, title)}
+
+
+def analysis(title: str, body: str) -> Analysis:
+    """The whole analysis of an item of 2026 (for the alert rules)."""
+    item = {"id": "t", "title": title, "body": body, "published_at": "2026-05-01T00:00:00Z"}
+    result = Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False))
+    assert isinstance(result, Analysis), result
+    return result

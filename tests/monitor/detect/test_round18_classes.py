@@ -3,15 +3,12 @@ beside its look-alikes (never by the round's own sentences)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from monitor.alerts.story import is_accident
-from monitor.analyzer import Analyzer
 from monitor.detect.numbers import parse_number
 from monitor.text.normalize import normalize
-from tests.monitor.detect.figures import dated, figs
+from tests.monitor.detect.figures import analysis, dated, figs
 
 
 @pytest.mark.parametrize(
@@ -114,39 +111,34 @@ def test_a_headline_size_the_body_counts_is_said_once() -> None:
     assert ("killed", None) in figs("قتل خمسة أشخاص في القصف.", title)
 
 
-def _analysis(title: str, body: str) -> object:
-    item = {"id": "t", "title": title, "body": body, "published_at": "2026-05-01T00:00:00Z"}
-    return Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False))
-
-
 def test_suspects_after_an_attack_in_a_named_conflict_are_no_crime() -> None:
-    attack = _analysis(
+    attack = analysis(
         "مقتل جنديين في هجوم مسلح بكشمير",
         "قتل جنديان في هجوم شنه مسلحون على دورية في كشمير، واعتقلت القوات ثلاثة مشتبه بهم.",
     )
-    assert not is_accident(attack)  # type: ignore[arg-type]
+    assert not is_accident(attack)
 
 
 def test_suspects_of_a_robbery_or_a_brawl_stay_a_crime() -> None:
-    robbery = _analysis(
+    robbery = analysis(
         "مقتل حارس في سطو مسلح",
         "قتل حارس أمن في عملية سطو مسلح على متجر، واعتقلت الشرطة اثنين من المشتبه بهم.",
     )
-    shooting = _analysis(
+    shooting = analysis(
         "مقتل ثلاثة بإطلاق نار في مدرسة",
         "قتل ثلاثة أشخاص بإطلاق نار في مدرسة، واعتقلت الشرطة المشتبه به.",
     )
-    assert is_accident(robbery)  # type: ignore[arg-type]
-    assert is_accident(shooting)  # type: ignore[arg-type]
+    assert is_accident(robbery)
+    assert is_accident(shooting)
 
 
 def test_charges_against_the_conflicts_detainees_are_no_crime() -> None:
-    trial = _analysis(
+    trial = analysis(
         "محاكمة قادة قره باغ السابقين في باكو",
         "بدأت في باكو محاكمة 12 من قادة إقليم قره باغ السابقين المحتجزين منذ 2023 بتهم"
         " بينها جرائم ضد السكان، وطالبت يريفان بالإفراج عنهم.",
     )
-    assert not is_accident(trial)  # type: ignore[arg-type]
+    assert not is_accident(trial)
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,11 @@ beside its look-alikes (never by the round's own sentences)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from monitor.alerts.story import is_accident
-from monitor.analyzer import Analyzer
 from monitor.document import Document
-from tests.monitor.detect.figures import dated, figs
+from tests.monitor.detect.figures import analysis, dated, figs
 
 
 @pytest.mark.parametrize(
@@ -42,22 +39,17 @@ def test_what_came_before_a_past_year_is_the_past(body: str, historical: bool) -
     assert {h for _, _, h in dated(body)} == {historical}
 
 
-def _analysis(title: str, body: str) -> object:
-    item = {"id": "t", "title": title, "body": body, "published_at": "2026-05-01T00:00:00Z"}
-    return Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False))
-
-
 def test_a_bloody_incident_is_no_accident() -> None:
-    clash = _analysis(
+    clash = analysis(
         "مقتل جنديين على الحدود",
         "قتل جنديان في حادث دموي على الحدود بين البلدين، هو الأول منذ أشهر.",
     )
-    crash = _analysis(
+    crash = analysis(
         "مقتل جنديين في حادث سير",
         "قتل جنديان في حادث سير على الطريق السريع بعد انقلاب شاحنة عسكرية.",
     )
-    assert not is_accident(clash)  # type: ignore[arg-type]
-    assert is_accident(crash)  # type: ignore[arg-type]
+    assert not is_accident(clash)
+    assert is_accident(crash)
 
 
 def test_a_relative_clause_between_commas_stands_between_verb_and_number() -> None:

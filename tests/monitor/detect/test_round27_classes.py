@@ -4,15 +4,12 @@ sentences)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from monitor.alerts.story import is_accident
-from monitor.analyzer import Analyzer
 from monitor.detect import detect_ceasefire
 from monitor.document import Document
-from tests.monitor.detect.figures import dated, figs
+from tests.monitor.detect.figures import analysis, dated, figs
 
 
 def statuses(body: str) -> set[str]:
@@ -137,14 +134,9 @@ def test_an_agreed_extension_despite_violations_is_both() -> None:
     assert {"agreed", "violated"} <= statuses(body)
 
 
-def _analysis(title: str, body: str) -> object:
-    item = {"id": "t", "title": title, "body": body, "published_at": "2026-05-01T00:00:00Z"}
-    return Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False))
-
-
 def test_a_trial_of_the_conflicts_named_leaders_is_no_crime() -> None:
     # the region named only through a leader of it, the item about a verdict
-    trial = _analysis(
+    trial = analysis(
         "محكمة في باكو تصدر أحكاما بحق قادة سابقين",
         "أصدرت محكمة عسكرية في باكو أحكاما بالسجن تراوحت بين عشرة أعوام والمؤبد بحق عدد من"
         " القادة السابقين، بينهم روبن فاردانيان، بتهم تتعلق بالإرهاب.\n"
@@ -152,16 +144,16 @@ def test_a_trial_of_the_conflicts_named_leaders_is_no_crime() -> None:
         " أذربيجان.\n"
         "وترفض باكو وصفهم بالأسرى، مؤكدة أنهم ملاحقون بسبب جرائم ارتكبوها.",
     )
-    assert trial.karabakh.centrality == "passing"  # type: ignore[attr-defined]
-    assert not is_accident(trial)  # type: ignore[arg-type]
+    assert trial.karabakh.centrality == "passing"
+    assert not is_accident(trial)
 
 
 def test_a_robbery_trial_with_no_actor_of_the_conflict_stays_a_crime() -> None:
-    robbery = _analysis(
+    robbery = analysis(
         "محكمة في باكو تصدر أحكاما في قضية سطو",
         "أصدرت محكمة في باكو أحكاما بالسجن على ثلاثة متهمين في قضية سطو مسلح قتل فيها حارس.",
     )
-    assert is_accident(robbery)  # type: ignore[arg-type]
+    assert is_accident(robbery)
 
 
 def test_soldiers_who_crossed_the_border_are_no_refugees() -> None:
