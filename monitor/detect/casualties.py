@@ -874,12 +874,7 @@ def _open_person(word: str) -> bool:
         return False
     if word in _TURNS or word in SUB_COUNT:
         return False  # "فيما"، "بينهم": a clause or an aside begins, nobody is named
-    if (
-        word in _AFTER_OK
-        or word in TIME_WORDS
-        or member(word, NOT_PERSONS, articles=True)
-        or member(word, TIME_UNITS, articles=True)  # "بعد ثلاثة عقود": decades
-    ):
+    if word in _AFTER_OK or word in TIME_WORDS or member(word, NOT_PERSONS, articles=True):
         return False
     if any(_lookup(word, t, articles=True) for t in (NOUNS, VERBS, MASDARS)):
         return False
@@ -909,8 +904,15 @@ def _person_after(words: list[str], num: Number, kind: str | None = None) -> int
         return k
     if words[k] in _AFTER_OK or words[k][0] == "و":
         return -1
-    if num.vague and num.first == num.last and words[num.first].startswith(_THE):
-        return -1  # "وأصيب العشرات بضربة صاروخية": the tens are the people
+    if (
+        num.vague
+        and num.first == num.last
+        and words[num.first].startswith(_THE)
+        and num.first > 0
+        and (_KINDS_BEFORE[words[num.first - 1]][0] or _KINDS_BEFORE[words[num.first - 1]][1])
+    ):
+        # "وأصيب العشرات بضربة صاروخية": the tens are the people its verb names
+        return -1
     return None
 
 
@@ -922,6 +924,13 @@ def _before_number(
     used: frozenset[int] | set[int] = frozenset(),
 ) -> _Link | None:
     """V/M … N P and the cumulative K … N."""
+    if (
+        num.last + 1 < len(words)
+        and not toks[num.last + 1].broken
+        and words[num.last + 1] not in TIME_WORDS  # "وأصيب ثالث اليوم": today
+        and member(words[num.last + 1], TIME_UNITS, articles=True)
+    ):
+        return None  # "تستعيد روحها بعد ثلاثة عقود": a duration, nobody counted
     broken_after = num.last + 1 < len(toks) and toks[num.last + 1].broken
     gap = 0
     k = q_first
@@ -1522,6 +1531,8 @@ def _construction_figure(words: Sequence[str], i: int) -> tuple[tuple[Number, st
     if j >= len(ws):
         return None
     num = _number_at(ws, j)
+    if num is not None and num.digits and num.last + 1 < len(ws) and ws[num.last + 1].isdigit():
+        return None  # "نحو 6,1 ملايين": a decimal the tokens split, no count to read
     # the people-word counts itself (a dual, a singular): its adjectives follow it
     itself = (
         num is None

@@ -159,3 +159,30 @@ def test_a_robbery_trial_with_no_actor_of_the_conflict_stays_a_crime() -> None:
 def test_soldiers_who_crossed_the_border_are_no_refugees() -> None:
     body = "أفرجت يريفان عن جنديين أذربيجانيين عبرا الحدود العام الماضي."
     assert not any(kind == "displaced" for kind, _ in figs(body))
+
+
+# From reading the round-27 fixes over ../shared/data:
+
+
+def test_a_decimal_the_tokens_split_is_no_count() -> None:
+    assert figs("وبلغ عدد النازحين داخل البلاد نحو 6,1 ملايين شخص.") == set()
+
+
+def test_hours_spent_are_nobody() -> None:
+    assert figs("وقال إنه قضى آلاف الساعات في مساعدة الشرطة.") == set()
+
+
+def test_a_definite_vague_size_needs_a_casualty_verb_of_its_own() -> None:
+    title = "عشرات الشهداء والجرحى والاحتلال يدفع الآلاف لرحلة نزوح جديدة"
+    assert ("wounded", None) not in figs(title)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وأوضحت الوزارة أن جنديا واحدا لا يزال يتلقى العلاج من إصابته.", ("wounded", 1)),
+        ("لقي رجلان مصرعهما وأصيب ثالث، اليوم الأحد، إثر انفجار لغم.", ("wounded", 1)),
+    ],
+)
+def test_today_or_a_still_between_is_no_duration(body: str, expected: tuple[str, int]) -> None:
+    assert expected in figs(body)
