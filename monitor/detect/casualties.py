@@ -1003,6 +1003,20 @@ def _before_number(
     return None
 
 
+def _evacuation_before(toks: tuple[Token, ...], words: list[str], q_first: int) -> int | None:
+    """A verb or masdar of evacuation a few words before a count, in its clause
+    (a subject may stand between: "أجلت فرق الهلال الأحمر 45 مصابا")."""
+    k = q_first - 1
+    while k >= 0 and q_first - k <= _MAX_GAP_SUBJECT and not toks[k + 1].broken:
+        masdar, verb, _ = _KINDS_BEFORE[words[k]]
+        if "evacuated" in (masdar, verb):
+            return k
+        if _number_at_plain(words, k) is not None:
+            return None
+        k -= 1
+    return None
+
+
 def _kinds_before(word: str) -> tuple[str | None, str | None, str | None]:
     """The kind a word before a number names as a masdar, a verb and a noun."""
     return (
@@ -1916,6 +1930,12 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         link = conjunct or _after_number(words, num, breaks)
         if link is not None and link.via == "noun" and link.kind != "killed":
             link = _died_of(words, num, q_first, link)
+        if link is not None and link.via == "noun" and link.kind == "wounded" and q_first > 0:
+            # "أُجلي نحو 300 جريح إلى مستشفيات"، "أجلت الفرق 45 مصابا": the wounded
+            # a verb of evacuation counts are the evacuated
+            verb = _evacuation_before(toks, words, q_first)
+            if verb is not None:
+                link = _Link("evacuated", link.first, link.last, "verb_before", verb)
         if link is not None and link.via == "person_verb" and q_first > 0:
             # "أصيب 14 آخرون كانوا ... ": the verb right before the number is
             # what counts them; a verb further on belongs to a clause about them.

@@ -84,6 +84,8 @@ def past_phrase_at(words: Sequence[str]) -> int | None:
             continue  # "منذ بدء الحملة الشهر الماضي": the start of what goes on
         if any(words[j] in _SPAN_OPENERS for j in range(max(0, i - _SPAN_REACH), i)):
             continue  # "بعد ثلاث سنوات على حرب 2020": a span that reaches today
+        if w in _RECENT_WINDOWS and i > 0 and words[i - 1] in _WINDOW_OPENERS:
+            continue  # "خلال الشهر الماضي وحده": the last month, up to today
         if w in PERIODS:
             if tuple(words[i + 1 : i + 3]) in _OF_AGE:
                 continue  # "في الستينيات من العمر": an age, not the 1960s
@@ -179,4 +181,6 @@ def commemorates(headline: Sequence[str]) -> bool:
     return len(headline) > 2 and past_phrase(headline[:3]) and headline[0] not in _SPAN_OPENERS
 
 
+_WINDOW_OPENERS = norm_set(_DATA["window_openers"])
+_RECENT_WINDOWS = norm_set(_DATA["recent_windows"])
 _SPAN_OPENERS = screen(norm_set(_DATA["span_openers"]), articles=False)
