@@ -699,6 +699,9 @@ def _people_verb(
             words[m][0] == "و"
             and words[m] not in VERBS
             and not (relative and not _lookup(words[m], VERBS))
+            # "خمسة من عناصر وحدة المدفعية": a noun of the group's name whose own
+            # first letter is و, not the conjunction
+            and not (partitive and m <= k + 2 and words[m] in NOT_PERSONS)
         ):
             if _conjunct_person(words[m]):
                 relative = True  # "أربعة مسلحين وضابطا برتبة نقيب قتلوا": one more of them
@@ -772,7 +775,9 @@ def _people_verb(
                 possessor := partitive
                 and m <= k + 4
                 and not words[k].startswith(_THE)
-                and _open_person(words[m])  # a name's word, not كما، عندما
+                # a name's word, not كما، عندما; a thing's name in the chain too
+                # ("ثلاثة من عمال نزع الألغام أصيبوا")
+                and (_open_person(words[m]) or member(words[m], NOT_PERSONS, articles=True))
             )
         ):
             break
@@ -2160,6 +2165,29 @@ def _dated_by_the_body(headline: CasualtyFigure, figures: list[CasualtyFigure]) 
     return headline.model_copy(update={"historical": True})
 
 
+def _qualified_by_the_body(
+    headline: CasualtyFigure, figures: list[CasualtyFigure]
+) -> CasualtyFigure:
+    """A headline's count that the body gives with a qualifier is that figure
+    rounded off by the headline: "مئة قتيل" above "لقي أكثر من مئة شخص حتفهم" is
+    more than a hundred, "يقتلون 52 مدنيا" above "ما لا يقل عن 52" at least 52."""
+    if headline.qualifier != "exact":
+        return headline
+    for f in figures:
+        if (
+            f.paragraph is not None
+            and (f.kind, f.count, f.historical)
+            == (headline.kind, headline.count, headline.historical)
+            and f.qualifier in _ROUNDED_OFF
+        ):
+            return headline.model_copy(update={"qualifier": f.qualifier})
+    return headline
+
+
+#: The qualifiers a headline leaves out when it repeats the body's figure.
+_ROUNDED_OFF = frozenset({"more_than", "at_least", "about"})
+
+
 #: People hurt, and people moved: a part of the moved said to be hurt was moved.
 _HURT_KINDS = frozenset({"wounded", "killed"})
 _MOVED_KINDS = frozenset({"evacuated", "displaced"})
@@ -2181,7 +2209,8 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     work = genre.names_a_work(title)
     ongoing: set[int] = set()
     headline: set[int] = set()  # the title's vague sizes
-    titled: set[int] = set()  # the title's counts
+    titled: set[int] = set()  # the title's counts of bodies or remains
+    counted: set[int] = set()  # the title's counts
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
             continue
@@ -2210,6 +2239,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
                     ongoing.update(id(f) for f in figures if f.kind in _ONGOING_KINDS)
                 if p is title:
                     headline.update(id(f) for f in figures if f.count is None)
+                    counted.update(id(f) for f in figures if f.count is not None)
                     if not _BODIES.isdisjoint(sent.words):
                         titled.update(id(f) for f in figures if f.count is not None)
                 out.extend(figures)
@@ -2218,6 +2248,8 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
         out = [f for f in out if id(f) not in headline or not _told_exactly(f, out)]
     if titled:
         out = [_dated_by_the_body(f, out) if id(f) in titled else f for f in out]
+    if counted:
+        out = [_qualified_by_the_body(f, out) if id(f) in counted else f for f in out]
     if commemoration:
         # The war remembered is the past; its missing and captives "still" missing
         # or held are the present ("لا يزالون في عداد المفقودين منذ الحرب").

@@ -167,6 +167,7 @@ _SIGN_VERBS = norm_set(_GRAMMAR["sign_verbs"])
 _CAUSED = norm_set(_GRAMMAR["caused"])
 _MEDIATION = norm_set(_GRAMMAR["mediation"])
 _SCHEDULED_TIMES = norm_set(_GRAMMAR["scheduled_times"])
+_SINCE = norm_word("منذ")
 #: what a verb of agreement or proposal can govern through على: an extension, a start
 _GOVERNED_ACTS = _EXTENSIONS | _STARTS
 _START_NOUNS = norm_set(_GRAMMAR["start_nouns"])
@@ -401,11 +402,12 @@ def _scheduled(toks: tuple[Token, ...], k: int) -> bool:
     # (the cue may be حيز itself, right after its verb)
     if verb < 0 or not any(v in _SCHEDULED_VERBS for v in clitic_variants(toks[verb].text)):
         return False
-    return any(
-        v in _SCHEDULED_TIMES
-        for t in toks[k + 1 : k + 5]
-        for v in clitic_variants(t.text, articles=True)
-    )
+    for t in toks[k + 1 : k + 5]:
+        if t.text == _SINCE:
+            return False  # "يسري منذ يوم الجمعة": in effect since then
+        if any(v in _SCHEDULED_TIMES for v in clitic_variants(t.text, articles=True)):
+            return True
+    return False
 
 
 def _announced_start(toks: tuple[Token, ...], k: int) -> bool:
@@ -1183,11 +1185,67 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
     )
     for p in parts:
         statements.extend(_scan(p, year, item_figurative))
+    if (
+        not item_figurative
+        and _ANAPHOR_SCREEN.intersection(words)
+        and not (_OTHER_AGREEMENTS.intersection(words))
+    ):
+        statements.extend(_told_again(parts, year))
     if title is not None and timeframe.commemorates([t.text for t in title.tokens]):
         # an anniversary piece tells the truce it remembers
         statements = [s.model_copy(update={"historical": True}) for s in statements]
     return CeasefireResult(
         detected=any(not s.historical for s in statements), statements=statements
+    )
+
+
+_ANAPHORS = norm_set(_GRAMMAR["anaphors"])
+_ANAPHOR_SCREEN = screen(_ANAPHORS, articles=False)
+_OTHER_AGREEMENTS = screen(norm_set(_GRAMMAR["other_agreements"]), articles=True)
+
+
+def _told_again(parts: list[Paragraph], year: int | None) -> list[CeasefireStatement]:
+    """ "ارتفعت حصيلة الشهداء منذ سريان وقف إطلاق النار ... واتهمت حماس إسرائيل
+    بخرق الاتفاق": a sentence after the truce is named that calls it "the
+    agreement" (bare: not الاتفاق النووي) right after a violation (بخرق الاتفاق،
+    انتهاكه للاتفاق) tells that the truce was violated. Only the violation: a
+    party "committed to the agreement" or "the agreement stipulated" says nothing
+    new of the truce's state."""
+    out: list[CeasefireStatement] = []
+    named = False
+    for p in parts:
+        for sent in p.sentences:
+            if TRIGGERS.screen(sent.words) and TRIGGERS.find(sent.tokens):
+                named = True
+                continue
+            if not named or _ANAPHOR_SCREEN.isdisjoint(sent.words):
+                continue
+            toks = sent.tokens
+            for k, t in enumerate(toks):
+                if (
+                    not any(v in _ANAPHORS for v in clitic_variants(t.text))
+                    or (k + 1 < len(toks) and toks[k + 1].text.startswith(DEFINITE))
+                    or not any(
+                        _cue_at(toks, j) == "violated" and not _if_before(toks, j)
+                        for j in range(max(0, k - 2), k)
+                    )
+                ):
+                    continue
+                m = PhraseMatch(k, k, t.start, t.end, "trigger")
+                st = _statement(p, sent, m, False, year)
+                if st is not None and st.status == "violated" and not st.historical:
+                    out.append(st)
+                    break
+    return out
+
+
+_IF = norm_set(_GRAMMAR["if"])
+
+
+def _if_before(toks: tuple[Token, ...], k: int) -> bool:
+    """ "في حالة اختراق هذا الاتفاق": a condition, not a report."""
+    return any(
+        v in _IF for t in toks[max(0, k - 3) : k] for v in clitic_variants(t.text, min_rest=2)
     )
 
 

@@ -119,6 +119,8 @@ MATCHER = _build()
 FOOTBALL = norm_set(load("karabakh")["football_context"])
 CONTEXT = norm_set(load("karabakh")["conflict_context"])
 ANCHORS = norm_set(load("karabakh")["context_anchors"])
+#: The region around it (القوقاز): an anchor for the weak places only.
+REGIONAL_ANCHORS = norm_set(load("karabakh")["regional_anchors"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +213,14 @@ _SENSE_MANY = 3
 _ADJACENT = 2
 
 
+_PLACE_PREPOSITIONS = norm_set(["في", "من", "إلى", "قرب", "داخل", "عبر", "حول", "نحو"])
+
+
 def _adjacent_sense(f: _Found) -> str | None:
     """The sense a word just before the name gives it (construct state)."""
     toks = f.para.tokens
+    if f.match.first > 0 and toks[f.match.first - 1].text in _PLACE_PREPOSITIONS:
+        return None  # "مصنع للشاي في قره باغ": a place the thing is in
     for k in range(max(0, f.match.first - _ADJACENT), f.match.first):
         for sense in OTHER_SENSES:
             if not sense.document and _has_cue({toks[k].text}, sense.words):
@@ -309,6 +316,13 @@ def detect_karabakh(doc: Document) -> KarabakhRelevance:
         # A town whose name is also a common word (فضولي، أغدام، شوشا) is the
         # town in an item about Armenia and Azerbaijan.
         found = [_promoted(f) for f in found]
+    elif not football and _has_cue(doc_words, REGIONAL_ANCHORS):
+        # "مركز المراقبة المشترك ... في أغدام" in a talk on the South Caucasus:
+        # a town's name that is no common word is the town there
+        found = [
+            _promoted(f) if f.match.payload.kind == "place" and not f.match.payload.common else f
+            for f in found
+        ]
     # Two different places of the region vouch for each other (لاجين and شوشي: a
     # given name and a spelling that alone could be anything), unless one of them
     # is a common word ("أقدام" and "جبرائيل" in a sermon).

@@ -60,6 +60,7 @@ class PhraseMatcher(Generic[P]):
                     screen.add(words[0])
                     if clitics:
                         screen.update(c + words[0] for c in (*CLITICS_1, *CLITICS_2))
+                        screen.update(_lam_forms(words[0]))
         self._screen = frozenset(screen)
         # Every token that can begin a match: a first word, bare or with a
         # clitic glued on. Most tokens are not, and are skipped with one set
@@ -68,6 +69,7 @@ class PhraseMatcher(Generic[P]):
         if clitics:
             for first in self._index:
                 starts.update(c + first for c in (*CLITICS_1, *CLITICS_2))
+                starts.update(_lam_forms(first))
         self._starts = frozenset(starts)
 
     def screen(self, words: frozenset[str]) -> bool:
@@ -100,6 +102,8 @@ class PhraseMatcher(Generic[P]):
                 continue
             found: tuple[int, int, int, P] | None = None
             variants = clitic_variants(tok) if self.clitics else (tok,)
+            if self.clitics and tok.startswith("لل"):
+                variants = (*variants, *_definite_behind_lam(tok))
             for v in variants:
                 entries = index.get(v)
                 if not entries:
@@ -109,7 +113,9 @@ class PhraseMatcher(Generic[P]):
                     if i + k > n:
                         continue
                     if all(words[i + m] == phrase[m] for m in range(1, k)):
-                        found = (i, i + k - 1, len(tok) - len(v), payload)
+                        # (a definite word behind ل, للإقليم for الإقليم, is
+                        # shown whole: its clitic took the article's alif)
+                        found = (i, i + k - 1, max(len(tok) - len(v), 0), payload)
                         break
                 if found:
                     break
@@ -119,3 +125,18 @@ class PhraseMatcher(Generic[P]):
             else:
                 i += 1
         return out
+
+
+def _lam_forms(word: str) -> tuple[str, ...]:
+    """How a definite word is written behind ل, which takes the article's alif
+    (الإقليم -> للإقليم) or, before a word in ل, the whole article (اللجنة -> للجنة)."""
+    if not word.startswith("ال") or len(word) < 4:
+        return ()
+    return ("لل" + word[2:], "ل" + word[2:]) if word[2] == "ل" else ("لل" + word[2:],)
+
+
+def _definite_behind_lam(tok: str) -> tuple[str, ...]:
+    """The definite words a word in لل may be behind ل (the inverse of `_lam_forms`)."""
+    if len(tok) < 5:
+        return ()
+    return ("ال" + tok[2:], "ال" + tok[1:])
