@@ -753,7 +753,9 @@ def _people_verb(
         if member(words[m], RELATIVE_OPENERS) or (
             words[m] in _PP_OPENERS
             and (m > k + 1 or phrase_at_once or (of_whom := _of_whom(words, k, m)))
-            and not partitive
+            # after "N of the <people> of <a group>": where the group is
+            # ("45 من مقاتلي جيش الدفاع في قره باغ قتلوا")
+            and (not partitive or (possessor and m > k + 2))
         ):
             # "كانوا في مهمة لإزالة الألغام"، "من وحدات الحدود والمشاة":
             # a clause or a phrase that describes them

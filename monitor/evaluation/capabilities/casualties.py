@@ -143,6 +143,10 @@ CAPTURED: tuple[tuple[str, str], ...] = (
     ("captured", "جرت عملية تبادل شملت {P_ACC} على الحدود بين البلدين."),
     ("captured", "تم تبادل {P_GEN} بين أرمينيا وأذربيجان {TIME}."),
     ("captured", "{SAY} {SOURCE} إن {NP_ACC} {V} {PLACE}."),
+    # an arrest told without ألقى
+    ("captured", "{ANNOUNCER} القبض على {NP_GEN} {PLACE}."),
+    ("captured", "تم القبض على {NP_GEN} {PLACE} {TIME}."),
+    ("captured", "قبضت قوات الأمن {TIME} على {NP_GEN} {PLACE}."),
 )
 MISSING: tuple[tuple[str, str], ...] = (
     ("missing", "لا يزال {NP_NOM} في عداد المفقودين منذ بدء المعارك {PLACE}."),

@@ -204,6 +204,12 @@ PARTITIVE_GROUPS: tuple[tuple[str, Gender], ...] = (
     ("عناصر حرس الحدود", "m"),
     # a group named in construct, with what describes it, before the verb
     ("عناصر ميليشيا محلية موالية للجيش", "m"),
+    # a name that runs on with things (mines, a helicopter, a unit)
+    ("عمال نزع الألغام", "m"),
+    ("أفراد طاقم المروحية", "m"),
+    ("عناصر وحدة المدفعية", "m"),
+    # a participle that tells whose they are
+    ("الجنود التابعين للفرقة الثالثة", "m"),
     ("النساء", "f"),
 )
 

@@ -246,3 +246,8 @@ def test_a_product_named_after_the_region_is_not_the_region(title: str, body: st
 def test_the_region_beside_a_companys_other_news_is_still_the_region() -> None:
     body = "أعلنت شركة أذربيجانية بناء مصنع للشاي في قره باغ بعد عودة السكان."
     assert related(body)
+
+
+def test_where_the_group_is_before_the_verb() -> None:
+    assert ("killed", 45) in figs("45 من مقاتلي جيش الدفاع في قره باغ قتلوا في هجوم.")
+    assert ("wounded", 3) in figs("ثلاثة من عناصر حرس الحدود في منطقة أغدام أصيبوا بجروح.")
