@@ -114,7 +114,8 @@ ADDRESSEES = norm_set(_DATA["addressees"])
 _ALL_KIND_WORDS = set(NOUNS) | set(VERBS) | set(MASDARS) | set(DUALS)
 #: Every casualty word as it may appear in a text (with a clitic or ال), for a
 #: one-operation screen of a paragraph's words.
-_SCREEN_POSSESSIVES = ("هما", "هم", "ها", "ه")
+#: The possessive pronouns a casualty word may carry (قتلاها، أسراهم، شهداءنا).
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 
 
 def _possessive_forms(noun: str) -> set[str]:
@@ -127,7 +128,7 @@ def _possessive_forms(noun: str) -> set[str]:
         stems.add(noun[:-1] + "ا")
     if noun.endswith("ين"):
         stems.add(noun[:-1])
-    return {stem + suffix for stem in stems for suffix in _SCREEN_POSSESSIVES}
+    return {stem + suffix for stem in stems for suffix in _POSSESSIVE_SUFFIXES}
 
 
 _SCREEN_WORDS = (
@@ -1617,7 +1618,7 @@ def _possessed(
     A definite word takes no possessive: "اللاجئة" is no "اللاجئ" + ـه."""
     if word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:3] == "ال"):
         return None
-    for suffix in ("هما", "هم", "ها", "نا", "ه"):
+    for suffix in _POSSESSIVE_SUFFIXES:
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= min_stem:
             if final_alif and stem.endswith("ا"):
