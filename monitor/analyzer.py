@@ -273,10 +273,18 @@ class Analyzer:
 
     def _inherit_from_story(self, analysis: Analysis) -> None:
         """An update of a Karabakh story (the same conflict, the same days) stays
-        Karabakh-related when its text only names Armenia and Azerbaijan."""
-        if analysis.karabakh.related:
-            return
+        Karabakh-related when its text only names Armenia and Azerbaijan, and is
+        about the region however briefly its own text names it."""
         story = self.alerts.story_of(analysis.id)
+        if analysis.karabakh.related:
+            if (
+                analysis.karabakh.centrality == "passing"
+                and story is not None
+                and story.karabakh
+                and story.karabakh_article not in (None, analysis.id)
+            ):
+                analysis.karabakh.centrality = "central"
+            return
         if story is not None and story.karabakh and story.karabakh_article:
             analysis.karabakh.related = True
             analysis.karabakh.inherited_from = story.karabakh_article

@@ -622,6 +622,18 @@ def _after_number(words: list[str], num: Number, breaks: list[bool] | None = Non
         verb = _people_verb(words, num, after - 1, breaks, False, False, phrase_at_once=True)
         if verb is not None:
             return verb
+    if (
+        num.first == num.last
+        and k < n
+        and words[k][0] == "و"
+        and _conjunct_person(words[k])
+        and _person_dual(words[num.first])
+    ):
+        # "جنديين ومدنيا واحدا قتلوا": a dual is its own people, and more people
+        # joined to it share its verb
+        verb = _people_verb(words, num, num.first, breaks, False, False)
+        if verb is not None:
+            return verb
     if partitive:
         k += 1  # عشرات من القتلى
     if k >= n:
@@ -990,7 +1002,17 @@ def _before_number(
             return _Link(masdar, k if gap <= 1 else num.first, last, "masdar", k)
         if verb and gap <= max_gap:
             return _Link(verb, k if gap == 0 else num.first, last, "verb_before", k)
-        if noun and gap <= 3:
+        if noun and (
+            gap <= 3
+            # "عدد النازحين داخليا في السودان يتجاوز الآن 9 ملايين": a count of
+            # them reaches further
+            or (
+                gap <= _TOLL_GAP
+                and k > 0
+                and member(words[k - 1], _TOLL_WORDS, articles=True)
+                and _reaches_its_number(words, q_first)
+            )
+        ):
             # ارتفع عدد القتلى إلى 50 / حصيلة الشهداء 30 ألفا
             return _Link(noun, num.first, last, "toll", k)
         if (
@@ -1082,6 +1104,35 @@ _MAY = norm_set(_GRAMMAR["may"])
 _REACH = norm_set(_GRAMMAR["reach"])
 
 
+_THEIR_COUNT = norm_set(_GRAMMAR["their_count"])
+_REACHED = norm_set(_GRAMMAR["reached"])
+_TO = norm_word(_GRAMMAR["to"][0])
+#: Before a verb of reaching: it may reach, it is expected to (أن يرتفع، التوقع بأن).
+_EXPECTED = norm_set(_GRAMMAR["expected"])
+
+
+_LIVES = norm_set(_GRAMMAR["lives"])
+#: How far after the verb of losing its object, their lives, may stand.
+_LIVES_REACH = 8
+
+
+def _lost_lives(words: list[str], link: _Link) -> bool:
+    """ "فقد ثلاثة جنود حياتهم": the lost lost their lives; they are the dead."""
+    lo = min(link.trigger, link.first)
+    return any(w in _LIVES for w in words[lo : max(link.trigger, link.last) + _LIVES_REACH])
+
+
+def _their_number_reaches(words: list[str], q_first: int) -> bool:
+    """A count right after "their number reaches / rose to" (يصل عددهم إلى،
+    ارتفع العدد إلى): a new count of the figure the sentence told before."""
+    return (
+        q_first >= 3
+        and words[q_first - 1] == _TO
+        and words[q_first - 2] in _THEIR_COUNT
+        and (member(words[q_first - 3], _REACH) or member(words[q_first - 3], _REACHED))
+    )
+
+
 def _may_reach(words: list[str], trigger: int) -> bool:
     """A toll that "may reach" its number (قد يصل عدد القتلى إلى ...)."""
     for k in range(max(1, trigger - 4), trigger):
@@ -1104,11 +1155,35 @@ def _is_day(words: list[str], k: int) -> bool:
     return k + 1 < len(words) and words[k + 1] in MONTHS and len(words[k]) <= 2
 
 
+#: How far a toll noun after عدد or حصيلة may stand before its number.
+_TOLL_GAP = 5
+#: "Now" between a verb of qualifying and its number (يتجاوز الآن 9 ملايين).
+_NOW = norm_set(_GRAMMAR["now"])
+_UNTIL = norm_word("حتى")
+
+
+def _reaches_its_number(words: list[str], q_first: int) -> bool:
+    """A verb of reaching or exceeding right before the number (now between
+    them or not): يتجاوز الآن 9 ملايين، بلغ 500، ارتفع إلى 40."""
+    j = q_first - 1
+    if j > 0 and words[j] in _NOW:
+        j -= 1
+    if j > 0 and words[j] == _TO:
+        j -= 1
+    return j >= 0 and (
+        words[j] in _ONE_WORD_QUALIFIERS or member(words[j], _REACH) or member(words[j], _REACHED)
+    )
+
+
 def _qualifier(words: list[str], num: Number) -> tuple[str, int]:
     """The qualifier before the number and the index where the figure's phrase starts."""
     i = num.first
     if i == 0:
         return "exact", i
+    if i > 1 and words[i - 1] in _NOW and words[i - 2] != _UNTIL:  # not "حتى الآن"
+        qual, start = _qualifier(words, Number(num.value, num.vague, i - 1, num.last, num.digits))
+        if qual != "exact":
+            return qual, start
     prev = words[i - 1]
     # Only phrases that end with the word before the number (or, for one-word
     # phrases, with that word behind a clitic) can match: a dict look-up
@@ -1284,11 +1359,43 @@ def _explains_the_rise(
     after بعد is how the toll before it rose, no figure of its own."""
     link, num, _ = figure
     k = link.trigger
+    if (
+        num is not None
+        and num.value == 1
+        and any(
+            f is not figure
+            and f[0].kind == link.kind
+            and f[0].via in ("toll", "toll_far")
+            and f[0].last < min(k, link.first)
+            and not _AFTER_THAT.isdisjoint(words[f[0].last + 1 : min(k, link.first)])
+            for f in found
+        )
+    ):
+        # "ارتفعت حصيلة القتلى إلى خمسة، بعد ... عثور الفرق على جثة عسكري آخر":
+        # one more after the toll, told after "بعد", is how the toll rose
+        return True
     if link.via != "masdar" or num is None or words[num.first] not in _ONE_OF:
         return False  # "بعد مقتل جنديين في قصف جديد" is news of its own
     if k < 1 or words[k - 1] not in _AFTER_THAT:
         return False
     return any(f[0].kind == link.kind and f[0].last < k for f in found if f is not figure)
+
+
+def _latest_of_its_toll(
+    words: list[str],
+    figure: tuple[_Link, Number | None, str],
+    found: list[tuple[_Link, Number | None, str]],
+) -> bool:
+    """ "وفاة عسكري ثالث ...، ليرتفع عدد قتلى الحادث إلى ثلاثة": an ordinal
+    person is the latest of a toll of the same kind that the sentence gives; of
+    another kind he is one more (لقيا حتفهما، وأصيب شخص ثالث: one wounded)."""
+    link, num, _ = figure
+    if num is None or num.value != 1 or words[num.last] not in _ORDINALS:
+        return False
+    return any(
+        f is not figure and f[0].kind == link.kind and f[1] is not None and (f[1].value or 0) > 1
+        for f in found
+    )
 
 
 def _partitive_people(words: list[str], k: int) -> bool:
@@ -2012,6 +2119,17 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
                 noun = (prev.kind, prev.trigger)
             if noun is not None:
                 link = _Link(noun[0], num.first, num.last + 1, "sub_count", noun[1])
+        if link is None and found and _their_number_reaches(words, q_first):
+            # "قُتل ثمانية مسلحين، وقد يصل عددهم إلى 12": a new count of the
+            # figure before (its trigger is عددهم, so "قد يصل" makes it a ceiling)
+            prev = _previous(found, i)
+            link = _Link(prev.kind, num.first, num.last, "toll", q_first - 2)
+            if (
+                qual == "exact"
+                and member(words[q_first - 3], _REACH)  # present: "قد وصل" is done
+                and any(member(w, _EXPECTED) for w in words[max(0, q_first - 5) : q_first - 3])
+            ):
+                qual = "up_to"  # "يتوقع أن يرتفع العدد إلى 15"، "مع التوقع بأن يصل"
         if link is None:
             link = _before_number(toks, words, num, q_first, used)
         if link is None:
@@ -2070,8 +2188,10 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
         used.add(link.trigger)
         if link.via == "person_verb":
             # the words between the people and their verb may hold a sub-count
-            # ("104 فلسطينيين، بينهم 46 طفلا، قتلوا")
-            used.update(range(num.first, num.last + 2))
+            # ("104 فلسطينيين، بينهم 46 طفلا، قتلوا"); a dual is its own people,
+            # and the word after it may count more of them (جنديين ومدنيا واحدا)
+            own = num.first == num.last and _person_dual(words[num.first])
+            used.update(range(num.first, num.last + (1 if own else 2)))
         else:
             used.update(range(link.first, link.last + 1))
         if link.via == "person_verb":
@@ -2080,7 +2200,11 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
             i = max(num.last, link.last if link.first >= num.first else num.last) + 1
     found = _undenied(words, found)
     if len(found) > 1 and not _TOLL_WORDS.isdisjoint(words):
-        found = [f for f in found if not _explains_the_rise(words, f, found)]
+        found = [
+            f
+            for f in found
+            if not _explains_the_rise(words, f, found) and not _latest_of_its_toll(words, f, found)
+        ]
     if found and _of_illness(words):
         # deaths and injuries from a disease are no casualties of war; patients
         # evacuated or displaced people who are ill still are
@@ -2099,6 +2223,8 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     heads: dict[int, bool] = {}  # a head figure's trigger -> whether it is the past
     for link, num, qual in found:
         at = link.first
+        if link.kind == "missing" and _lost_lives(words, link):
+            link = _Link("killed", link.first, link.last, link.via, link.trigger)
         s, e = para.span(toks[link.first].start, toks[link.last].end)
         historical = dated(link.first) and not (
             _a_release(words, link) and _taken_earlier(words, link.last, year)
@@ -2127,11 +2253,20 @@ def _figures(para: Paragraph, sent: Sentence, year: int | None = None) -> list[C
     return out
 
 
+_PLUPERFECT = norm_set(_GRAMMAR["pluperfect"])
+_QAD = norm_word("قد")
+
+
+def _pluperfect(words: list[str]) -> bool:
+    """ "وكانت الكارثة قد أودت بحياة 38": كان at the start, قد a few words on."""
+    return any(member(w, _PLUPERFECT) for w in words[:2]) and _QAD in words[1:6]
+
+
 def _refers_back_to_the_past(words: list[str], previous: list[str], year: int | None) -> bool:
     """ "لم تكن حرب 2020 مجرد مواجهة؛ فقد قتل فيها أكثر من ستة آلاف": a sentence with
-    no time of its own, whose figures are "in it" (فيها، خلالها), of a sentence
-    before it that is about the past."""
-    if not previous or not any(w in _BACK_REFERENCES for w in words):
+    no time of its own, whose figures are "in it" (فيها، خلالها) or told in the
+    pluperfect (وكانت الكارثة قد أودت), of a sentence before it about the past."""
+    if not previous or not (any(w in _BACK_REFERENCES for w in words) or _pluperfect(words)):
         return False
     if timeframe.present_marker(words) or any(timeframe.YEAR.match(w) for w in words):
         return False
@@ -2213,6 +2348,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
     ongoing: set[int] = set()
     headline: set[int] = set()  # the title's vague sizes
     titled: set[int] = set()  # the title's counts of bodies or remains
+    last: Sentence | None = None  # the sentence before the paragraph's first
     counted: set[int] = set()  # the title's counts
     for p in ([title] if title else []) + paras:
         if SCREEN.isdisjoint(p.words):
@@ -2223,7 +2359,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
             and not any(map(_COUNTS_ITSELF.__getitem__, p.words))
         ):
             continue  # a casualty word but no number of any kind
-        previous: Sentence | None = None
+        previous: Sentence | None = last  # a pluperfect reaches across the break
         for sent in p.sentences:
             if not SCREEN.isdisjoint(sent.words):
                 figures = _figures(p, sent, year)
@@ -2232,7 +2368,10 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
                 if (
                     figures
                     and previous is not None
-                    and not _BACK_REFERENCES.isdisjoint(sent.words)
+                    and (
+                        (previous.text is sent.text and not _BACK_REFERENCES.isdisjoint(sent.words))
+                        or _pluperfect([t.text for t in sent.tokens])
+                    )
                     and _refers_back_to_the_past(
                         [t.text for t in sent.tokens], [t.text for t in previous.tokens], year
                     )
@@ -2247,6 +2386,7 @@ def detect_casualties(doc: Document, year: int | None = None) -> list[CasualtyFi
                         titled.update(id(f) for f in figures if f.count is not None)
                 out.extend(figures)
             previous = sent
+        last = previous
     if headline:
         out = [f for f in out if id(f) not in headline or not _told_exactly(f, out)]
     if titled:

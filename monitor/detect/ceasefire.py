@@ -167,7 +167,6 @@ _SIGN_VERBS = norm_set(_GRAMMAR["sign_verbs"])
 _CAUSED = norm_set(_GRAMMAR["caused"])
 _MEDIATION = norm_set(_GRAMMAR["mediation"])
 _SCHEDULED_TIMES = norm_set(_GRAMMAR["scheduled_times"])
-_SINCE = norm_word("منذ")
 #: what a verb of agreement or proposal can govern through على: an extension, a start
 _GOVERNED_ACTS = _EXTENSIONS | _STARTS
 _START_NOUNS = norm_set(_GRAMMAR["start_nouns"])
@@ -1096,7 +1095,8 @@ def _scan(
 
 def _governing(sent: Sentence, matches: list[PhraseMatch[str]], best: str) -> str | None:
     """The status of the verb right before the trigger, when a later violation or
-    suspension of the same truce outranked it."""
+    suspension of the same truce outranked it (a suspension before a violation
+    stands beside it)."""
     if best not in ("violated", "suspended"):
         return None
     toks = sent.tokens
@@ -1110,7 +1110,19 @@ def _governing(sent: Sentence, matches: list[PhraseMatch[str]], best: str) -> st
         # "اتفقت ... على تمديد وقف إطلاق النار، رغم ... بانتهاك الهدنة": the
         # extension takes the status of the verb that governs it
         status = _extension_status(toks, nearest.index) or status
-    # "أعلن الجيش أن الهدنة لم تصمد" announces the collapse, not a truce
+    # "أعلن الجيش أن الهدنة لم تصمد" announces the collapse, not a truce;
+    # "تعليق العمل بالهدنة ..., متهمة كييف بخرقها": suspended, and violated
+    if status == "suspended" and best == "violated":
+        # only a suspension that governs the truce (علقت روسيا الهدنة، تعليق
+        # العمل بالهدنة), not the end of one of its days (انقضاء اليوم الثاني من
+        # الهدنة) nor a time it dates (منذ سقوط الهدنة)
+        near = nearest.index >= m.first - 2
+        dated = any(
+            v in _WHEN
+            for t in toks[max(0, nearest.index - 2) : nearest.index]
+            for v in clitic_variants(t.text, min_rest=2)
+        )
+        return status if near and not dated else None
     return status if status in ("agreed", "proposed") else None
 
 

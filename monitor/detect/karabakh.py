@@ -88,6 +88,20 @@ def _build() -> PhraseMatcher[Entry]:
             if len(words) == 1:
                 for variant in transliterations(words[0]):
                     phrases.setdefault((variant,), entry)
+    # "محافظة أغدام"، "بلدة فضولي": an administrative unit before a listed place
+    # names the place, whatever the weight of its name alone
+    units = [norm_phrase(u) for u in data["place_units"]]
+    for e in data["entries"]:
+        if e["kind"] != "place":
+            continue
+        listed = phrases[norm_phrase(e["forms"][0])]
+        named = Entry(listed.canonical, listed.kind, True, False)
+        for form in e["forms"]:
+            words = norm_phrase(form)
+            if words[:1] in units:
+                continue
+            for unit in units:
+                phrases.setdefault((*unit, *words), named)
     return PhraseMatcher(phrases.items(), generic=norm_set(data["generic_words"]))
 
 
@@ -213,7 +227,7 @@ _SENSE_MANY = 3
 _ADJACENT = 2
 
 
-_PLACE_PREPOSITIONS = norm_set(["في", "من", "إلى", "قرب", "داخل", "عبر", "حول", "نحو"])
+_PLACE_PREPOSITIONS = norm_set(load("karabakh")["place_prepositions"])
 
 
 def _adjacent_sense(f: _Found) -> str | None:

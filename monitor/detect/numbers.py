@@ -150,6 +150,14 @@ def _parse_words(words: Sequence[str], i: int) -> Number | None:
                 last = j - 1
                 prev_unit = False
                 continue
+            tens = _strip_and(words[j + 1]) if j + 1 < n else None
+            if tens is not None and tens != words[j + 1] and TENS.get(tens, 0) >= 20:
+                # "إحدى وعشرين امرأة"، "أحد وثلاثون": one, then و and the tens
+                group += ONE_NEEDS_TEEN[raw]
+                last = j
+                j += 1
+                prev_unit = False
+                continue
             break
         if prev_unit and raw in TEEN and words[j] == raw:
             group += 10

@@ -112,6 +112,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     ("killed", "{NP_NOM} {LAQI} مصرع{PRON} {PLACE} {TIME}."),
     # reaping as a participle after the event
     ("killed", "سقط صاروخ على سوق شعبي {PLACE} حاصدا أرواح {NP_GEN}."),
+    # lost their lives: the dead, not the missing
+    ("killed", "فقد {NP_NOM} حيات{PRON} {EVENT_IN} {PLACE}."),
 )
 # Idioms whose noun is the outcome itself: {N_KILLED_*} is a count of قتيل.
 KIND_NOUN_IDIOMS: tuple[tuple[str, str], ...] = (
@@ -147,6 +149,7 @@ CAPTURED: tuple[tuple[str, str], ...] = (
     ("captured", "{ANNOUNCER} القبض على {NP_GEN} {PLACE}."),
     ("captured", "تم القبض على {NP_GEN} {PLACE} {TIME}."),
     ("captured", "قبضت قوات الأمن {TIME} على {NP_GEN} {PLACE}."),
+    ("captured", "{ANNOUNCER} توقيف {NP_GEN} {PLACE}."),
 )
 MISSING: tuple[tuple[str, str], ...] = (
     ("missing", "لا يزال {NP_NOM} في عداد المفقودين منذ بدء المعارك {PLACE}."),
@@ -157,6 +160,8 @@ MISSING: tuple[tuple[str, str], ...] = (
     ("missing", "ولا يزال {M_NOM} {PLACE} بحسب {SOURCE}."),
     # the toll noun with a possessive (its missing)
     ("missing", "وبلغ عدد مفقوديها منذ بدء المعارك {PLACE} {NP_ACC}."),
+    # the news of the people, then cut off
+    ("missing", "{SAY} {SOURCE} إن أخبار {NP_GEN} انقطعت منذ {EVENT} {PLACE}."),
 )
 DISPLACED: tuple[tuple[str, str], ...] = (
     ("displaced", "نزح {NP_NOM} من {FROM} {TIME}."),
