@@ -1301,7 +1301,13 @@ def _phrase(
         lo,
         hi,
         skip=TIME_WORDS.__contains__,
-        ends=lambda pos, w: (pos >= 2 and w == _IN_PLACE) or w in _PHRASE_END or w in ADDRESSEES,
+        ends=lambda pos, w: (
+            (pos >= 2 and w == _IN_PLACE)
+            or w in _PHRASE_END
+            or w in ADDRESSEES
+            # "أعلنت وزارة الدفاع الروسية استعادة 140": what it announced
+            or (pos >= 1 and _lookup(w, MASDARS, True) is not None)
+        ),
         max_words=hi - lo,
         strip_tail=lambda w: w in TIME_WORDS or member(w, _THAT),
     )

@@ -126,6 +126,9 @@ for _c in (*_FIGURE_LED, *_NOUN_LED):
 #: word of a text has one of them as a clitic variant exactly when it is a form.
 _FIGURE_LED_FORMS = [(c, screen(c.requires, articles=False)) for c in _FIGURE_LED]
 _NOUN_LED_FORMS = [(c, screen(c.requires, articles=False)) for c in _NOUN_LED]
+#: A word-led construction's 'requires': one of these words, in any form, must
+#: stand somewhere in the sentence (people handed over in an exchange).
+_WITHIN = {c.name: screen(c.requires, articles=True) for c in _WORD_LED if c.requires}
 #: A word as written (bare or behind a clitic) -> the constructions it can start.
 _STARTS: dict[str, tuple[Construction, ...]] = {}
 for _c in _WORD_LED:
@@ -179,6 +182,8 @@ def find(
             starts = (*starts, *figure_led)
         for c in starts:
             if c.unless and not c.unless.isdisjoint(words):
+                continue
+            if c.name in _WITHIN and _WITHIN[c.name].isdisjoint(words):
                 continue
             m = _match(c, words, breaks, i, figure_at, kind_of_noun, is_count)
             if m is not None:

@@ -287,3 +287,42 @@ def test_a_passing_mention_outside_a_karabakh_story_stays_passing() -> None:
 def test_one_and_its_tens_in_words(body: str, expected: tuple[str, int]) -> None:
     # found by the capability suite's new variants: أحد/إحدى before و and the tens
     assert expected in figs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("أفرجت باكو عن أربعة أسرى، مقابل تسليم يريفان ثلاثة جنود أذربيجانيين.", ("captured", 3)),
+        ("وفي عملية التبادل تسلمت موسكو 95 من جنودها.", ("captured", 95)),
+        ("قالت الوزارة إن 250 عسكريا أعيدوا إلى البلاد في عملية تبادل للأسرى.", ("captured", 250)),
+    ],
+)
+def test_people_handed_over_or_returned_in_an_exchange(
+    body: str, expected: tuple[str, int]
+) -> None:
+    assert expected in figs(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # outside an exchange, or bodies in one
+        "تسلم المستشفى الميداني 20 جريحا.",
+        "جرى تبادل رفات 12 جنديا مقابل تسليم جثث 8 آخرين.",
+        "عاد 300 نازح إلى قراهم بعد انتهاء المعارك.",
+    ],
+)
+def test_no_exchange_of_the_living(body: str) -> None:
+    assert not any(kind == "captured" for kind, _ in figs(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        ("أعلنت وزارة الصحة مقتل 12 شخصا في القصف.", "وزارة الصحة"),
+        ("وأفاد الهلال الأحمر الفلسطيني بإصابة 9 أشخاص.", "الهلال الأحمر الفلسطيني"),
+    ],
+)
+def test_the_claimant_ends_before_what_it_announced(body: str, claimant: str) -> None:
+    doc = Document.from_text("t", None, body)
+    assert {f.attributed_to for f in detect_casualties(doc, 2026)} == {claimant}
