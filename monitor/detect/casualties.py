@@ -1257,6 +1257,8 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
     if verb is None:
         for k in range(at + 1, n):
             if member(words[k], REPORTING):
+                if k + 1 < n and _number_at(words, k + 1) is not None:
+                    return None  # "ونقل ثلاثة منهم إلى المستشفى": moved, not reported
                 return _phrase(para, toks, words, k + 1, min(n, k + 6))
         return None
     end = None
@@ -1273,6 +1275,8 @@ def _attribution(para: Paragraph, toks: tuple[Token, ...], words: list[str], at:
             break
     if end is None:
         end = min(n, verb + 6)
+    if verb + 1 < n and _number_at(words, verb + 1) is not None:
+        end = verb + 1  # the verb counts people (نقل ثلاثة منهم): no claimant after it
     found = _phrase(para, toks, words, verb + 1, end)
     if found is None:
         # Subject before the verb: "وكانت أرمينيا قد أعلنت أن ..."
@@ -2314,7 +2318,19 @@ def _qualified_by_the_body(
 ) -> CasualtyFigure:
     """A headline's count that the body gives with a qualifier is that figure
     rounded off by the headline: "مئة قتيل" above "لقي أكثر من مئة شخص حتفهم" is
-    more than a hundred, "يقتلون 52 مدنيا" above "ما لا يقل عن 52" at least 52."""
+    more than a hundred, "يقتلون 52 مدنيا" above "ما لا يقل عن 52" at least 52;
+    "أكثر من 400 شهيد" above a body's 412 is 412."""
+    if headline.qualifier in _ROUNDED_UP and headline.count:
+        # "أكثر من 400 شهيد" above "ارتفع إلى 412": the body's figure, rounded down
+        for f in figures:
+            if (
+                f.paragraph is not None
+                and (f.kind, f.historical) == (headline.kind, headline.historical)
+                and f.count is not None
+                and headline.count < f.count <= headline.count * _ROUNDING
+            ):
+                return headline.model_copy(update={"count": f.count, "qualifier": f.qualifier})
+        return headline
     if headline.qualifier != "exact":
         return headline
     for f in figures:
@@ -2330,6 +2346,9 @@ def _qualified_by_the_body(
 
 #: The qualifiers a headline leaves out when it repeats the body's figure.
 _ROUNDED_OFF = frozenset({"more_than", "at_least", "about"})
+#: A headline's "more than N" for a body's figure up to a quarter above N.
+_ROUNDED_UP = frozenset({"more_than", "at_least"})
+_ROUNDING = 1.25
 
 
 #: People hurt, and people moved: a part of the moved said to be hurt was moved.

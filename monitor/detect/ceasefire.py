@@ -249,6 +249,7 @@ _MIN_POSSESSED_CUE = 4
 _POSSESSED_STATUSES = frozenset({"holding", "agreed", "called_for", "announced"})
 _NEEDS = norm_set(_GRAMMAR["needs"])
 _CONCESSIVES = norm_set(_GRAMMAR["concessives"])
+_THAT_FORMS = norm_set(_GRAMMAR["that_forms"])
 
 
 def _a_need(word: str) -> bool:
@@ -414,11 +415,20 @@ def _announced_start(toks: tuple[Token, ...], k: int) -> bool:
     announcement says (أعلنت بدء)."""
     if not any(v in _STARTS for v in clitic_variants(toks[k].text)):
         return False
-    return k == 0 or any(
-        EXACT_CUES.get(v) == "announced"
-        for t in toks[max(0, k - 5) : k]
-        for v in clitic_variants(t.text, min_rest=2)
-    )
+    if k == 0 or toks[k].broken:
+        return True  # it opens the sentence, or the news after a label (السويداء: بدء سريان)
+    # back to the announcing verb within its clause ("وأعلن محافظ السويداء في
+    # وقت متأخر من المساء بدء سريان وقف لإطلاق النار")
+    for j in range(k - 1, max(-1, k - 1 - _ANNOUNCER_REACH), -1):
+        if any(EXACT_CUES.get(v) == "announced" for v in clitic_variants(toks[j].text, min_rest=2)):
+            return True
+        if toks[j].broken:
+            break
+    return False
+
+
+#: How far before a start word (بدء) the verb announcing it may stand.
+_ANNOUNCER_REACH = 10
 
 
 def _aim(toks: tuple[Token, ...], k: int) -> bool:
@@ -525,6 +535,16 @@ def _cues(toks: tuple[Token, ...], first: int, last: int, text: str = "") -> lis
     for k in range(first - 1, start - 1, -1):
         if toks[k].text in _TURNS:
             start = k + 1  # "انتهاك الاتفاق، فيما دعت ... إلى وقف": another clause's cue
+            break
+        if (
+            k >= first - 2
+            and any(v in _CONCESSIVES for v in clitic_variants(toks[k].text))
+            # not "رغم أنها هدنة إنسانية": a clause of its own, the truce its predicate
+            and not (k + 1 < first and toks[k + 1].text in _THAT_FORMS)
+        ):
+            # "الجيش يعلن أسر 40 من مقاتلي الحركة رغم الهدنة": the truce is what
+            # "despite" governs; the verb before it announced something else
+            start = k + 1
             break
     for k in range(start, first):
         status = _cue_at(toks, k)
@@ -990,6 +1010,16 @@ def _denied(toks: tuple[Token, ...], m: PhraseMatch[str]) -> bool:
         v in _NO_TRUCE for v in clitic_variants(toks[m.first - 1].text, min_rest=1)
     ):
         return True  # "لا هدنة ولا تفاوض"، "بلا هدنة": a truce said not to be
+    if (
+        m.first > 1
+        and toks[m.first - 1].text in _ANY
+        and any(
+            v in _NO_TRUCE
+            for t in toks[max(0, m.first - 5) : m.first - 1]
+            for v in clitic_variants(t.text, min_rest=1)
+        )
+    ):
+        return True  # "لا اتفاق على أي وقف لإطلاق النار"، "لم يتم التوصل إلى أي هدنة"
     if (
         m.first > 1
         and toks[m.first - 1].text in _EXISTENTIALS

@@ -171,6 +171,17 @@ def _parse_words(words: Sequence[str], i: int) -> Number | None:
                 if group:
                     break  # "خمسة ألفين" is not a number
                 total += mult
+                if j + 1 < n and words[j + 1] == _AND_HALF:
+                    # "مليونين ونصف مليون": two and a half million
+                    total += MULTIPLIERS[raw] // 4
+                    j += 1
+                    if j + 1 < n and words[j + 1] in _HALF_OF:
+                        j += 1
+                    last = j
+                    j += 1
+                    group = 0
+                    prev_unit = False
+                    continue
             elif (
                 j == i and raw in DUAL_CONSTRUCT and j + 1 < n and _strip_and(words[j + 1]) is None
             ):
