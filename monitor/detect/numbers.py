@@ -167,40 +167,29 @@ def _parse_words(words: Sequence[str], i: int) -> Number | None:
             prev_unit = False
         elif raw in MULTIPLIERS:
             mult = MULTIPLIERS[raw]
+            half = mult // 2
             if raw in DUAL_MULTIPLIERS:
                 if group:
                     break  # "خمسة ألفين" is not a number
                 total += mult
-                if j + 1 < n and words[j + 1] == _AND_HALF:
-                    # "مليونين ونصف مليون": two and a half million
-                    total += MULTIPLIERS[raw] // 4
-                    j += 1
-                    if j + 1 < n and words[j + 1] in _HALF_OF:
-                        j += 1
-                    last = j
-                    j += 1
-                    group = 0
-                    prev_unit = False
-                    continue
+                half = mult // 4  # a half of one of the two: مليونين ونصف مليون
             elif (
                 j == i and raw in DUAL_CONSTRUCT and j + 1 < n and _strip_and(words[j + 1]) is None
             ):
                 total += 2 * mult  # "ألفا مقاتل": the dual before its noun
             else:
                 total += (group or 1) * mult
-                if j + 1 < n and words[j + 1] == _AND_HALF:
-                    # مليون ونصف، ثلاثة آلاف ونصف (المليون): and a half of the multiplier
-                    total += mult // 2
-                    j += 1
-                    if j + 1 < n and words[j + 1] in _HALF_OF:
-                        j += 1
-                    last = j
-                    j += 1
-                    group = 0
-                    prev_unit = False
-                    continue
             group = 0
             prev_unit = False
+            if j + 1 < n and words[j + 1] == _AND_HALF:
+                # مليون ونصف، ثلاثة آلاف ونصف (المليون): and a half of the multiplier
+                total += half
+                j += 1
+                if j + 1 < n and words[j + 1] in _HALF_OF:
+                    j += 1
+                last = j
+                j += 1
+                continue
         elif raw in UNITS:
             group += UNITS[raw]
             prev_unit = True
