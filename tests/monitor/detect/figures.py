@@ -1,12 +1,13 @@
-"""What the class tests read from the casualty detector: each figure as (kind,
-count) or (kind, count, historical), for a body (and a headline) of 2026."""
+"""What the class tests read from the detectors: each casualty figure as (kind,
+count) or (kind, count, historical), the ceasefire statuses, for a body (and a
+headline) of 2026."""
 
 from __future__ import annotations
 
 import json
 
 from monitor.analyzer import Analyzer
-from monitor.detect import detect_casualties
+from monitor.detect import detect_casualties, detect_ceasefire
 from monitor.document import Document
 from schemas.analysis import Analysis
 
@@ -26,3 +27,9 @@ def analysis(title: str, body: str) -> Analysis:
     result = Analyzer().analyze_raw(json.dumps(item, ensure_ascii=False))
     assert isinstance(result, Analysis), result
     return result
+
+
+def statuses(body: str, title: str | None = None) -> set[str]:
+    """The ceasefire statuses the item states."""
+    result = detect_ceasefire(Document.from_text("t", title, body), 2026)
+    return {s.status for s in result.statements}

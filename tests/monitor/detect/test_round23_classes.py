@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.detect import detect_ceasefire
-from monitor.document import Document
-from tests.monitor.detect.figures import dated, figs
-
-
-def statuses(body: str) -> set[str]:
-    result = detect_ceasefire(Document.from_text("t", None, body), 2026)
-    return {s.status for s in result.statements}
+from tests.monitor.detect.figures import dated, figs, statuses
 
 
 @pytest.mark.parametrize(

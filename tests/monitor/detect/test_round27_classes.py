@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.alerts.story import is_accident
-from monitor.detect import detect_ceasefire
-from monitor.document import Document
-from tests.monitor.detect.figures import analysis, dated, figs
-
-
-def statuses(body: str) -> set[str]:
-    result = detect_ceasefire(Document.from_text("t", None, body), 2026)
-    return {s.status for s in result.statements}
+from tests.monitor.detect.figures import analysis, dated, figs, statuses
 
 
 def test_an_idiom_with_a_long_subject_before_its_figure() -> None:

@@ -9,15 +9,10 @@ import json
 import pytest
 
 from monitor.analyzer import Analyzer
-from monitor.detect import detect_casualties, detect_ceasefire, detect_karabakh
+from monitor.detect import detect_casualties, detect_karabakh
 from monitor.document import Document
 from schemas.analysis import Analysis
-from tests.monitor.detect.figures import dated, figs
-
-
-def statuses(body: str) -> set[str]:
-    result = detect_ceasefire(Document.from_text("t", None, body), 2026)
-    return {s.status for s in result.statements}
+from tests.monitor.detect.figures import dated, figs, statuses
 
 
 def qualified(body: str) -> set[tuple[str, int | None, str]]:

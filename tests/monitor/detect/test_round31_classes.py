@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.detect import detect_casualties, detect_ceasefire
+from monitor.detect import detect_casualties
 from monitor.document import Document
-from tests.monitor.detect.figures import figs
-
-
-def statuses(body: str, title: str | None = None) -> set[str]:
-    result = detect_ceasefire(Document.from_text("t", title, body), 2026)
-    return {s.status for s in result.statements}
+from tests.monitor.detect.figures import figs, statuses
 
 
 def figures(body: str, title: str | None = None) -> list[tuple[str, int | None, str, int | None]]:
