@@ -1375,7 +1375,8 @@ def _explains_the_rise(
         and any(
             f is not figure
             and f[0].kind == link.kind
-            and f[0].via in ("toll", "toll_far")
+            and f[1] is not None
+            and (f[1].value or 0) > 1  # a toll told first, of more than one
             and f[0].last < min(k, link.first)
             and not _AFTER_THAT.isdisjoint(words[f[0].last + 1 : min(k, link.first)])
             for f in found

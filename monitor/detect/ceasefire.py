@@ -250,6 +250,7 @@ _POSSESSED_STATUSES = frozenset({"holding", "agreed", "called_for", "announced"}
 _NEEDS = norm_set(_GRAMMAR["needs"])
 _CONCESSIVES = norm_set(_GRAMMAR["concessives"])
 _THAT_FORMS = norm_set(_GRAMMAR["that_forms"])
+_ONLY = norm_set(_GRAMMAR["only"])
 
 
 def _a_need(word: str) -> bool:
@@ -406,6 +407,20 @@ def _scheduled(toks: tuple[Token, ...], k: int) -> bool:
         if t.text == _SINCE:
             return False  # "يسري منذ يوم الجمعة": in effect since then
         if any(v in _SCHEDULED_TIMES for v in clitic_variants(t.text, articles=True)):
+            return True
+    return False
+
+
+def _no_violation_of(toks: tuple[Token, ...], first: int) -> bool:
+    """A violation word right before the truce, negated (لم تسجل أي خروقات لوقف
+    إطلاق النار منذ منتصف الليل): no violation of it, so it holds."""
+    for k in range(max(0, first - 2), first):
+        nxt = toks[k + 1].text
+        if (
+            _cue_of(toks[k].text, nxt) == "violated"
+            and _negated(toks, k)
+            and not any(t.text in _ONLY for t in toks[max(0, k - 3) : k + 1])
+        ):
             return True
     return False
 
@@ -821,6 +836,8 @@ def _statement(
         # forecast is not news of one either
         dated = dated or any(_forecast(toks, k) for k in range(max(0, m.first - 3), m.first))
         weak = None if dated else _weak_cue(toks, m.first, m.last)
+        if weak is None and _no_violation_of(toks, m.first):
+            weak = "holding"  # "لم تسجل أي خروقات لوقف إطلاق النار": it holds
         if weak is None:
             # "منذ بدء سريان اتفاق وقف إطلاق النار": a date, and nothing said of it
             return None
@@ -1094,6 +1111,7 @@ def _scan(
                 best = st
         if best is not None:
             out.append(best)
+            earlier = any(_an_earlier_truce(sent.tokens, m.last) for m in matches)
             governing = _governing(sent, matches, best.status)
             if governing is not None:
                 # "توسطت في اتفاق لوقف إطلاق النار ... غير أن يريفان اتهمت باكو
@@ -1106,7 +1124,7 @@ def _scan(
             ):
                 # "بعدما سجل 150 خرقا ... دعا الطرفين إلى «الالتزام الكامل بوقف إطلاق
                 # النار»": the call is news beside the violation
-                out.append(best.model_copy(update={"status": "called_for"}))
+                out.append(_also(best, "called_for", earlier))
             both = (
                 _holding_and_violated(sent.tokens, best.status)
                 if not _BOTH_SCREEN.isdisjoint(sent.words)
@@ -1115,12 +1133,22 @@ def _scan(
             if both is not None:
                 # "الهدنة «صامدة» رغم الخروقات"، "لا يزال صامدا وإن سجلت خروقات": it
                 # holds, and it was violated
-                out.append(best.model_copy(update={"status": both}))
+                out.append(_also(best, both, earlier))
             if best.status == "agreed" and _announced_too(sent.tokens, matches):
                 # "أعلنت الخارجية أن الطرفين اتفقا على وقف إطلاق النار": agreed,
                 # and the agreement announced
                 out.append(best.model_copy(update={"status": "announced"}))
     return out
+
+
+def _also(best: CeasefireStatement, status: str, earlier: bool) -> CeasefireStatement:
+    """The same statement with another status the sentence also says. A call or
+    a violation is never dated into the past by the truce's own date (as in
+    `_statement`): "منذ دخول الاتفاق حيز التنفيذ في أكتوبر 2025 ... في ظل خروقات
+    شبه يومية" holds since then and is violated now; an earlier truce
+    (`earlier`: الهدنة السابقة) stays the past whatever is said of it."""
+    historical = best.historical and (earlier or status not in ("called_for", "violated"))
+    return best.model_copy(update={"status": status, "historical": historical})
 
 
 def _governing(sent: Sentence, matches: list[PhraseMatch[str]], best: str) -> str | None:
@@ -1232,7 +1260,8 @@ def detect_ceasefire(doc: Document, year: int | None = None) -> CeasefireResult:
         and _ANAPHOR_SCREEN.intersection(words)
         and not (_OTHER_AGREEMENTS.intersection(words))
     ):
-        statements.extend(_told_again(parts, year))
+        told = {(st.paragraph, st.sentence) for st in statements}
+        statements.extend(_told_again(parts, year, told))
     if title is not None and timeframe.commemorates([t.text for t in title.tokens]):
         # an anniversary piece tells the truce it remembers
         statements = [s.model_copy(update={"historical": True}) for s in statements]
@@ -1246,7 +1275,13 @@ _ANAPHOR_SCREEN = screen(_ANAPHORS, articles=False)
 _OTHER_AGREEMENTS = screen(norm_set(_GRAMMAR["other_agreements"]), articles=True)
 
 
-def _told_again(parts: list[Paragraph], year: int | None) -> list[CeasefireStatement]:
+#: How far before "للاتفاق" its violation noun may stand (adjectives between).
+_OF_REACH = 5
+
+
+def _told_again(
+    parts: list[Paragraph], year: int | None, told: set[tuple[int | None, str]] | None = None
+) -> list[CeasefireStatement]:
     """ "ارتفعت حصيلة الشهداء منذ سريان وقف إطلاق النار ... واتهمت حماس إسرائيل
     بخرق الاتفاق": a sentence after the truce is named that calls it "the
     agreement" (bare: not الاتفاق النووي) right after a violation (بخرق الاتفاق،
@@ -1257,19 +1292,28 @@ def _told_again(parts: list[Paragraph], year: int | None) -> list[CeasefireState
     named = False
     for p in parts:
         for sent in p.sentences:
-            if TRIGGERS.screen(sent.words) and TRIGGERS.find(sent.tokens):
+            after = 0  # the anaphor stands after the truce it points back to
+            found = TRIGGERS.find(sent.tokens) if TRIGGERS.screen(sent.words) else []
+            if found:
+                if told is not None and (p.index, p.original(sent.start, sent.end)) in told:
+                    named = True
+                    continue  # the sentence says something of the truce itself
                 named = True
-                continue
+                after = max(m.last for m in found) + 1
             if not named or _ANAPHOR_SCREEN.isdisjoint(sent.words):
                 continue
             toks = sent.tokens
             for k, t in enumerate(toks):
+                if k < after:
+                    continue
                 if (
                     not any(v in _ANAPHORS for v in clitic_variants(t.text))
                     or (k + 1 < len(toks) and toks[k + 1].text.startswith(DEFINITE))
                     or not any(
                         _cue_at(toks, j) == "violated" and not _if_before(toks, j)
-                        for j in range(max(0, k - 2), k)
+                        # "خروقات إسرائيلية شبه يومية للاتفاق": ل ties it to its
+                        # violation across the adjectives
+                        for j in range(max(0, k - (_OF_REACH if t.text.startswith("لل") else 2)), k)
                     )
                 ):
                     continue
