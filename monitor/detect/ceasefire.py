@@ -1325,7 +1325,8 @@ def _told_again(
     return out
 
 
-_IF = norm_set(_GRAMMAR["if"])
+#: The conditions of clause.json but إن, which normalized is also أن ("that").
+_IF = clause.CONDITIONS - _THAT_FORMS
 
 
 def _if_before(toks: tuple[Token, ...], k: int) -> bool:
